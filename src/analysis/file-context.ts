@@ -1,0 +1,89 @@
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * Per-file analysis shared by every rule of the plugin.
+ *
+ * The first rule that asks a question for a file computes the answer; the others reuse it. The
+ * table is keyed by the file's `Program` node, so nothing outlives the file: when ESLint drops the
+ * AST, the answers go with it (no module-level state survives a file, in a worker thread or in an
+ * editor server that runs for hours).
+ */
+export class FileContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly program: TSESTree.Program;
+  readonly #tables = new Map<string, WeakMap<object, unknown>>();
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
+    this.sourceCode = sourceCode;
+    this.program = sourceCode.ast;
+  }
+
+  /** Memoizes `compute()` under `(table, key)` for the life of this file. */
+  cached<K extends object, V>(table: string, key: K, compute: () => V): V {
+    let entries = this.#tables.get(table);
+    if (!entries) {
+      entries = new WeakMap();
+      this.#tables.set(table, entries);
+    }
+    if (entries.has(key)) return entries.get(key) as V;
+    const value = compute();
+    entries.set(key, value);
+    return value;
+  }
+
+  /** The variable an identifier refers to, or `null` for an undeclared global or an unknown name. */
+  findVariable(node: TSESTree.Identifier): Variable | null {
+    return ASTUtils.findVariable(this.sourceCode.getScope(node), node);
+  }
+
+  /** The variable named `name` as seen from `node` (for globals like `Map` that may be shadowed). */
+  findVariableByName(node: TSESTree.Node, name: string): Variable | null {
+    return ASTUtils.findVariable(this.sourceCode.getScope(node), name);
+  }
+
+  /** `true` when `name` at `node` is the built-in global (not shadowed by an import or declaration). */
+  isGlobalReference(node: TSESTree.Node, name: string): boolean {
+    const variable = this.findVariableByName(node, name);
+    return variable === null || variable.defs.length === 0;
+  }
+}
+
+const contexts = new WeakMap<TSESTree.Program, FileContext>();
+
+export function getFileContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileContext {
+  const sourceCode = context.sourceCode;
+  let fileContext = contexts.get(sourceCode.ast);
+  if (!fileContext) {
+    fileContext = new FileContext(sourceCode);
+    contexts.set(sourceCode.ast, fileContext);
+  }
+  return fileContext;
+}
+
+/**
+ * Code in this scope runs once per program run: the module (or CommonJS wrapper) itself, or blocks
+ * nested in it without a function boundary.
+ */
+export function isModuleLevelScope(scope: Scope | null): boolean {
+  for (let current = scope; current; current = current.upper) {
+    switch (current.type) {
+      case 'global':
+      case 'module':
+        return true;
+      case 'function':
+        // ESLint's CommonJS wrapper scope (sourceType "commonjs").
+        return current.block.type === 'Program';
+      case 'block':
+      case 'for':
+      case 'switch':
+      case 'catch':
+        continue;
+      default:
+        return false;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,291 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  getObjectMethodCall,
+  getPrototypeOwner,
+  getStaticMemberName,
+  getStaticPropertyKey,
+  outermostWrapper,
+  unwrapExpression,
+} from './ast.js';
+import type { FileContext } from './file-context.js';
+
+type Node = TSESTree.Node;
+type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+/** What `this` denotes when it denotes an instance. */
+export interface InstanceContext {
+  /** The class (or constructor function, or prototype object) whose instances `this` is; `null` if anonymous. */
+  readonly className: string | null;
+  /** The member the code runs in (`preview`, `constructor`, a field name); `null` if unknown. */
+  readonly memberName: string | null;
+}
+
+/** How an expression carries an instance. */
+export interface CarriedInstance extends InstanceContext {
+  /** `this`, an alias of it (`self`), or a literal wrapping it (`{ owner: this }`, `[this, x]`). */
+  readonly via: 'this' | 'alias' | 'wrapper';
+  /** The source text of the expression that is the instance (`this`, `self`). */
+  readonly text: string;
+}
+
+/** `Foo.preview`, `Foo` or `this class`, for messages. */
+export function describeMember(instance: InstanceContext): string {
+  const owner = instance.className ?? 'this class';
+  return instance.memberName ? `${owner}.${instance.memberName}` : owner;
+}
+
+/**
+ * Is `node` the instance itself: `this` where it is an instance, or a never-reassigned alias of such
+ * a `this` (`const self = this`)? Returns what it knows about the instance, or `null`.
+ */
+export function getInstanceOf(file: FileContext, node: Node): CarriedInstance | null {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.ThisExpression) {
+    const instance = getThisInstance(file, expression);
+    return instance && { ...instance, via: 'this', text: 'this' };
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const instance = getAliasInstance(file, expression);
+    return instance && { ...instance, via: 'alias', text: expression.name };
+  }
+  return null;
+}
+
+/**
+ * Does `node` carry an instance: the instance itself, or an object/array literal that holds it
+ * (`{ owner: this }`, `[this, size]`)? Such a value pins the instance wherever it is stored.
+ */
+export function findCarriedInstance(file: FileContext, node: Node, depth = 2): CarriedInstance | null {
+  const direct = getInstanceOf(file, node);
+  if (direct || depth === 0) return direct;
+  const expression = unwrapExpression(node);
+  const parts: Node[] = [];
+  if (expression.type === AST_NODE_TYPES.ArrayExpression) {
+    for (const element of expression.elements) if (element) parts.push(element);
+  } else if (expression.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of expression.properties) {
+      parts.push(property.type === AST_NODE_TYPES.Property ? property.value : property.argument);
+    }
+  }
+  for (const part of parts) {
+    const inner = findCarriedInstance(
+      file,
+      part.type === AST_NODE_TYPES.SpreadElement ? part.argument : part,
+      depth - 1,
+    );
+    if (inner) return { ...inner, via: 'wrapper', text: inner.text };
+  }
+  return null;
+}
+
+/** What `this` is at `node`: an instance (with its class and member), or `null` (class, global, unknown). */
+export function getThisInstance(file: FileContext, node: TSESTree.ThisExpression): InstanceContext | null {
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        continue;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+        return getFunctionInstance(file, current);
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+        if (current.value !== child) continue; // a computed key: `this` is the outer one
+        if (current.static) return null;
+        return classMember(current.parent.parent, current.key, current.computed);
+      case AST_NODE_TYPES.StaticBlock:
+      case AST_NODE_TYPES.Program:
+        return null;
+      default:
+        continue;
+    }
+  }
+  return null;
+}
+
+/** Which instance `this` is inside a non-arrow function, from where the function is placed. */
+export function getFunctionInstance(file: FileContext, fn: FunctionLike): InstanceContext | null {
+  return file.cached('functionInstance', fn, () => computeFunctionInstance(file, fn));
+}
+
+function computeFunctionInstance(file: FileContext, fn: FunctionLike): InstanceContext | null {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return fn.id && isConstructorFunction(file, fn.id) ? { className: fn.id.name, memberName: 'constructor' } : null;
+  }
+  const parent = fn.parent;
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+    parent.value === fn
+  ) {
+    if (parent.static) return null;
+    return classMember(parent.parent.parent, parent.key, parent.computed);
+  }
+  return getSlotInstance(file, fn, 0);
+}
+
+/**
+ * When a function (or a wrapper call around it, such as `memoize(function () {…})`) is stored
+ * where it becomes a method of instances, which instances are those?
+ */
+export function getSlotInstance(file: FileContext, value: Node, depth: number): InstanceContext | null {
+  const node = outermostWrapper(value);
+  const parent = node.parent;
+  if (!parent || depth > 3) return null;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AssignmentExpression: {
+      if (parent.right !== node || parent.left.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const owner = getPrototypeOwner(parent.left.object);
+      return owner ? { className: owner.name, memberName: getStaticMemberName(parent.left) } : null;
+    }
+    case AST_NODE_TYPES.Property: {
+      if (parent.value !== node || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return null;
+      const memberName = getStaticPropertyKey(parent.key, parent.computed);
+      const object = parent.parent;
+      const descriptorOf = getDescriptorTarget(object);
+      if (descriptorOf) {
+        // `{ value: fn }` / `{ get: fn }` in `Object.defineProperty(X.prototype, 'm', …)`
+        return memberName === 'value' || memberName === 'get' || memberName === 'set' ? descriptorOf : null;
+      }
+      const owner = getPrototypeObjectOwner(file, object);
+      return owner === undefined ? null : { className: owner, memberName };
+    }
+    case AST_NODE_TYPES.PropertyDefinition:
+      if (parent.value !== node || parent.static) return null;
+      return classMember(parent.parent.parent, parent.key, parent.computed);
+    case AST_NODE_TYPES.CallExpression:
+      // A wrapper that forwards `this`: `X.prototype.m = memoize(function () { this… })`.
+      if (!parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return null;
+      return getSlotInstance(file, parent, depth + 1);
+    default:
+      return null;
+  }
+}
+
+/** The descriptor object of `Object.defineProperty(X.prototype, 'm', {…})` (or `defineProperties`). */
+function getDescriptorTarget(object: TSESTree.ObjectExpression): InstanceContext | null {
+  const parent = object.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression && getObjectMethodCall(parent) === 'defineProperty') {
+    const [target, key] = parent.arguments;
+    const owner = target && getPrototypeOwner(target);
+    if (owner && parent.arguments[2] === object) {
+      const memberName = key && key.type === AST_NODE_TYPES.Literal ? String(key.value) : null;
+      return { className: owner.name, memberName };
+    }
+    return null;
+  }
+  if (
+    parent.type === AST_NODE_TYPES.Property &&
+    parent.value === object &&
+    parent.parent.type === AST_NODE_TYPES.ObjectExpression &&
+    parent.parent.parent.type === AST_NODE_TYPES.CallExpression &&
+    getObjectMethodCall(parent.parent.parent) === 'defineProperties'
+  ) {
+    const call = parent.parent.parent;
+    const owner = call.arguments[0] && getPrototypeOwner(call.arguments[0]);
+    if (owner && call.arguments[1] === parent.parent) {
+      return { className: owner.name, memberName: getStaticPropertyKey(parent.key, parent.computed) };
+    }
+  }
+  return null;
+}
+
+/**
+ * Is this object literal used as a prototype? `X.prototype = {…}`, `Object.assign(X.prototype, {…})`,
+ * or a variable that is passed to `Object.create` / assigned to a prototype. Returns the display name
+ * of the instances' owner (`null` when anonymous), or `undefined` when it is not a prototype.
+ */
+export function getPrototypeObjectOwner(file: FileContext, object: TSESTree.ObjectExpression): string | null | undefined {
+  return file.cached('prototypeObject', object, () => {
+    const node = outermostWrapper(object);
+    const parent = node.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
+      const owner = getPrototypeOwner(parent.left);
+      return owner ? owner.name : undefined;
+    }
+    if (parent.type === AST_NODE_TYPES.CallExpression) return prototypeUse(parent, node);
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = file.findVariable(parent.id);
+      for (const reference of variable?.references ?? []) {
+        const use = outermostWrapper(reference.identifier);
+        const useParent = use.parent;
+        if (useParent?.type === AST_NODE_TYPES.AssignmentExpression && useParent.right === use) {
+          const owner = getPrototypeOwner(useParent.left);
+          if (owner) return owner.name;
+        }
+        if (useParent?.type === AST_NODE_TYPES.CallExpression) {
+          const owner = prototypeUse(useParent, use);
+          if (owner !== undefined) return owner ?? parent.id.name;
+        }
+      }
+    }
+    return undefined;
+  });
+}
+
+function prototypeUse(call: TSESTree.CallExpression, argument: Node): string | null | undefined {
+  const method = getObjectMethodCall(call);
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (index < 0) return undefined;
+  if (method === 'assign' && index > 0) {
+    const owner = call.arguments[0] && getPrototypeOwner(call.arguments[0]);
+    return owner ? owner.name : undefined;
+  }
+  if (method === 'create' && index === 0) return null;
+  if (method === 'setPrototypeOf' && index === 1) return null;
+  return undefined;
+}
+
+/** `function Foo() {}` used as a constructor: `Foo.prototype` is touched or `new Foo()` is called. */
+function isConstructorFunction(file: FileContext, id: TSESTree.Identifier): boolean {
+  const variable = file.findVariable(id);
+  return (variable?.references ?? []).some(({ identifier }) => {
+    const parent = identifier.parent;
+    return (
+      (parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === identifier &&
+        getStaticMemberName(parent) === 'prototype') ||
+      (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === identifier)
+    );
+  });
+}
+
+function getAliasInstance(file: FileContext, id: TSESTree.Identifier): InstanceContext | null {
+  const variable = file.findVariable(id);
+  if (!variable || variable.defs.length !== 1) return null;
+  return file.cached('aliasInstance', variable, () => {
+    const def = variable.defs[0]!;
+    if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return null;
+    const init = unwrapExpression(def.node.init);
+    if (init.type !== AST_NODE_TYPES.ThisExpression) return null;
+    const reassigned = variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name);
+    return reassigned ? null : getThisInstance(file, init);
+  });
+}
+
+function classMember(
+  classNode: Node,
+  key: TSESTree.Expression | TSESTree.PrivateIdentifier,
+  computed: boolean,
+): InstanceContext {
+  return { className: getClassName(classNode), memberName: getStaticPropertyKey(key, computed) };
+}
+
+/** The name a class is known by: its id, or the variable or property it is assigned to. */
+export function getClassName(classNode: Node): string | null {
+  if (
+    (classNode.type === AST_NODE_TYPES.ClassDeclaration || classNode.type === AST_NODE_TYPES.ClassExpression) &&
+    classNode.id
+  ) {
+    return classNode.id.name;
+  }
+  const parent = classNode.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
+    if (parent.left.type === AST_NODE_TYPES.Identifier) return parent.left.name;
+    if (parent.left.type === AST_NODE_TYPES.MemberExpression) return getStaticMemberName(parent.left);
+  }
+  return null;
+}

@@ -1,0 +1,373 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from './ast.js';
+import { isModuleLevelScope, type FileContext } from './file-context.js';
+import { getClassName } from './instance.js';
+
+type Node = TSESTree.Node;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * A binding whose value lives as long as the program: created once, at module load or class
+ * definition, and reachable from then on.
+ */
+export interface LongLivedBinding {
+  readonly kind: 'module-variable' | 'static-field' | 'module-object-member';
+  /** How messages name it: `thumbnails`, `ImageCache.cache`, `caches.thumbs`. */
+  readonly name: string;
+  /** Where it lives, for messages: `module scope`, `static field of ImageCache`, … */
+  readonly scope: string;
+  /** Where findings about the binding are reported: the declared name. */
+  readonly reportNode: Node;
+  /** The value it is created with (TS wrappers kept; use `unwrapExpression` to look inside). */
+  readonly init: TSESTree.Expression | null;
+  /** The declared type, if any (`const cache: Map<K, V> = …`). */
+  readonly typeAnnotation: TSESTree.TypeNode | null;
+  /** Other modules can reach it (`export const`, a public static field of an exported class). */
+  readonly exported: boolean;
+  /** Every expression in this file that reads the binding's value. */
+  readonly uses: readonly Node[];
+  /** Every assignment to the binding after its declaration. */
+  readonly writes: readonly Node[];
+  /** The binding can also be reached in ways this file does not show (the holder escapes, computed access). */
+  readonly reachableElsewhere: boolean;
+}
+
+/**
+ * Is the value of `node` (an identifier or member chain) a long-lived binding?
+ * Module-scope `const`/`let`/`var`, `static` fields (also `#private` and `readonly`), and members of
+ * module-level object literals are; locals, parameters and instance fields are not.
+ */
+export function resolveLongLivedBinding(file: FileContext, node: Node): LongLivedBinding | null {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const variable = file.findVariable(expression);
+    return variable ? file.cached('variableBinding', variable, () => variableBinding(variable)) : null;
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = getStaticMemberName(expression);
+  if (name === null) return null;
+  const object = unwrapExpression(expression.object);
+
+  const classNode = getStaticClassOf(file, object);
+  if (classNode) {
+    const field = findStaticField(classNode, name);
+    return field ? file.cached('staticFieldBinding', field, () => staticFieldBinding(file, classNode, field)) : null;
+  }
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    const variable = file.findVariable(object);
+    const holder = variable && moduleObjectLiteral(variable);
+    if (!variable || !holder) return null;
+    const property = findObjectProperty(holder, name);
+    if (!property) return null;
+    if (property.value.type === AST_NODE_TYPES.Identifier) {
+      // `{ cache }` / `{ cache: cache }`: the member is the module variable itself.
+      return resolveLongLivedBinding(file, property.value);
+    }
+    return file.cached('objectMemberBinding', property, () =>
+      objectMemberBinding(variable, object.name, name, property),
+    );
+  }
+  return null;
+}
+
+function variableBinding(variable: TSESLint.Scope.Variable): LongLivedBinding | null {
+  if (variable.defs.length !== 1 || !isModuleLevelScope(variable.scope)) return null;
+  const def = variable.defs[0]!;
+  const declarator = def.node;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const uses: Node[] = [];
+  const writes: Node[] = [];
+  for (const reference of variable.references) {
+    if (reference.identifier === declarator.id) continue;
+    if (reference.isWrite()) writes.push(reference.identifier);
+    if (reference.isRead()) uses.push(reference.identifier);
+  }
+  return {
+    kind: 'module-variable',
+    name: declarator.id.name,
+    scope: 'module scope',
+    reportNode: declarator.id,
+    init: declarator.init,
+    typeAnnotation: declarator.id.typeAnnotation?.typeAnnotation ?? null,
+    exported: declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration,
+    uses,
+    writes,
+    reachableElsewhere: false,
+  };
+}
+
+function staticFieldBinding(
+  file: FileContext,
+  classNode: ClassNode,
+  field: TSESTree.PropertyDefinition,
+): LongLivedBinding | null {
+  if (!isModuleLevelScope(file.sourceCode.getScope(classNode).upper)) return null;
+  const fieldName = getStaticPropertyKey(field.key, field.computed)!;
+  const className = getClassName(classNode);
+  const uses: Node[] = [];
+  const writes: Node[] = [];
+  let reachableElsewhere = false;
+  for (const member of collectStaticMemberUses(file, classNode)) {
+    const name = getStaticMemberName(member);
+    if (name === null) {
+      if (!fieldName.startsWith('#')) reachableElsewhere = true;
+      continue;
+    }
+    if (name !== fieldName) continue;
+    const outer = outermostWrapper(member);
+    if (outer.parent?.type === AST_NODE_TYPES.AssignmentExpression && outer.parent.left === outer) {
+      writes.push(member);
+      if (outer.parent.operator !== '=') uses.push(member);
+    } else {
+      uses.push(member);
+    }
+  }
+  const isPrivate = fieldName.startsWith('#') || field.accessibility === 'private';
+  return {
+    kind: 'static-field',
+    name: `${className ?? 'this class'}.${fieldName}`,
+    scope: `static field of ${className ?? 'an anonymous class'}`,
+    reportNode: field.key,
+    init: field.value,
+    typeAnnotation: field.typeAnnotation?.typeAnnotation ?? null,
+    exported: !isPrivate && isExportedClass(classNode),
+    uses,
+    writes,
+    reachableElsewhere: reachableElsewhere || (!isPrivate && hasSubclassOrEscape(file, classNode)),
+  };
+}
+
+function objectMemberBinding(
+  holder: TSESLint.Scope.Variable,
+  holderName: string,
+  memberName: string,
+  property: TSESTree.Property,
+): LongLivedBinding {
+  const uses: Node[] = [];
+  const writes: Node[] = [];
+  let reachableElsewhere = false;
+  for (const reference of holder.references) {
+    const identifier = reference.identifier;
+    if (reference.init || isTypeOnlyReference(reference)) continue;
+    const outer = outermostWrapper(identifier);
+    const parent = outer.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== outer) {
+      reachableElsewhere = true; // the holder object itself is passed, returned, exported…
+      continue;
+    }
+    const name = getStaticMemberName(parent);
+    if (name === null) {
+      reachableElsewhere = true;
+      continue;
+    }
+    if (name !== memberName) continue;
+    const member = outermostWrapper(parent);
+    if (member.parent?.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member) {
+      writes.push(parent);
+    } else {
+      uses.push(parent);
+    }
+  }
+  const declarator = holder.defs[0]!.node as TSESTree.VariableDeclarator;
+  return {
+    kind: 'module-object-member',
+    name: `${holderName}.${memberName}`,
+    scope: `member of the module-level object \`${holderName}\``,
+    reportNode: property.key,
+    init: property.value as TSESTree.Expression,
+    typeAnnotation: null,
+    exported: declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration,
+    uses,
+    writes,
+    reachableElsewhere,
+  };
+}
+
+/** The module-level object literal a never-reassigned variable holds, if any. */
+function moduleObjectLiteral(variable: TSESLint.Scope.Variable): TSESTree.ObjectExpression | null {
+  if (variable.defs.length !== 1 || !isModuleLevelScope(variable.scope)) return null;
+  const declarator = variable.defs[0]!.node;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return null;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+  const init = unwrapExpression(declarator.init);
+  return init.type === AST_NODE_TYPES.ObjectExpression ? init : null;
+}
+
+function findObjectProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | null {
+  let found: TSESTree.Property | null = null;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) return null; // could be overridden
+    if (property.kind !== 'init' || property.method) continue;
+    if (getStaticPropertyKey(property.key, property.computed) === name) found = property;
+  }
+  return found;
+}
+
+/**
+ * The class `node` denotes when it is used as a holder of static members: `Foo` (a class
+ * declaration or a variable initialised with a class expression) or `this` inside static code.
+ */
+export function getStaticClassOf(file: FileContext, node: Node): ClassNode | null {
+  if (node.type === AST_NODE_TYPES.ThisExpression) return getStaticThisClass(node);
+  if (node.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = file.findVariable(node);
+  return variable ? classOfVariable(variable) : null;
+}
+
+function classOfVariable(variable: TSESLint.Scope.Variable): ClassNode | null {
+  for (const def of variable.defs) {
+    if (def.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+    if (def.node.type === AST_NODE_TYPES.ClassExpression) return def.node; // the inner name of a class expression
+    if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      const init = unwrapExpression(def.node.init);
+      if (init.type === AST_NODE_TYPES.ClassExpression && def.node.parent.kind === 'const') return init;
+    }
+  }
+  return null;
+}
+
+/** The class `this` denotes in a static method, static block or static field initializer. */
+function getStaticThisClass(node: TSESTree.ThisExpression): ClassNode | null {
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        continue;
+      case AST_NODE_TYPES.FunctionExpression: {
+        const method = current.parent;
+        return method.type === AST_NODE_TYPES.MethodDefinition && method.value === current && method.static
+          ? (method.parent.parent as ClassNode)
+          : null;
+      }
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.Program:
+        return null;
+      case AST_NODE_TYPES.PropertyDefinition:
+        if (current.value !== child) continue;
+        return current.static ? (current.parent.parent as ClassNode) : null;
+      case AST_NODE_TYPES.StaticBlock:
+        return current.parent.parent as ClassNode;
+      default:
+        continue;
+    }
+  }
+  return null;
+}
+
+function findStaticField(classNode: ClassNode, name: string): TSESTree.PropertyDefinition | null {
+  for (const element of classNode.body.body) {
+    if (
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      element.static &&
+      !element.declare &&
+      getStaticPropertyKey(element.key, element.computed) === name
+    ) {
+      return element;
+    }
+  }
+  return null;
+}
+
+/**
+ * Every `Foo.x` / `this.x` (static code) / `this.constructor.x` member expression of a class, in
+ * this file. Computed once per class.
+ */
+function collectStaticMemberUses(file: FileContext, classNode: ClassNode): TSESTree.MemberExpression[] {
+  return file.cached('staticMemberUses', classNode, () => {
+    const members: TSESTree.MemberExpression[] = [];
+    const variable = classVariable(file, classNode);
+    for (const reference of variable?.references ?? []) {
+      if (isTypeOnlyReference(reference)) continue;
+      const outer = outermostWrapper(reference.identifier);
+      if (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer) {
+        members.push(outer.parent);
+      }
+    }
+    walk(file, classNode.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression) return;
+      const object = unwrapExpression(node.object);
+      if (object.type === AST_NODE_TYPES.ThisExpression && getStaticThisClass(object) === classNode) {
+        members.push(node);
+      } else if (
+        object.type === AST_NODE_TYPES.MemberExpression &&
+        getStaticMemberName(object) === 'constructor' &&
+        unwrapExpression(object.object).type === AST_NODE_TYPES.ThisExpression
+      ) {
+        members.push(node);
+      }
+    });
+    return members;
+  });
+}
+
+function classVariable(file: FileContext, classNode: ClassNode): TSESLint.Scope.Variable | null {
+  if (classNode.type === AST_NODE_TYPES.ClassDeclaration && classNode.id) return file.findVariable(classNode.id);
+  const parent = classNode.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return file.findVariable(parent.id);
+  }
+  return null;
+}
+
+function isExportedClass(classNode: ClassNode): boolean {
+  const parent = classNode.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+    (parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration)
+  );
+}
+
+/** The class is extended or handed out in this file, so its statics may be used where we cannot see. */
+function hasSubclassOrEscape(file: FileContext, classNode: ClassNode): boolean {
+  const variable = classVariable(file, classNode);
+  return (variable?.references ?? []).some((reference) => {
+    if (isTypeOnlyReference(reference)) return false;
+    const outer = outermostWrapper(reference.identifier);
+    const parent = outer.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return false;
+    if (parent.type === AST_NODE_TYPES.NewExpression && parent.callee === outer) return false;
+    if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof') return false;
+    return true;
+  });
+}
+
+/** A plain recursive walk of a subtree (used for the few analyses that look inside one class). */
+export function walk(file: FileContext, root: Node, visit: (node: Node) => void): void {
+  const keys = file.sourceCode.visitorKeys;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const key of keys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        stack.push(child as Node);
+      }
+    }
+  }
+}
+
+const VALUE_WRAPPERS = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSInstantiationExpression,
+]);
+
+/** A reference in a type position (`x: Foo`, `typeof Foo`): it reads no value at run time. */
+function isTypeOnlyReference(reference: TSESLint.Scope.Reference): boolean {
+  if (reference.isTypeReference && !reference.isValueReference) return true;
+  for (let node: Node | undefined = reference.identifier.parent; node; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.TSTypeQuery) return true;
+    if (!node.type.startsWith('TS') || VALUE_WRAPPERS.has(node.type)) return false;
+  }
+  return false;
+}

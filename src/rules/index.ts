@@ -1,0 +1,6 @@
+import noInstanceKeyedCache from './no-instance-keyed-cache.js';
+
+/** Every rule of the plugin, by its id without the `memo-leak/` prefix. */
+export const rules = {
+  'no-instance-keyed-cache': noInstanceKeyedCache,
+};

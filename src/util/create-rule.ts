@@ -1,0 +1,18 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+/** Extra `meta.docs` fields this plugin's rules declare; the configs are built from them. */
+export interface MemoLeakDocs {
+  description: string;
+  /** In the `recommended` config (and therefore `strict` and `all`). */
+  recommended?: boolean;
+  /** In the `strict` config only (noisier findings, opt-in). */
+  strict?: boolean;
+  /** The rule does nothing useful without typed linting. */
+  requiresTypeChecking?: boolean;
+}
+
+export const REPOSITORY_URL = 'https://github.com/eslint-plugin-memo-leak/eslint-plugin-memo-leak';
+
+export const createRule = ESLintUtils.RuleCreator<MemoLeakDocs>(
+  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
+);
