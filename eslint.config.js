@@ -22,7 +22,7 @@ export default [
     },
   },
   {
-    files: ['tests/rules/*.test.ts'],
+    files: ['tests/rules/*.test.ts', 'tests/rules/*.cases.ts'],
     ...eslintPlugin.configs.recommended,
     rules: {
       ...eslintPlugin.configs.recommended.rules,

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type RunTests } from '@typescript-eslint/rule-tester';
+import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import * as espree from 'espree';
 
 /** TypeScript files, parsed by @typescript-eslint/parser (the rule tester's default). */
@@ -22,4 +23,25 @@ export function eslintMajor(): number {
   const require = createRequire(import.meta.url);
   const { Linter } = require('eslint') as { Linter: { version: string } };
   return Number(Linter.version.split('.')[0]);
+}
+
+/** A rule's test cases, by how the code is parsed. */
+export interface RuleCases<MessageIds extends string, Options extends readonly unknown[]> {
+  /** TypeScript (`file.ts`), parsed by @typescript-eslint/parser. */
+  readonly typescript?: RunTests<MessageIds, Options>;
+  /** ES modules parsed by espree. */
+  readonly javascript?: RunTests<MessageIds, Options>;
+  /** CommonJS scripts parsed by espree. */
+  readonly commonjs?: RunTests<MessageIds, Options>;
+}
+
+/** Runs every case set of a rule with the matching rule tester. */
+export function runCases<MessageIds extends string, Options extends readonly unknown[]>(
+  name: string,
+  rule: RuleModule<MessageIds, Options>,
+  cases: RuleCases<MessageIds, Options>,
+): void {
+  if (cases.typescript) tsRuleTester.run(`${name} (TypeScript)`, rule, cases.typescript);
+  if (cases.javascript) jsRuleTester.run(`${name} (JavaScript)`, rule, cases.javascript);
+  if (cases.commonjs) cjsRuleTester.run(`${name} (CommonJS)`, rule, cases.commonjs);
 }

@@ -1,0 +1,484 @@
+import type { RuleCases } from '../rule-tester.js';
+import type { MessageIds, Options } from '../../src/rules/no-instance-keyed-cache.js';
+
+
+/** Every placeholder of `instanceKeyedCache`, so a case can assert the whole message. */
+function keyed(overrides: Record<string, string> = {}): Record<string, string> {
+  const instances = overrides['instances'] ?? 'A';
+  return {
+    name: 'cache',
+    scope: 'module scope',
+    container: 'Map',
+    key: 'this',
+    member: 'A.m',
+    elsewhere: '',
+    retention: `every ${instances} stored in it stays in memory for the life of the program`,
+    remedy: 'Use a WeakMap.',
+    ...overrides,
+  };
+}
+
+/** The remedy of a finding that has no fix, with the reason the rule gives. */
+function noFix(reason: string, weak = 'WeakMap'): string {
+  return `Use a ${weak}, or delete each entry when its instance is disposed (not fixed automatically: ${reason}).`;
+}
+
+/** Every placeholder of `instanceRegistry`. */
+function registry(overrides: Record<string, string | number>): Record<string, string | number> {
+  return { name: 'live', scope: 'module scope', container: 'Set', key: 'this', elsewhere: '', ...overrides };
+}
+
+// The mission's scenario: a module-level thumbnail cache keyed by the ImageCache instance.
+const imageCache = `
+interface Bitmap { width: number; height: number; pixels: Uint8Array }
+declare function render(path: string): Bitmap;
+
+const thumbnails = new Map<ImageCache, Bitmap>();
+
+export class ImageCache {
+  constructor(readonly path: string) {}
+
+  preview(): Bitmap {
+    let bitmap = thumbnails.get(this);
+    if (!bitmap) {
+      bitmap = render(this.path);
+      thumbnails.set(this, bitmap);
+    }
+    return bitmap;
+  }
+}
+`;
+
+/** The rule's cases, by parser; run by the .test.ts file and reused by the fix and editor harnesses. */
+export const cases: RuleCases<MessageIds, Options> = {
+  typescript: {
+  valid: [
+    {
+      name: 'a WeakMap keyed by this',
+      code: `const cache = new WeakMap<object, number>(); class A { m() { cache.set(this, 1); return cache.get(this); } }`,
+    },
+    {
+      name: 'a WeakSet of instances',
+      code: `const seen = new WeakSet(); class A { m() { if (!seen.has(this)) seen.add(this); } }`,
+    },
+    {
+      name: 'keys derived from the instance are not the instance',
+      code: `
+        const cache = new Map<string, number>();
+        class A {
+          id = 'a';
+          m() {
+            cache.set(this.id, 1);
+            cache.set(\`\${this.id}:x\`, 2);
+            cache.set(String(this), 3);
+            return cache.get(this.constructor.name);
+          }
+        }`,
+    },
+    {
+      name: 'this.constructor is the class, not the instance',
+      code: `const byClass = new Map(); class A { m() { byClass.set(this.constructor, 1); } }`,
+    },
+    {
+      name: 'a container created per call',
+      code: `class A { m() { const cache = new Map(); cache.set(this, 1); return cache.get(this); } }`,
+    },
+    {
+      name: 'a container created per instance',
+      code: `class A { cache = new Map(); other = new Set(); constructor() { this.cache.set(this, 1); this.other.add(this); } }`,
+    },
+    {
+      name: 'this in a static method is the class',
+      code: `const registry = new Map(); class A { static register() { registry.set(this, 1); } }`,
+    },
+    {
+      name: 'this in a static block and a static field is the class',
+      code: `const seen = new Set(); class A { static { seen.add(this); } static x = seen.add(this); }`,
+    },
+    {
+      name: 'this in a plain function of unknown use',
+      code: `const cache = new Map(); function f(this: object) { cache.set(this, 1); }`,
+    },
+    {
+      name: 'this in a module-level arrow function',
+      code: `const cache = new Map(); const f = () => cache.set(this, 1);`,
+    },
+    {
+      name: 'a method of a singleton object literal (not a prototype)',
+      code: `const cache = new Map(); export const api = { m() { cache.set(this, 1); } };`,
+    },
+    {
+      name: 'a class defined inside a factory closes over a per-call container',
+      code: `export function make() { const cache = new Map(); return class { m() { cache.set(this, 1); } }; }`,
+    },
+    {
+      name: 'an enumerated registry is not reported by default',
+      code: `
+        const live = new Set<Widget>();
+        class Widget { constructor() { live.add(this); } dispose() { live.delete(this); } }
+        export function redrawAll() { for (const widget of live) widget.toString(); }`,
+    },
+    {
+      name: 'a registry sized with .size is not reported by default',
+      code: `const live = new Map(); class W { constructor() { live.set(this, Date.now()); } } export const count = () => live.size;`,
+    },
+    {
+      name: 'a shadowed Map is not the built-in',
+      code: `import { Map } from 'immutable'; const cache = new Map(); class A { m() { cache.set(this, 1); } }`,
+    },
+    {
+      name: 'an unknown cache class is not judged',
+      code: `import { Cache } from './cache'; const cache = new Cache(); class A { m() { cache.set(this, 1); } }`,
+    },
+    {
+      name: 'a lookup with an unrelated argument',
+      code: `const cache = new Map(); class A { m(key: string) { return cache.get(key); } }`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'ImageCache: module-level Map keyed by this (autofix)',
+      code: imageCache,
+      output: imageCache.replace('new Map<ImageCache, Bitmap>()', 'new WeakMap<ImageCache, Bitmap>()'),
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          line: 5,
+          column: 7,
+          data: {
+            name: 'thumbnails',
+            scope: 'module scope',
+            container: 'Map',
+            key: 'this',
+            member: 'ImageCache.preview',
+            elsewhere: '',
+            retention: 'every ImageCache stored in it stays in memory for the life of the program',
+            remedy: 'Use a WeakMap.',
+          },
+        },
+      ],
+    },
+    {
+      name: 'Set of instances that is only added to and checked (autofix)',
+      code: `const initialised = new Set<Widget>(); class Widget { init() { if (initialised.has(this)) return; initialised.add(this); } }`,
+      output: `const initialised = new WeakSet<Widget>(); class Widget { init() { if (initialised.has(this)) return; initialised.add(this); } }`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'initialised', container: 'Set', member: 'Widget.init', instances: 'Widget', remedy: 'Use a WeakSet.' }) }],
+    },
+    {
+      name: 'the nested form cache.get(this)?.get(size)',
+      code: `
+const sized = new Map<Icon, Map<number, string>>();
+class Icon {
+  at(size: number) {
+    let bySize = sized.get(this);
+    if (!bySize) { bySize = new Map(); sized.set(this, bySize); }
+    return sized.get(this)?.get(size) ?? bySize.get(size);
+  }
+}`,
+      output: `
+const sized = new WeakMap<Icon, Map<number, string>>();
+class Icon {
+  at(size: number) {
+    let bySize = sized.get(this);
+    if (!bySize) { bySize = new Map(); sized.set(this, bySize); }
+    return sized.get(this)?.get(size) ?? bySize.get(size);
+  }
+}`,
+      errors: [{ messageId: 'instanceKeyedCache', line: 2, data: keyed({ name: 'sized', member: 'Icon.at', instances: 'Icon' }) }],
+    },
+    {
+      name: 'a key through an alias of this',
+      code: `const cache = new Map(); class A { m() { const self = this; cache.set(self, 1); return cache.get(self); } }`,
+      output: `const cache = new WeakMap(); class A { m() { const self = this; cache.set(self, 1); return cache.get(self); } }`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ key: 'self' }) }],
+    },
+    {
+      name: 'an arrow function inside a method, and a getter',
+      code: `const cache = new Map(); class A { get v() { return cache.get(this); } m() { [1].forEach(() => { cache.set(this, 1); }); } }`,
+      output: `const cache = new WeakMap(); class A { get v() { return cache.get(this); } m() { [1].forEach(() => { cache.set(this, 1); }); } }`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ member: 'A.v', elsewhere: ' (and 1 more member)' }) }],
+    },
+    {
+      name: 'the constructor and an instance field initializer',
+      code: `const seen = new Set(); class A { constructor() { seen.add(this); } check = () => seen.has(this); }`,
+      output: `const seen = new WeakSet(); class A { constructor() { seen.add(this); } check = () => seen.has(this); }`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'seen', container: 'Set', member: 'A.constructor', elsewhere: ' (and 1 more member)', remedy: 'Use a WeakSet.' }) }],
+    },
+    {
+      name: 'a private static field',
+      code: `class Node2 { static #layout = new Map<Node2, number>(); width() { Node2.#layout.set(this, 1); return Node2.#layout.get(this); } }`,
+      output: `class Node2 { static #layout = new WeakMap<Node2, number>(); width() { Node2.#layout.set(this, 1); return Node2.#layout.get(this); } }`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'Node2.#layout', scope: 'static field of Node2', member: 'Node2.width', instances: 'Node2' }) }],
+    },
+    {
+      name: 'a readonly static field with a type annotation, used through this.constructor and static this',
+      code: `
+class Shape {
+  static readonly areas: Map<Shape, number> = new Map();
+  static forget(shape: Shape) { this.areas.delete(shape); }
+  area() { Shape.areas.set(this, 1); return (this.constructor as typeof Shape).areas.get(this); }
+}`,
+      output: `
+class Shape {
+  static readonly areas: WeakMap<Shape, number> = new WeakMap();
+  static forget(shape: Shape) { this.areas.delete(shape); }
+  area() { Shape.areas.set(this, 1); return (this.constructor as typeof Shape).areas.get(this); }
+}`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'Shape.areas', scope: 'static field of Shape', member: 'Shape.area', instances: 'Shape' }) }],
+    },
+    {
+      name: 'a public static field of an exported class is only a suggestion',
+      code: `export class Doc { static cache = new Map(); m() { Doc.cache.set(this, 1); } }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          suggestions: [
+            {
+              messageId: 'useWeak',
+              output: `export class Doc { static cache = new WeakMap(); m() { Doc.cache.set(this, 1); } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a member of a module-level object',
+      code: `const caches = { boxes: new Map(), names: new Map() }; class Box { m() { caches.boxes.set(this, 1); caches.names.set('a', 1); } }`,
+      output: `const caches = { boxes: new WeakMap(), names: new Map() }; class Box { m() { caches.boxes.set(this, 1); caches.names.set('a', 1); } }`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'caches.boxes', scope: 'member of the module-level object `caches`', member: 'Box.m', instances: 'Box' }) }],
+    },
+    {
+      name: 'a key whose objectness is unknown makes it a suggestion',
+      code: `const cache = new Map(); class A { m() { return cache.get(this); } } export function prime(a: A, v: number) { cache.set(a, v); }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          suggestions: [
+            {
+              messageId: 'useWeak',
+              output: `const cache = new WeakMap(); class A { m() { return cache.get(this); } } export function prime(a: A, v: number) { cache.set(a, v); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an exported container is only a suggestion',
+      code: `export const cache = new Map(); class A { m() { cache.set(this, 1); } }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          suggestions: [{ messageId: 'useWeak', output: `export const cache = new WeakMap(); class A { m() { cache.set(this, 1); } }` }],
+        },
+      ],
+    },
+    {
+      name: 'a primitive key elsewhere: no fix, and the message says why',
+      code: `const cache = new Map(); class A { m() { cache.set(this, 1); cache.set('total', 2); } }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ remedy: noFix("`'total'` at line 1 is a primitive key, which a WeakMap rejects") }),
+        },
+      ],
+    },
+    {
+      name: 'clear() has no WeakMap equivalent',
+      code: `const cache = new Map(); class A { m() { cache.set(this, 1); } } export function reset() { cache.clear(); }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+        },
+      ],
+    },
+    {
+      name: 'a reassigned container is reported without a fix',
+      code: `let cache = new Map(); class A { m() { cache.set(this, 1); } } export function reset() { cache = new Map(); }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ remedy: noFix('it is reassigned at line 1') }),
+        },
+      ],
+    },
+    {
+      name: 'a container passed elsewhere is reported without a fix',
+      code: `const cache = new Map(); class A { m() { cache.set(this, 1); } } declare function inspect(x: unknown): void; inspect(cache);`,
+      errors: [{ messageId: 'instanceKeyedCache' }],
+    },
+    {
+      name: 'initial entries prevent the rewrite',
+      code: `declare const seed: object; const cache = new Map([[seed, 0]]); class A { m() { cache.set(this, 1); } }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ remedy: noFix('it is created with initial entries') }),
+        },
+      ],
+    },
+    {
+      name: 'a declared type that is not Map prevents the rewrite',
+      code: `const cache: ReadonlyMap<A, number> & { set(k: A, v: number): void } = new Map(); class A { m() { cache.set(this, 1); } }`,
+      errors: [{ messageId: 'instanceKeyedCache' }],
+    },
+    {
+      name: 'a primitive key type prevents the rewrite',
+      code: `const cache = new Map<unknown, number>(); class A { m() { cache.set(this, 1); } }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ remedy: noFix('its key type `unknown` is not an object type') }),
+        },
+      ],
+    },
+    {
+      name: 'the used result of set() prevents the rewrite',
+      code: `const cache = new Map(); class A { m() { return cache.set(this, 1); } }`,
+      errors: [{ messageId: 'instanceKeyedCache' }],
+    },
+    {
+      name: 'lru-cache: a suggestion that explains the dropped bound',
+      code: `import { LRUCache } from 'lru-cache';
+const rendered = new LRUCache<Chart, string>({ max: 500 });
+class Chart { svg() { const hit = rendered.get(this); if (hit) return hit; const svg = '<svg/>'; rendered.set(this, svg); return svg; } }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({
+            name: 'rendered',
+            container: 'LRUCache (lru-cache)',
+            member: 'Chart.svg',
+            retention: 'up to its size bound, Chart instances stay in memory after their last use',
+          }),
+          suggestions: [
+            {
+              messageId: 'useWeakUnbounded',
+              output: `import { LRUCache } from 'lru-cache';
+const rendered = new WeakMap<Chart, string>();
+class Chart { svg() { const hit = rendered.get(this); if (hit) return hit; const svg = '<svg/>'; rendered.set(this, svg); return svg; } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'quick-lru default import with an annotation',
+      code: `import QuickLRU from 'quick-lru';
+const sizes: QuickLRU<Panel, number> = new QuickLRU({ maxSize: 100 });
+class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          suggestions: [
+            {
+              messageId: 'useWeakUnbounded',
+              output: `import QuickLRU from 'quick-lru';
+const sizes: WeakMap<Panel, number> = new WeakMap();
+class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'lru-cache peek() has no WeakMap equivalent',
+      code: `import { LRUCache } from 'lru-cache'; const c = new LRUCache<object, number>({ max: 5 }); class A { m() { c.set(this, 1); return c.peek(this); } }`,
+      errors: [{ messageId: 'instanceKeyedCache' }],
+    },
+    {
+      name: 'checkRegistries reports an enumerated registry, without a fix',
+      code: `const live = new Set<Widget>(); class Widget { constructor() { live.add(this); } } export const all = () => [...live];`,
+      options: [{ checkRegistries: true }],
+      errors: [{ messageId: 'instanceRegistry', data: registry({ member: 'Widget.constructor', how: 'spreading', line: 1, instances: 'Widget' }) }],
+    },
+    {
+      name: 'checkRegistries: forEach on a Map',
+      code: `const timers = new Map(); class Job { start() { timers.set(this, 1); } } export function stopAll() { timers.forEach((t) => clearTimeout(t)); }`,
+      options: [{ checkRegistries: true }],
+      errors: [{ messageId: 'instanceRegistry', data: registry({ name: 'timers', container: 'Map', member: 'Job.start', how: '`forEach()`', line: 1, instances: 'Job' }) }],
+    },
+  ],
+},
+  javascript: {
+  valid: [
+    {
+      name: 'a WeakMap in a prototype method',
+      code: `const cache = new WeakMap(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); };`,
+    },
+    {
+      name: 'a function that is never used as a constructor or method',
+      code: `const cache = new Map(); function f() { cache.set(this, 1); } f.call({});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a function assigned to a prototype',
+      code: `const cache = new Map(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); return cache.get(this); };`,
+      output: `const cache = new WeakMap(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); return cache.get(this); };`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ member: 'Foo.m', instances: 'Foo' }) }],
+    },
+    {
+      name: 'a constructor function',
+      code: `const seen = new Set(); function Foo() { seen.add(this); } Foo.prototype.ok = function () { return seen.has(this); };`,
+      output: `const seen = new WeakSet(); function Foo() { seen.add(this); } Foo.prototype.ok = function () { return seen.has(this); };`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'seen', container: 'Set', member: 'Foo.constructor', elsewhere: ' (and 1 more member)', instances: 'Foo', remedy: 'Use a WeakSet.' }) }],
+    },
+    {
+      name: 'an object literal assigned as the prototype',
+      code: `const cache = new Map(); function Foo() {} Foo.prototype = { m() { cache.set(this, 1); } };`,
+      output: `const cache = new WeakMap(); function Foo() {} Foo.prototype = { m() { cache.set(this, 1); } };`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ member: 'Foo.m', instances: 'Foo' }) }],
+    },
+    {
+      name: 'Object.assign onto a prototype',
+      code: `const cache = new Map(); class Foo {} Object.assign(Foo.prototype, { m() { cache.set(this, 1); } });`,
+      output: `const cache = new WeakMap(); class Foo {} Object.assign(Foo.prototype, { m() { cache.set(this, 1); } });`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ member: 'Foo.m', instances: 'Foo' }) }],
+    },
+    {
+      name: 'Object.defineProperty with a getter on a prototype',
+      code: `const cache = new Map(); function Foo() {} Object.defineProperty(Foo.prototype, 'v', { get() { cache.set(this, 1); return 1; } });`,
+      output: `const cache = new WeakMap(); function Foo() {} Object.defineProperty(Foo.prototype, 'v', { get() { cache.set(this, 1); return 1; } });`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ member: 'Foo.v', instances: 'Foo' }) }],
+    },
+    {
+      name: 'an object used as a prototype through Object.create',
+      code: `const cache = new Map(); const proto = { m() { cache.set(this, 1); } }; export const make = () => Object.create(proto);`,
+      output: `const cache = new WeakMap(); const proto = { m() { cache.set(this, 1); } }; export const make = () => Object.create(proto);`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ member: 'proto.m', instances: 'proto' }) }],
+    },
+  ],
+},
+  commonjs: {
+  valid: [
+    {
+      name: 'a WeakMap in CommonJS',
+      code: `const cache = new WeakMap(); class A { m() { cache.set(this, 1); } } module.exports = A;`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a module-level Map in a CommonJS file',
+      code: `const cache = new Map(); class A { m() { cache.set(this, 1); } } module.exports = A;`,
+      output: `const cache = new WeakMap(); class A { m() { cache.set(this, 1); } } module.exports = A;`,
+      errors: [{ messageId: 'instanceKeyedCache' }],
+    },
+    {
+      name: 'lru-cache through require with destructuring',
+      code: `const { LRUCache } = require('lru-cache'); const c = new LRUCache({ max: 10 }); class A { m() { c.set(this, 1); } }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          suggestions: [
+            {
+              messageId: 'useWeakUnbounded',
+              output: `const { LRUCache } = require('lru-cache'); const c = new WeakMap(); class A { m() { c.set(this, 1); } }`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+},
+};
