@@ -7,6 +7,8 @@ import { getImportOrigin, isImportedFrom } from './imports.js';
 export interface StrongContainerKind {
   /** How messages name it: `Map`, `Set`, `LRUCache` (lru-cache), `QuickLRU` (quick-lru). */
   readonly display: string;
+  /** The display name with its indefinite article, as spoken: `a Map`, `an LRUCache (lru-cache)`. */
+  readonly withArticle: string;
   /** The weak container with the same keyed API. */
   readonly weak: 'WeakMap' | 'WeakSet';
   /** The method that inserts a key (`set` / `add`). */
@@ -25,6 +27,7 @@ const MAP_ENUMERATORS = ['size', 'keys', 'values', 'entries', 'forEach'];
 
 const MAP: StrongContainerKind = {
   display: 'Map',
+  withArticle: 'a Map',
   weak: 'WeakMap',
   insert: 'set',
   weakMethods: new Set(['get', 'set', 'has', 'delete']),
@@ -34,6 +37,7 @@ const MAP: StrongContainerKind = {
 };
 const SET: StrongContainerKind = {
   display: 'Set',
+  withArticle: 'a Set',
   weak: 'WeakSet',
   insert: 'add',
   weakMethods: new Set(['add', 'has', 'delete']),
@@ -43,6 +47,7 @@ const SET: StrongContainerKind = {
 };
 const LRU_CACHE: StrongContainerKind = {
   display: 'LRUCache (lru-cache)',
+  withArticle: 'an LRUCache (lru-cache)',
   weak: 'WeakMap',
   insert: 'set',
   weakMethods: new Set(['get', 'set', 'has', 'delete']),
@@ -52,6 +57,7 @@ const LRU_CACHE: StrongContainerKind = {
 };
 const QUICK_LRU: StrongContainerKind = {
   display: 'QuickLRU (quick-lru)',
+  withArticle: 'a QuickLRU (quick-lru)',
   weak: 'WeakMap',
   insert: 'set',
   weakMethods: new Set(['get', 'set', 'has', 'delete']),

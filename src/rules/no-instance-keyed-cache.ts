@@ -51,9 +51,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkRegistries: false }],
     messages: {
       instanceKeyedCache:
-        '`{{name}}` ({{scope}}) is a {{container}} keyed by `{{key}}` in `{{member}}`{{elsewhere}}: {{retention}}. {{remedy}}',
+        '`{{name}}` ({{scope}}) is {{aContainer}} keyed by `{{key}}` in `{{member}}`{{elsewhere}}: {{retention}}. {{remedy}}',
       instanceRegistry:
-        '`{{name}}` ({{scope}}) is a {{container}} that holds `{{key}}` from `{{member}}`{{elsewhere}} and is enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until it is removed. Remove each instance when it is disposed, or hold them through WeakRef.',
+        '`{{name}}` ({{scope}}) is {{aContainer}} that holds `{{key}}` from `{{member}}`{{elsewhere}} and is enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until it is removed. Remove each instance when it is disposed, or hold them through WeakRef.',
       useWeak: 'Replace `{{name}}` with a {{weak}}, so that {{instances}} instances can be garbage-collected',
       useWeakUnbounded:
         'Replace the bounded {{container}} `{{name}}` with a {{weak}}: entries then live exactly as long as their {{instances}}, with no size bound',
@@ -114,6 +114,7 @@ function checkBinding(
     name: binding.name,
     scope: binding.scope,
     container: kind.display,
+    aContainer: kind.withArticle,
     key: first.instance.text,
     member: describeMember(first.instance),
     elsewhere: members.size > 1 ? ` (and ${members.size - 1} more member${members.size > 2 ? 's' : ''})` : '',

@@ -15,6 +15,7 @@ function keyed(overrides: Record<string, string> = {}): Record<string, string> {
     retention: `every ${instances} stored in it stays in memory for the life of the program`,
     remedy: 'Use a WeakMap.',
     ...overrides,
+    aContainer: `${(overrides['container'] ?? 'Map').startsWith('LRU') ? 'an' : 'a'} ${overrides['container'] ?? 'Map'}`,
   };
 }
 
@@ -25,7 +26,8 @@ function noFix(reason: string, weak = 'WeakMap'): string {
 
 /** Every placeholder of `instanceRegistry`. */
 function registry(overrides: Record<string, string | number>): Record<string, string | number> {
-  return { name: 'live', scope: 'module scope', container: 'Set', key: 'this', elsewhere: '', ...overrides };
+  const container = String(overrides['container'] ?? 'Set');
+  return { name: 'live', scope: 'module scope', container, aContainer: `a ${container}`, key: 'this', elsewhere: '', ...overrides };
 }
 
 // The mission's scenario: a module-level thumbnail cache keyed by the ImageCache instance.
@@ -149,6 +151,7 @@ export const cases: RuleCases<MessageIds, Options> = {
             name: 'thumbnails',
             scope: 'module scope',
             container: 'Map',
+            aContainer: 'a Map',
             key: 'this',
             member: 'ImageCache.preview',
             elsewhere: '',

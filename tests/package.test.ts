@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import plugin from '../src/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+
+/** What the published entry point looks like from a fresh Node process, by `import` or `require`. */
+function describeEntry(how: 'import' | 'require'): { name: string; version: string; rules: string[]; configs: string[]; same: boolean } {
+  const script =
+    how === 'import'
+      ? `import p from 'eslint-plugin-memo-leak'; const c = p.configs.recommended;`
+      : `const p = require('eslint-plugin-memo-leak'); const c = p.configs.recommended;`;
+  const print = `console.log(JSON.stringify({ name: p.meta.name, version: p.meta.version, rules: Object.keys(p.rules), configs: Object.keys(p.configs), same: c.plugins['memo-leak'] === p }));`;
+  const output = execFileSync(
+    process.execPath,
+    ['--no-warnings', `--input-type=${how === 'import' ? 'module' : 'commonjs'}`, '-e', script + print],
+    { cwd: root, encoding: 'utf8' },
+  );
+  return JSON.parse(output) as ReturnType<typeof describeEntry>;
+}
+
+describe('the package entry point (built dist/)', () => {
+  it.each(['import', 'require'] as const)('%s returns the plugin object itself', (how) => {
+    const entry = describeEntry(how);
+    expect(entry.name).toBe(pkg.name);
+    expect(entry.version).toBe(pkg.version);
+    expect(entry.rules).toEqual(Object.keys(plugin.rules));
+    expect(entry.configs).toEqual(expect.arrayContaining(['recommended', 'strict', 'all', 'flat/recommended']));
+    expect(entry.same).toBe(true);
+  });
+});
+
+describe('configs', () => {
+  it('are named, carry the plugin, and turn rules on as errors', () => {
+    for (const [name, config] of Object.entries(plugin.configs)) {
+      expect(config.name, name).toMatch(/^memo-leak\//);
+      expect(config.plugins?.['memo-leak']).toBe(plugin);
+      for (const [rule, level] of Object.entries(config.rules ?? {})) {
+        expect(rule.startsWith('memo-leak/')).toBe(true);
+        expect(level).toBe('error');
+      }
+    }
+  });
+
+  it('recommended ⊆ strict ⊆ all, and all has every rule', () => {
+    const ids = (name: string): string[] => Object.keys(plugin.configs[name]?.rules ?? {});
+    expect(ids('all').sort()).toEqual(Object.keys(plugin.rules).map((rule) => `memo-leak/${rule}`).sort());
+    expect(ids('strict')).toEqual(expect.arrayContaining(ids('recommended')));
+    expect(ids('all')).toEqual(expect.arrayContaining(ids('strict')));
+    expect(ids('recommended')).toContain('memo-leak/no-instance-keyed-cache');
+  });
+
+  it('flat/ aliases are the same objects', () => {
+    expect(plugin.configs['flat/recommended']).toBe(plugin.configs['recommended']);
+    expect(plugin.configs['flat/strict']).toBe(plugin.configs['strict']);
+    expect(plugin.configs['flat/all']).toBe(plugin.configs['all']);
+  });
+
+  it('every rule has a docs URL pointing at its doc page, and the page exists', () => {
+    for (const [name, rule] of Object.entries(plugin.rules)) {
+      expect(rule.meta.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+      expect(readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8')).toContain(`# ${name}`);
+    }
+  });
+});
