@@ -19,6 +19,7 @@ const loadTypeScript = (): typeof ts => createRequire(import.meta.url)('typescri
 
 /** The file's type services, or `null` when the file was not parsed with type information. */
 export function getTypeServices(file: FileContext): TypeServices | null {
+  if (file.project) return file.project.types;
   return file.cached('typeServices', file.program, () => {
     const services = file.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
     if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;

@@ -134,6 +134,10 @@ export const cases: RuleCases<MessageIds, Options> = {
       code: `import { Cache } from './cache'; const cache = new Cache(); class A { m() { cache.set(this, 1); } }`,
     },
     {
+      name: 'untyped: a class re-exported by a project module is unknown',
+      code: `import { Lru } from './reexports.js'; const c = new Lru({ max: 5 }); class A { m() { c.set(this, 1); } }`,
+    },
+    {
       name: 'a lookup with an unrelated argument',
       code: `const cache = new Map(); class A { m(key: string) { return cache.get(key); } }`,
     },
@@ -524,6 +528,30 @@ export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
       },
     ],
     invalid: [
+      {
+        name: 'typed: an LRU class re-exported under another name by a project module',
+        code: `import { Lru } from './reexports.js'; const c = new Lru<object, number>({ max: 5 }); class A { m() { c.set(this, 1); } }`,
+        errors: [
+          {
+            messageId: 'instanceKeyedCache',
+            data: keyed({ name: 'c', container: 'LRUCache (lru-cache)', retention: 'up to its size bound, A instances stay in memory after their last use' }),
+            suggestions: [
+              {
+                messageId: 'useWeakUnbounded',
+                output: `import { Lru } from './reexports.js'; const c = new WeakMap<object, number>(); class A { m() { c.set(this, 1); } }`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'typed: a re-export through export * and a const alias of a default import',
+        code: `import { DeepLru, Quick } from './reexports.js'; const a = new DeepLru<object, number>({ max: 5 }); const b = new Quick<object, number>({ maxSize: 5 }); class A { m() { a.set(this, 1); b.set(this, 1); } }`,
+        errors: [
+          { messageId: 'instanceKeyedCache', data: keyed({ name: 'a', container: 'LRUCache (lru-cache)', retention: 'up to its size bound, A instances stay in memory after their last use' }), suggestions: [{ messageId: 'useWeakUnbounded', output: `import { DeepLru, Quick } from './reexports.js'; const a = new WeakMap<object, number>(); const b = new Quick<object, number>({ maxSize: 5 }); class A { m() { a.set(this, 1); b.set(this, 1); } }` }] },
+          { messageId: 'instanceKeyedCache', data: keyed({ name: 'b', container: 'QuickLRU (quick-lru)', retention: 'up to its size bound, A instances stay in memory after their last use' }), suggestions: [{ messageId: 'useWeakUnbounded', output: `import { DeepLru, Quick } from './reexports.js'; const a = new DeepLru<object, number>({ max: 5 }); const b = new WeakMap<object, number>(); class A { m() { a.set(this, 1); b.set(this, 1); } }` }] },
+        ],
+      },
       {
         name: 'typed: a module-level Map filled from a parameter typed as a class (checkObjectKeys)',
         code: `import { TreeNode, type Box } from './shapes.js';
