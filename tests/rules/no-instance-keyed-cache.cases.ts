@@ -235,6 +235,26 @@ class Shape {
       errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'Shape.areas', scope: 'static field of Shape', member: 'Shape.area', instances: 'Shape' }) }],
     },
     {
+      name: 'a static field cleared outside the class body is not rewritten',
+      code: `class Doc { static cache = new Map(); m() { Doc.cache.set(this, 1); } } export function reset() { Doc.cache.clear(); }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+        },
+      ],
+    },
+    {
+      name: 'a class handed to another function may have its statics used elsewhere',
+      code: `declare function register(c: unknown): void; class Doc { static cache = new Map(); m() { Doc.cache.set(this, 1); } } register(Doc);`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('it can be reached in ways this file does not show') }),
+        },
+      ],
+    },
+    {
       name: 'a public static field of an exported class is only a suggestion',
       code: `export class Doc { static cache = new Map(); m() { Doc.cache.set(this, 1); } }`,
       errors: [
