@@ -11,10 +11,17 @@ type RuleName = keyof typeof rules;
 type Docs = MemoLeakDocs & TSESLint.RuleMetaDataDocs;
 
 /** A flat config named `memo-leak/<name>` that turns on every rule `include` accepts, as errors. */
-function buildConfig(configName: string, include: (docs: Docs) => boolean): TSESLint.FlatConfig.Config {
+function buildConfig(
+  configName: string,
+  include: (docs: Docs) => boolean,
+  options: (docs: Docs) => readonly unknown[] | undefined = () => undefined,
+): TSESLint.FlatConfig.Config {
   const enabled: TSESLint.FlatConfig.Rules = {};
   for (const [ruleName, rule] of Object.entries(rules) as Array<[RuleName, (typeof rules)[RuleName]]>) {
-    if (include(rule.meta.docs as Docs)) enabled[`${NAMESPACE}/${ruleName}`] = 'error';
+    const docs = rule.meta.docs as Docs;
+    if (!include(docs)) continue;
+    const ruleOptions = options(docs);
+    enabled[`${NAMESPACE}/${ruleName}`] = ruleOptions ? ['error', ...ruleOptions] : 'error';
   }
   return { name: `${NAMESPACE}/${configName}`, plugins: { [NAMESPACE]: plugin }, rules: enabled };
 }
@@ -26,7 +33,11 @@ const plugin = {
 };
 
 const recommended = buildConfig('recommended', (docs) => docs.recommended === true && !docs.requiresTypeChecking);
-const strict = buildConfig('strict', (docs) => (docs.recommended === true || docs.strict === true) && !docs.requiresTypeChecking);
+const strict = buildConfig(
+  'strict',
+  (docs) => (docs.recommended === true || docs.strict === true) && !docs.requiresTypeChecking,
+  (docs) => docs.strictOptions,
+);
 const all = buildConfig('all', () => true);
 
 Object.assign(plugin.configs, {
@@ -41,3 +52,4 @@ Object.assign(plugin.configs, {
 
 export { plugin as default, plugin as 'module.exports' };
 export type { Options as NoInstanceKeyedCacheOptions } from './rules/no-instance-keyed-cache.js';
+export type { Options as NoSharedMethodMemoizerOptions } from './rules/no-shared-method-memoizer.js';

@@ -129,7 +129,7 @@ export interface MemoizerSpec {
   readonly registryOptions: readonly string[];
   /** The per-instance export of the same library that a fix can switch to (`MemoizeAll` → `Memoize`). */
   readonly perInstance: PerInstanceCounterpart | null;
-  /** What to use instead, for messages and docs. */
+  /** What to do instead, an imperative phrase (`use …`, `create …`), for messages and docs. */
   readonly replacement: string;
 }
 
@@ -271,7 +271,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     registryOptions: [],
     perInstance: { source: 'memoizee/methods', path: [], localName: 'memoizeMethods' },
     replacement:
-      '`memoizee/methods` (one memoized function per instance), `memoizee/weak` when the instance is the first argument, or a per-instance wrapper',
+      'use `memoizee/methods` (one memoized function per instance), `memoizee/weak` when the instance is the first argument, or a per-instance wrapper',
   },
   {
     // A WeakMap keyed by the first argument, with a nested memoizer per first-arg object.
@@ -295,7 +295,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: null,
     registryOptions: [],
     perInstance: { source: 'memoizee/methods', path: [], localName: 'memoizeMethods' },
-    replacement: '`memoizee/methods` for methods',
+    replacement: 'use `memoizee/methods` for methods',
   },
   {
     // `lazy` getters: the first read on an instance defines an own property with `memoize(fn.bind(this))`.
@@ -366,7 +366,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: 'cache',
     registryOptions: [],
     perInstance: null,
-    replacement: 'a per-instance wrapper of `fn.bind(this)` (fast-memoize cannot memoize methods)',
+    replacement: 'create a per-instance wrapper of `fn.bind(this)` (fast-memoize cannot memoize methods)',
   },
   {
     id: 'nano-memoize',
@@ -407,7 +407,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: null,
     registryOptions: [],
     perInstance: null,
-    replacement: 'a class field `m = memoizeOne(…)`, one slot per instance',
+    replacement: 'create it in a class field `m = memoizeOne(…)`, one slot per instance',
   },
   {
     // sindresorhus `memoize` (10.x) and `mem` (≤ 9): `cacheKey(arguments_)` without `this`, default `arguments_[0]`.
@@ -429,7 +429,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: 'cache',
     registryOptions: [],
     perInstance: { source: 'memoize', path: ['memoizeDecorator'], localName: 'memoizeDecorator' },
-    replacement: '`memoizeDecorator()` (one memoized function per instance, in a WeakMap), or `cache: new WeakMap()` when the key is an object',
+    replacement: 'use `memoizeDecorator()` (one memoized function per instance, in a WeakMap), or `cache: new WeakMap()` when the key is an object',
   },
   {
     // `instanceMap = new WeakMap()` per decoration, a getter creating `memoize(input, options)` per instance.
@@ -452,7 +452,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: 'cache',
     registryOptions: [],
     perInstance: null,
-    replacement: '`memoizeDecorator()` without a shared `cache` option',
+    replacement: 'use `memoizeDecorator()` without a shared `cache` option',
   },
   {
     // `cacheKey = ([first]) => first`, `cache = new Map()`, plus an in-flight promise cache.
@@ -471,7 +471,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: 'cache',
     registryOptions: [],
     perInstance: { source: 'p-memoize', path: ['pMemoizeDecorator'], localName: 'pMemoizeDecorator' },
-    replacement: '`pMemoizeDecorator()` (one memoized function per instance)',
+    replacement: 'use `pMemoizeDecorator()` (one memoized function per instance)',
   },
   {
     // v8: TC39 decorator, `context.addInitializer` defines `pMemoize(value, options)` on each instance.
@@ -490,7 +490,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: 'cache',
     registryOptions: [],
     perInstance: null,
-    replacement: '`pMemoizeDecorator()` without a shared `cache` option',
+    replacement: 'use `pMemoizeDecorator()` without a shared `cache` option',
   },
   {
     // A per-instance Map under a per-method Symbol; `tags` push each instance's map into a module-level registry.
@@ -512,7 +512,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: null,
     registryOptions: ['tags'],
     perInstance: null,
-    replacement: '`@Memoize()` without `tags` (clear caches per instance instead of by tag)',
+    replacement: 'drop `tags` from `@Memoize()` (clear caches per instance instead of by tag)',
   },
   {
     // `createInstanceDecorator`: a prototype getter that defines the memoized function on each instance.
@@ -537,7 +537,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: 'cache',
     registryOptions: [],
     perInstance: null,
-    replacement: '`@Memoize()` without a shared `cache` option (`type: WeakMap` creates one per instance)',
+    replacement: 'use `@Memoize()` without a shared `cache` option (`type: WeakMap` creates one per instance)',
   },
   {
     // `createDecorator`: `descriptor.value = memoize(fn)` once, on the prototype.
@@ -561,7 +561,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: 'cache',
     registryOptions: [],
     perInstance: { source: 'lodash-decorators', path: ['Memoize'], localName: 'Memoize' },
-    replacement: 'lodash-decorators `@Memoize()`, which memoizes per instance',
+    replacement: 'use lodash-decorators `@Memoize()`, which memoizes per instance',
   },
   {
     // `cache = opt.cache || {}` created at decoration; key `String(a[0])`.
@@ -580,7 +580,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: 'cache',
     registryOptions: [],
     perInstance: null,
-    replacement: 'a per-instance memoizer (lodash-decorators `@Memoize()`, typescript-memoize `@Memoize()`)',
+    replacement: 'use a per-instance memoizer (lodash-decorators `@Memoize()`, typescript-memoize `@Memoize()`)',
   },
   {
     // `argumentCache` (WeakMap ids), `signatureCache` (strong results) created in `handleDescriptor`.
@@ -599,7 +599,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: null,
     registryOptions: [],
     perInstance: null,
-    replacement: 'lodash-decorators `@Memoize()` (as core-decorators itself advises), or `@decorate(memoize)`',
+    replacement: 'use lodash-decorators `@Memoize()` (as core-decorators itself advises), or `@decorate(memoize)`',
   },
   {
     // A getter that defines `decorator.call(this, fn)` on each instance (≥ 0.12.1).
@@ -682,7 +682,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     cacheOption: null,
     registryOptions: [],
     perInstance: null,
-    replacement: 'a per-instance memoizer (lodash-decorators `@Memoize()`)',
+    replacement: 'use a per-instance memoizer (lodash-decorators `@Memoize()`)',
   },
   {
     // `memoizerific(limit)` creates the Map tree; `fn.apply(null, arguments)`.
