@@ -1,5 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, isFunctionNode, unwrapExpression } from '../analysis/ast.js';
+import {
+  getPrototypeOwner,
+  getStaticMemberName,
+  getStaticPropertyKey,
+  isFunctionNode,
+  outermostWrapper,
+  unwrapExpression,
+} from '../analysis/ast.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { getImportOrigin } from '../analysis/imports.js';
 import { walk } from '../analysis/long-lived.js';
@@ -43,7 +50,8 @@ export function moveToInstanceField(
   const openBrace = sourceCode.getFirstToken(body)!;
   const first = body.body[0];
   const classIndent = indentOf(sourceCode, classNode);
-  const indent = first ? indentOf(sourceCode, first) : `${classIndent}  `;
+  const memberOnOwnLine = first !== undefined && first.loc.start.line !== openBrace.loc.start.line;
+  const indent = memberOnOwnLine ? indentOf(sourceCode, first) : `${classIndent}  `;
   const value = sourceCode.getText(assignment.right).replace(/\n/g, `\n${indent}`);
   const field = `\n${indent}${memberName} = ${value};`;
   const removeStart = lineStartWithPrecedingBreak(sourceCode, statement);
@@ -230,12 +238,13 @@ function readsPrototypeMemberElsewhere(
     if (prototype?.type !== AST_NODE_TYPES.MemberExpression || getPrototypeOwner(prototype) !== reference.identifier) {
       return false;
     }
-    const member = prototype.parent;
-    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== prototype) {
-      return prototype.parent.type !== AST_NODE_TYPES.MemberExpression; // the prototype object itself escapes
+    const outer = outermostWrapper(prototype);
+    const member = outer.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer) {
+      return true; // the prototype object itself is passed or stored: its members may be read anywhere
     }
     if (getStaticMemberName(member) !== name && getStaticMemberName(member) !== null) return false;
-    if (member === assignment.left) return false;
+    if (outermostWrapper(member) === assignment.left || member === assignment.left) return false;
     // Inside the moved expression (`memoize(Foo.prototype.m)`) it still reads the class's method.
     return !(member.range[0] >= assignment.right.range[0] && member.range[1] <= assignment.right.range[1]);
   });

@@ -294,7 +294,9 @@ function describeKeyArgs(use: MemoizerUse): string {
           ? `the leading arguments${suffix}`
           : key.count === 0
             ? 'no argument: one value'
-            : `the first ${key.count} argument${key.count === 1 ? '' : 's'}${suffix}`;
+            : key.count === 1
+              ? `the first argument${suffix}`
+              : `the first ${key.count} arguments${suffix}`;
     case 'all-args':
       return `all arguments${suffix}`;
     case 'serialized-args':

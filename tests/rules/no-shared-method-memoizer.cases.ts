@@ -223,7 +223,17 @@ class Foo {
             line: 6,
             column: 32,
             data: {"memoizer":"lodash `memoize`","member":"Foo.scale","holder":"shared through `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the first argument","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
-            suggestions: [],
+            suggestions: [
+              {
+                messageId: 'moveToInstanceField',
+                output: `
+import memoize from 'lodash/memoize';
+class Foo {
+  scale = memoize(function (this: Foo, x: number) { return x * this.base; });
+  constructor(readonly base: number) {}
+}`,
+              },
+            ],
           },
         ],
       },
@@ -241,7 +251,17 @@ class Foo {
             line: 6,
             column: 33,
             data: {"memoizer":"lodash `memoize`","member":"Foo.render","holder":"shared through `Foo.prototype`","instances":"Foo","key":"`this` (the key function returns the instance)","keyArgs":"the key function's result","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
-            suggestions: [],
+            suggestions: [
+              {
+                messageId: 'moveToInstanceField',
+                output: `
+import { memoize } from 'lodash';
+class Foo {
+  render = memoize(function (this: Foo) { return new Uint8Array(this.size); }, function (this: Foo) { return this; });
+  constructor(readonly size: number) {}
+}`,
+              },
+            ],
           },
         ],
       },
@@ -646,7 +666,17 @@ export const b = new Foo();`,
             messageId: 'crossInstance',
             line: 4,
             column: 32,
-            suggestions: [],
+            suggestions: [
+              {
+                messageId: 'moveToInstanceField',
+                output: `
+import memoize from 'lodash/memoize';
+class Foo {
+  scale = memoize(function (this: Foo, x: number) { return x * this.base; }); base = 2; }
+export const a = new Foo();
+export const b = new Foo();`,
+              },
+            ],
           },
         ],
       },
