@@ -10,27 +10,28 @@ const NAMESPACE = 'memo-leak';
 type RuleName = keyof typeof rules;
 type Docs = MemoLeakDocs & TSESLint.RuleMetaDataDocs;
 
-/**
- * Options the type-checked configs give rules: checks that only make sense with type information
- * (the user enables typed linting with `parserOptions.projectService`, as for typescript-eslint).
- */
-const TYPE_CHECKED_OPTIONS: Partial<Record<RuleName, readonly unknown[]>> = {
-  'no-instance-keyed-cache': [{ checkObjectKeys: true }],
-};
+type RuleOptions = readonly unknown[] | undefined;
 
-/** A flat config named `memo-leak/<name>` that turns on every rule `include` accepts, as errors. */
+/** A flat config named `memo-leak/<name>` that turns on every rule `include` accepts, as errors, with `options`. */
 function buildConfig(
   configName: string,
   include: (docs: Docs) => boolean,
-  options: Partial<Record<RuleName, readonly unknown[]>> = {},
+  options: (docs: Docs) => RuleOptions = () => undefined,
 ): TSESLint.FlatConfig.Config {
   const enabled: TSESLint.FlatConfig.Rules = {};
-  for (const [ruleName, rule] of Object.entries(rules) as Array<[RuleName, (typeof rules)[RuleName]]>) {
-    if (!include(rule.meta.docs as Docs)) continue;
-    const ruleOptions = options[ruleName];
-    enabled[`${NAMESPACE}/${ruleName}`] = ruleOptions ? ['error', ...ruleOptions] : 'error';
+  for (const rule of Object.values(rules) as Array<(typeof rules)[RuleName]>) {
+    const docs = rule.meta.docs as Docs;
+    if (!include(docs)) continue;
+    const ruleOptions = options(docs);
+    enabled[`${NAMESPACE}/${rule.name}`] = ruleOptions ? ['error', ...ruleOptions] : 'error';
   }
   return { name: `${NAMESPACE}/${configName}`, plugins: { [NAMESPACE]: plugin }, rules: enabled };
+}
+
+/** Merges two option lists of a rule whose single option is an object (`[{ a }]` + `[{ b }]` → `[{ a, b }]`). */
+function mergeOptions(first: RuleOptions, second: RuleOptions): RuleOptions {
+  if (!first || !second) return first ?? second;
+  return [{ ...(first[0] as object), ...(second[0] as object) }];
 }
 
 const plugin = {
@@ -41,13 +42,18 @@ const plugin = {
 
 const isRecommended = (docs: Docs): boolean => docs.recommended === true;
 const isStrict = (docs: Docs): boolean => docs.recommended === true || docs.strict === true;
+const untyped = (test: (docs: Docs) => boolean) => (docs: Docs) => test(docs) && !docs.requiresTypeChecking;
+const strictOptions = (docs: Docs): RuleOptions => docs.strictOptions;
+const typeCheckedOptions = (docs: Docs): RuleOptions => docs.typeCheckedOptions;
 
-const recommended = buildConfig('recommended', (docs) => isRecommended(docs) && !docs.requiresTypeChecking);
-const strict = buildConfig('strict', (docs) => isStrict(docs) && !docs.requiresTypeChecking);
+const recommended = buildConfig('recommended', untyped(isRecommended));
+const strict = buildConfig('strict', untyped(isStrict), strictOptions);
 const all = buildConfig('all', () => true);
-const recommendedTypeChecked = buildConfig('recommended-type-checked', isRecommended, TYPE_CHECKED_OPTIONS);
-const strictTypeChecked = buildConfig('strict-type-checked', isStrict, TYPE_CHECKED_OPTIONS);
-const allTypeChecked = buildConfig('all-type-checked', () => true, TYPE_CHECKED_OPTIONS);
+const recommendedTypeChecked = buildConfig('recommended-type-checked', isRecommended, typeCheckedOptions);
+const strictTypeChecked = buildConfig('strict-type-checked', isStrict, (docs) =>
+  mergeOptions(docs.strictOptions, docs.typeCheckedOptions),
+);
+const allTypeChecked = buildConfig('all-type-checked', () => true, typeCheckedOptions);
 
 Object.assign(plugin.configs, {
   recommended,
@@ -67,3 +73,4 @@ Object.assign(plugin.configs, {
 
 export { plugin as default, plugin as 'module.exports' };
 export type { Options as NoInstanceKeyedCacheOptions } from './rules/no-instance-keyed-cache.js';
+export type { Options as NoSharedMethodMemoizerOptions } from './rules/no-shared-method-memoizer.js';

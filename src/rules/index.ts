@@ -1,6 +1,8 @@
 import noInstanceKeyedCache from './no-instance-keyed-cache.js';
+import noSharedMethodMemoizer from './no-shared-method-memoizer.js';
 
 /** Every rule of the plugin, by its id without the `memo-leak/` prefix. */
 export const rules = {
   'no-instance-keyed-cache': noInstanceKeyedCache,
+  'no-shared-method-memoizer': noSharedMethodMemoizer,
 };

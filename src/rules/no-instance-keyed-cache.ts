@@ -41,6 +41,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow long-lived Map, Set and LRU caches keyed by class instances',
       recommended: true,
+      typeCheckedOptions: [{ checkObjectKeys: true }],
     },
     fixable: 'code',
     hasSuggestions: true,

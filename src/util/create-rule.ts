@@ -7,6 +7,10 @@ export interface MemoLeakDocs {
   recommended?: boolean;
   /** In the `strict` config only (noisier findings, opt-in). */
   strict?: boolean;
+  /** Options the `strict` config passes (stricter than the defaults used by `recommended`). */
+  strictOptions?: readonly unknown[];
+  /** Options the type-checked configs pass: checks that need type information. */
+  typeCheckedOptions?: readonly unknown[];
   /** The rule does nothing useful without typed linting. */
   requiresTypeChecking?: boolean;
 }

@@ -1,0 +1,406 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
+import type { FileContext } from './file-context.js';
+import { getImportOrigin, type ImportOrigin } from './imports.js';
+import {
+  MEMOIZER_LIBRARIES,
+  type KeyArguments,
+  type KeyHolding,
+  type MemoizerSpec,
+} from './memoizer-libraries.js';
+import { MemoizerSettingsError, parseMemoizerSettings } from './memoizer-settings.js';
+
+export { MEMOIZER_LIBRARIES, MemoizerSettingsError };
+export type { MemoizerSpec };
+
+type Node = TSESTree.Node;
+
+/**
+ * Recognising memoizers: which table entry (`memoizer-libraries.ts`, plus the user's
+ * `settings['memo-leak'].memoizers`) an expression denotes, and what that means at this use.
+ *
+ * API
+ * - `getMemoizerSpec(file, settings, node)`: the entry `node` names (`_.memoize`, `memoize`, `LD.MemoizeAll`),
+ *   by import origin; `null` for anything not imported from a known library (unknown local helpers).
+ * - `getMemoizerCall(file, settings, call)`: a call that returns a memoized function —
+ *   `memoize(fn, opts)`, `_.memoize(fn, resolver)`, `memoizeWith(keyGen, fn)`, curried
+ *   `memoizerific(10)(fn)` / `moize.maxSize(5)(fn)` (pass the outer call). Calls that are a
+ *   decorator's expression are left to `getMemoizerDecorator`.
+ * - `getMemoizerDecorator(file, settings, decorator)`: `@memoize`, `@MemoizeAll()`, `@Memoize({ tags })`.
+ * - `canKeyHoldArgument(use, index)`: can argument `index` of a call of the memoized function be
+ *   kept (strongly) by the cache as part of the key? `true`/`false`, or `'unknown'` when a resolver
+ *   decides the key.
+ * - `loadMemoizerTable(file, settings)`: parses and validates `settings['memo-leak'].memoizers` (throws
+ *   `MemoizerSettingsError` naming the bad field); call it in `create()`.
+ * - `resolveFunction(file, node)`: an identifier naming a function declaration / const function → that function.
+ *
+ * `settings` is `context.settings`; the parsed table is computed once per file and settings object.
+ */
+export interface MemoizerUse {
+  readonly spec: MemoizerSpec;
+  readonly kind: 'call' | 'decorator';
+  /** The call that returns the memoized function, or the decorator. */
+  readonly node: TSESTree.CallExpression | TSESTree.Decorator;
+  /** The expression that names the library export (`_.memoize`, `MemoizeAll`, `memoizerific`). */
+  readonly callee: Node;
+  /** The memoized function as written: the call's function argument, or the decorated method's function. */
+  readonly fn: Node | null;
+  /** The options object literal, when one is given. */
+  readonly options: TSESTree.ObjectExpression | null;
+  /** The key resolver as written (a function, or a method-name string), when one is given. */
+  readonly resolver: Node | null;
+  readonly key: EffectiveKey;
+  /** Entries the cache keeps: a number, `null` when unbounded, `'unknown'` when set by a non-literal. */
+  readonly bound: number | null | 'unknown';
+  /** The option that supplies a cache object (`{ cache: new Map() }`), when given. */
+  readonly cacheOption: TSESTree.Property | null;
+  /** An option that registers the cache in a module-level registry (`{ tags: […] }`), when given. */
+  readonly registryOption: TSESTree.Property | null;
+}
+
+/** The key at this use: the library's default adjusted by the options given. */
+export interface EffectiveKey {
+  readonly args: KeyArguments;
+  /**
+   * How many leading arguments make the key: 1 (`first-arg`), `n` (`leading-args`, from the
+   * `length` option or the function's declared length), `'all'`, 0 (`none`), or `null` when
+   * `leading-args` and the function's length is not visible.
+   */
+  readonly count: number | 'all' | null;
+  /** How key values are held, after options (`primitive: true` → `string`, `cache: new WeakMap()` → `weak`). */
+  readonly holds: KeyHolding;
+  /** The library keeps `this` itself (memoize-one). */
+  readonly includesThis: boolean;
+  /** A resolver decides the key; `count` then describes the default only. */
+  readonly resolved: boolean;
+}
+
+export interface MemoizerTable {
+  readonly byOrigin: ReadonlyMap<string, MemoizerSpec>;
+}
+
+const NO_SETTINGS = {};
+
+function originKey(source: string, path: readonly string[]): string {
+  return [source, ...path].join('\u0000');
+}
+
+function buildTable(specs: readonly MemoizerSpec[]): Map<string, MemoizerSpec> {
+  const table = new Map<string, MemoizerSpec>();
+  for (const spec of specs) for (const origin of spec.origins) table.set(originKey(origin.source, origin.path), spec);
+  return table;
+}
+
+// Built once from the constant table; never mutated.
+const LIBRARY_TABLE: ReadonlyMap<string, MemoizerSpec> = buildTable(MEMOIZER_LIBRARIES);
+
+/**
+ * Parses (once per file and settings object) and validates the user's memoizers. Rules call it in
+ * `create()`, so invalid settings fail on every file, not only on files that import a memoizer.
+ */
+export function loadMemoizerTable(file: FileContext, settings: unknown): MemoizerTable {
+  const key = typeof settings === 'object' && settings !== null ? settings : NO_SETTINGS;
+  return file.cached('memoizerTable', key, () => {
+    const custom = parseMemoizerSettings(settings);
+    if (custom.length === 0) return { byOrigin: LIBRARY_TABLE };
+    const byOrigin = new Map(LIBRARY_TABLE);
+    for (const [origin, spec] of buildTable(custom)) byOrigin.set(origin, spec);
+    return { byOrigin };
+  });
+}
+
+/** The table entry for an import origin; deep paths may carry a `.js`/`.mjs`/`.cjs` extension or `/index.js`. */
+export function lookupMemoizerOrigin(file: FileContext, settings: unknown, origin: ImportOrigin): MemoizerSpec | null {
+  const { byOrigin } = loadMemoizerTable(file, settings);
+  const exact = byOrigin.get(originKey(origin.source, origin.path));
+  if (exact) return exact;
+  const stripped = origin.source.replace(/(?:\/index)?\.[cm]?js$/, '');
+  return stripped === origin.source ? null : (byOrigin.get(originKey(stripped, origin.path)) ?? null);
+}
+
+export function getMemoizerSpec(file: FileContext, settings: unknown, node: Node): MemoizerSpec | null {
+  const expression = unwrapExpression(node);
+  // Cheap: only names and member chains can be imports.
+  if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const origin = getImportOrigin(file, expression);
+  return origin ? lookupMemoizerOrigin(file, settings, origin) : null;
+}
+
+export function getMemoizerCall(file: FileContext, settings: unknown, call: TSESTree.CallExpression): MemoizerUse | null {
+  const outer = outermostWrapper(call);
+  if (outer.parent?.type === AST_NODE_TYPES.Decorator) return null;
+  const callee = unwrapExpression(call.callee);
+  const direct = getMemoizerSpec(file, settings, callee);
+  if (direct && (direct.forms.includes('function') || direct.forms.includes('method-map'))) {
+    return describeCall(file, direct, call, callee, call);
+  }
+  // Curried: `memoizerific(10)(fn)`, `moize.maxSize(5)(fn)`.
+  if (callee.type === AST_NODE_TYPES.CallExpression) {
+    const factoryCallee = unwrapExpression(callee.callee);
+    const spec = getMemoizerSpec(file, settings, factoryCallee);
+    if (spec?.forms.includes('curried')) return describeCall(file, spec, call, factoryCallee, callee);
+  }
+  return null;
+}
+
+export function getMemoizerDecorator(
+  file: FileContext,
+  settings: unknown,
+  decorator: TSESTree.Decorator,
+): MemoizerUse | null {
+  const expression = unwrapExpression(decorator.expression);
+  const factoryCall = expression.type === AST_NODE_TYPES.CallExpression ? expression : null;
+  const callee = factoryCall ? unwrapExpression(factoryCall.callee) : expression;
+  const spec = getMemoizerSpec(file, settings, callee);
+  if (!spec) return null;
+  if (factoryCall ? !spec.forms.includes('decorator-factory') : !spec.forms.includes('decorator')) return null;
+  const args = factoryCall?.arguments ?? [];
+  const options = objectArgument(args, spec.optionsArgument ?? 0);
+  const resolver = findResolver(spec, args, options);
+  const fn = decoratedFunction(decorator);
+  return {
+    spec,
+    kind: 'decorator',
+    node: decorator,
+    callee,
+    fn,
+    options,
+    resolver,
+    key: effectiveKey(spec, options, fn, resolver),
+    bound: effectiveBound(spec, options, null),
+    cacheOption: spec.cacheOption && options ? findProperty(options, spec.cacheOption) : null,
+    registryOption: findFirstProperty(options, spec.registryOptions),
+  };
+}
+
+/**
+ * Can argument `index` of a call of the memoized function end up held by the cache (so an
+ * instance passed there is pinned)? `'unknown'` when a resolver computes the key.
+ */
+export function canKeyHoldArgument(use: MemoizerUse, index: number): boolean | 'unknown' {
+  const { key } = use;
+  if (key.holds !== 'strong') return false;
+  if (key.resolved) return 'unknown';
+  switch (key.args) {
+    case 'first-arg':
+      return index === 0;
+    case 'leading-args':
+      return key.count === null ? 'unknown' : key.count === 'all' || index < key.count;
+    case 'all-args':
+      return true;
+    case 'serialized-args':
+    case 'none':
+      return false;
+  }
+}
+
+function describeCall(
+  file: FileContext,
+  spec: MemoizerSpec,
+  call: TSESTree.CallExpression,
+  callee: Node,
+  configCall: TSESTree.CallExpression,
+): MemoizerUse {
+  const fnCall = call;
+  const options =
+    spec.optionsArgument === null ? null : objectArgument(configCall.arguments, spec.optionsArgument);
+  let fn: Node | null = null;
+  if (spec.fnArgument >= 0) {
+    const argument = fnCall.arguments[spec.fnArgument];
+    fn = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : null;
+  } else if (options) {
+    fn = findProperty(options, 'load')?.value ?? null; // lru-memoizer: `{ load }`
+  }
+  const resolver = findResolver(spec, configCall.arguments, options);
+  return {
+    spec,
+    kind: 'call',
+    node: call,
+    callee,
+    fn,
+    options,
+    resolver,
+    key: effectiveKey(spec, options, fn && resolveFunction(file, fn), resolver),
+    bound: effectiveBound(spec, options, configCall === call ? null : configCall),
+    cacheOption: spec.cacheOption && options ? findProperty(options, spec.cacheOption) : null,
+    registryOption: findFirstProperty(options, spec.registryOptions),
+  };
+}
+
+function effectiveKey(
+  spec: MemoizerSpec,
+  options: TSESTree.ObjectExpression | null,
+  fn: Node | null,
+  resolver: Node | null,
+): EffectiveKey {
+  const { key } = spec;
+  // A resolver's result is the key: it is held as the library holds resolver results.
+  let holds: KeyHolding = resolver && spec.resolver ? spec.resolver.holds : key.holds;
+  if (key.stringOptions?.some((name) => isTruthyLiteral(findProperty(options, name)?.value))) holds = 'string';
+  const cache = spec.cacheOption ? findProperty(options, spec.cacheOption)?.value : undefined;
+  if (cache && isNewGlobal(cache, 'WeakMap')) holds = 'weak';
+  let count: number | 'all' | null;
+  switch (key.args) {
+    case 'first-arg':
+      count = 1;
+      break;
+    case 'all-args':
+    case 'serialized-args':
+      count = 'all';
+      break;
+    case 'none':
+      count = 0;
+      break;
+    case 'leading-args':
+      count = leadingCount(key.lengthOption, options, fn);
+      break;
+  }
+  return { args: key.args, count, holds, includesThis: key.includesThis, resolved: resolver !== null };
+}
+
+/** memoizee: `length` option (a number, or `false` for all), else `fn.length` (minus the callback with `async`). */
+function leadingCount(
+  lengthOption: string | undefined,
+  options: TSESTree.ObjectExpression | null,
+  fn: Node | null,
+): number | 'all' | null {
+  const length = lengthOption ? findProperty(options, lengthOption)?.value : undefined;
+  if (length) {
+    const value = unwrapExpression(length);
+    if (value.type === AST_NODE_TYPES.Literal && value.value === false) return 'all';
+    if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number') return Math.max(0, Math.floor(value.value));
+    return null;
+  }
+  if (!fn || !isFunctionNode(fn)) return null;
+  let declared = 0;
+  for (const param of fn.params) {
+    if (param.type === AST_NODE_TYPES.AssignmentPattern || param.type === AST_NODE_TYPES.RestElement) break;
+    if (param.type === AST_NODE_TYPES.Identifier && param.name === 'this') continue; // TS `this` parameter
+    declared += 1;
+  }
+  const isAsync = isTruthyLiteral(findProperty(options, 'async')?.value);
+  return isAsync && declared > 0 ? declared - 1 : declared;
+}
+
+function effectiveBound(
+  spec: MemoizerSpec,
+  options: TSESTree.ObjectExpression | null,
+  factoryCall: TSESTree.CallExpression | null,
+): number | null | 'unknown' {
+  const { bound } = spec;
+  let value: Node | undefined;
+  if (bound.argument !== undefined && factoryCall) {
+    const argument = factoryCall.arguments[bound.argument];
+    value = argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+  } else if (bound.option) {
+    value = findProperty(options, bound.option)?.value;
+  }
+  if (!value) return bound.default;
+  const expression = unwrapExpression(value);
+  if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'number') {
+    // memoizerific: a limit of 0 means unlimited.
+    return expression.value > 0 && Number.isFinite(expression.value) ? expression.value : null;
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier && expression.name === 'Infinity') return null;
+  return 'unknown';
+}
+
+function findResolver(
+  spec: MemoizerSpec,
+  args: readonly TSESTree.CallExpressionArgument[],
+  options: TSESTree.ObjectExpression | null,
+): Node | null {
+  const resolver = spec.resolver;
+  if (!resolver) return null;
+  if (resolver.argument !== null) {
+    const argument = args[resolver.argument];
+    if (argument && argument.type !== AST_NODE_TYPES.SpreadElement && argument.type !== AST_NODE_TYPES.ObjectExpression) {
+      const value = unwrapExpression(argument);
+      const isBooleanHash = value.type === AST_NODE_TYPES.Literal && typeof value.value === 'boolean';
+      if (!isBooleanHash) return argument;
+    }
+  }
+  if (resolver.option) {
+    const value = findProperty(options, resolver.option)?.value;
+    if (value) {
+      const expression = unwrapExpression(value);
+      // typescript-memoize `hashFunction: true` joins `toString()`s: a string key, not a resolver.
+      if (!(expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'boolean')) return value;
+    }
+  }
+  return null;
+}
+
+/** The function a method decorator wraps: the method's (or accessor's) function. */
+function decoratedFunction(decorator: TSESTree.Decorator): Node | null {
+  const member = decorator.parent;
+  if (member.type === AST_NODE_TYPES.MethodDefinition) return member.value;
+  return null;
+}
+
+/** An identifier naming a `function` declaration or a `const` initialised with a function → that function. */
+export function resolveFunction(file: FileContext, node: Node): Node {
+  const expression = unwrapExpression(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return expression;
+  const variable = file.findVariable(expression);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return expression;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (
+    def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    def.node.parent.kind === 'const' &&
+    def.node.id === def.name &&
+    def.node.init &&
+    isFunctionNode(unwrapExpression(def.node.init))
+  ) {
+    return unwrapExpression(def.node.init);
+  }
+  return expression;
+}
+
+function objectArgument(
+  args: readonly TSESTree.CallExpressionArgument[],
+  index: number | null,
+): TSESTree.ObjectExpression | null {
+  if (index === null) return null;
+  const argument = args[index];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return null;
+  const value = unwrapExpression(argument);
+  return value.type === AST_NODE_TYPES.ObjectExpression ? value : null;
+}
+
+/** The last `name:` property of an object literal (later ones win), or `null`. */
+export function findProperty(object: TSESTree.ObjectExpression | null, name: string): TSESTree.Property | null {
+  if (!object) return null;
+  let found: TSESTree.Property | null = null;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    if (getStaticPropertyKey(property.key, property.computed) === name) found = property;
+  }
+  return found;
+}
+
+function findFirstProperty(object: TSESTree.ObjectExpression | null, names: readonly string[]): TSESTree.Property | null {
+  for (const name of names) {
+    const property = findProperty(object, name);
+    if (property) return property;
+  }
+  return null;
+}
+
+function isTruthyLiteral(node: Node | undefined): boolean {
+  if (!node) return false;
+  const value = unwrapExpression(node);
+  return value.type === AST_NODE_TYPES.Literal && Boolean(value.value);
+}
+
+function isNewGlobal(node: Node, name: string): boolean {
+  const value = unwrapExpression(node);
+  return (
+    value.type === AST_NODE_TYPES.NewExpression &&
+    value.callee.type === AST_NODE_TYPES.Identifier &&
+    value.callee.name === name
+  );
+}
+
+export { parseMemoizerSettings };

@@ -1,0 +1,308 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey } from '../analysis/ast.js';
+import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/file-context.js';
+import { getInstanceOf } from '../analysis/instance.js';
+import { getStaticClassOf } from '../analysis/long-lived.js';
+import {
+  canKeyHoldArgument,
+  getMemoizerCall,
+  getMemoizerDecorator,
+  loadMemoizerTable,
+  resolveFunction,
+  type MemoizerUse,
+} from '../analysis/memoizers.js';
+import { classReferences, findSharedSlot, type SharedSlot } from '../analysis/shared-slots.js';
+import { returnsOwnThis, usesOwnThis } from '../analysis/this-usage.js';
+import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [{ checkSingleSlot?: boolean; ignoreSingletons?: boolean }];
+export type MessageIds =
+  | 'pinned'
+  | 'crossInstance'
+  | 'thisLost'
+  | 'singleSlot'
+  | 'registry'
+  | 'moveToInstanceField'
+  | 'usePerInstanceDecorator'
+  | 'removeSharedCache';
+
+/** What goes wrong, decided from the library's semantics. */
+type Verdict =
+  | { readonly messageId: 'pinned'; readonly key: string }
+  | { readonly messageId: 'crossInstance' | 'thisLost' | 'singleSlot' | 'registry' };
+
+/** One finding before it is judged at `Program:exit` (singletons need the whole file). */
+interface Finding {
+  readonly use: MemoizerUse;
+  readonly slot: SharedSlot;
+  readonly verdict: Verdict;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-shared-method-memoizer',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow memoizers created once per class whose cache serves, and keeps, every instance',
+      recommended: true,
+      strictOptions: [{ checkSingleSlot: true }],
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkSingleSlot: {
+            type: 'boolean',
+            description:
+              'Also report single-slot memoizers (memoize-one) shared through a prototype: they pin only the last instance that called them, and recompute whenever another instance calls.',
+          },
+          ignoreSingletons: {
+            type: 'boolean',
+            description:
+              'Do not report classes that the file instantiates exactly once, at module level (a shared cache of one instance is that instance\'s cache).',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkSingleSlot: false, ignoreSingletons: false }],
+    messages: {
+      pinned:
+        '{{memoizer}} on `{{member}}` keeps one cache for every {{instances}} ({{holder}}), and its key is {{key}}: every {{instances}} that calls it stays in memory for the life of the program. Instead, {{replacement}}.',
+      crossInstance:
+        '{{memoizer}} on `{{member}}` keeps one cache for every {{instances}} ({{holder}}), but its key ({{keyArgs}}) ignores `this` while the method uses it: an instance receives the result computed for another one, and the first caller\'s results (and the instance they reference) stay in memory. Instead, {{replacement}}.',
+      thisLost:
+        '{{memoizer}} on `{{member}}` calls the function without its `this`: as a method it runs without the {{instances}} instance, and one cache serves every instance ({{holder}}). Instead, {{replacement}}.',
+      singleSlot:
+        '{{memoizer}} on `{{member}}` keeps one slot for every {{instances}} ({{holder}}): it pins the last instance that called it and recomputes whenever another one calls. Instead, {{replacement}}.',
+      registry:
+        '{{memoizer}} on `{{member}}` with `{{option}}` adds each {{instances}}\'s cache to a module-level registry that is never emptied: every instance that calls it stays in memory for the life of the program. Instead, {{replacement}}.',
+      moveToInstanceField: 'Create the memoized `{{member}}` per instance, in an instance field of {{instances}}',
+      usePerInstanceDecorator: 'Use `{{replacementName}}`, which keeps one cache per instance',
+      removeSharedCache: 'Remove the shared `{{option}}` option, so that each instance gets its own cache',
+    },
+  },
+  create(context, [{ checkSingleSlot, ignoreSingletons }]) {
+    const file = getFileContext(context);
+    const settings = context.settings;
+    loadMemoizerTable(file, settings); // validates settings['memo-leak'].memoizers on every file
+    const findings: Finding[] = [];
+
+    function consider(use: MemoizerUse, slot: SharedSlot | null): void {
+      if (!slot) return;
+      const verdict = judge(file, use, slot, checkSingleSlot ?? false);
+      if (verdict) findings.push({ use, slot, verdict });
+    }
+
+    return {
+      CallExpression(node): void {
+        // Cheap first: a memoizer is called by name, member or (curried) call.
+        const callee = node.callee;
+        if (
+          node.arguments.length === 0 ||
+          (callee.type !== AST_NODE_TYPES.Identifier &&
+            callee.type !== AST_NODE_TYPES.MemberExpression &&
+            callee.type !== AST_NODE_TYPES.CallExpression)
+        ) {
+          return;
+        }
+        const use = getMemoizerCall(file, settings, node);
+        if (!use || (use.spec.cache !== 'per-call' && use.spec.cache !== 'per-factory')) return;
+        consider(use, findSharedSlot(file, node));
+      },
+      Decorator(node): void {
+        const member = node.parent;
+        if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) return;
+        const use = getMemoizerDecorator(file, settings, node);
+        if (!use) return;
+        const classNode = member.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+        const className = classNode.id?.name ?? null;
+        const memberName = getStaticPropertyKey(member.key, member.computed);
+        const sharedCache = use.spec.cache === 'per-instance' && use.cacheOption !== null;
+        if (use.spec.cache !== 'per-decoration' && !sharedCache && !use.registryOption) return;
+        consider(use, {
+          kind: 'prototype',
+          className,
+          memberName,
+          holder: sharedCache
+            ? `the \`${getStaticPropertyKey(use.cacheOption!.key, use.cacheOption!.computed) ?? 'cache'}\` option object, created once when the class is defined`
+            : 'created once, when the class is defined',
+          classNode,
+          assignment: null,
+        });
+      },
+      'Program:exit'(): void {
+        for (const finding of findings) {
+          if (ignoreSingletons && isSingletonClass(file, finding.slot)) continue;
+          report(context, file, finding);
+        }
+      },
+    };
+  },
+});
+
+function judge(file: FileContext, use: MemoizerUse, slot: SharedSlot, checkSingleSlot: boolean): Verdict | null {
+  const { spec } = use;
+  const fn = use.fn ? resolveMemoizedFunction(file, use.fn) : null;
+  const fnUsesThis = fn !== null && usesOwnThis(file, fn);
+
+  if (slot.kind === 'static') return judgeStatic(file, use, slot);
+  if (!spec.forwardsThis) return fnUsesThis ? { messageId: 'thisLost' } : null;
+  if (use.registryOption) return { messageId: 'registry' };
+  if (spec.key.includesThis) return checkSingleSlot && slot.kind === 'prototype' ? { messageId: 'singleSlot' } : null;
+
+  const resolverFn = use.resolver ? resolveFunction(file, use.resolver) : null;
+  const resolverSeesThis = spec.resolver?.receivesThis === true && resolverFn !== null && usesOwnThis(file, resolverFn);
+  if (resolverSeesThis) {
+    // A key computed from the instance: the instance itself (pinned, unless stringified), or a derived value (fine).
+    if (!returnsOwnThis(file, resolverFn)) return null;
+    if (spec.resolver?.holds === 'strong' && use.key.holds === 'strong') {
+      return { messageId: 'pinned', key: '`this` (the key function returns the instance)' };
+    }
+  } else if (use.resolver && spec.resolver?.acceptsMethodName && isStringLiteral(use.resolver)) {
+    return null; // a method-name resolver runs on the instance: the key may well be per instance
+  }
+  return fnUsesThis ? { messageId: 'crossInstance' } : null;
+}
+
+/** A static memoizer is shared by design; it pins instances when they are passed in a key position. */
+function judgeStatic(file: FileContext, use: MemoizerUse, slot: SharedSlot): Verdict | null {
+  if (!slot.classNode || slot.memberName === null || !use.spec.forwardsThis) return null;
+  for (const call of staticMemberCalls(file, slot.classNode, slot.memberName)) {
+    for (const [index, argument] of call.arguments.entries()) {
+      if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      const instance = getInstanceOf(file, argument);
+      if (instance && canKeyHoldArgument(use, index) === true) {
+        return { messageId: 'pinned', key: `\`${instance.text}\` (argument ${index + 1} at line ${call.loc.start.line})` };
+      }
+    }
+  }
+  return null;
+}
+
+/** `Foo.m(…)`, `this.constructor.m(…)` calls of a static member in this file. */
+function staticMemberCalls(
+  file: FileContext,
+  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  name: string,
+): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of classReferences(file, classNode)) {
+    const member = reference.identifier.parent;
+    if (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      getStaticMemberName(member) === name &&
+      member.parent.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    ) {
+      calls.push(member.parent);
+    }
+  }
+  return calls;
+}
+
+/** The function a memoizer wraps: a literal, a declared function, or `Foo.prototype.m` of an ES class. */
+function resolveMemoizedFunction(file: FileContext, node: TSESTree.Node): TSESTree.Node | null {
+  const resolved = resolveFunction(file, node);
+  if (resolved.type !== AST_NODE_TYPES.MemberExpression) return resolved;
+  const name = getStaticMemberName(resolved);
+  const owner = getPrototypeOwner(resolved.object);
+  const classNode = owner && getStaticClassOf(file, owner);
+  if (!classNode || name === null) return null;
+  for (const element of classNode.body.body) {
+    if (
+      element.type === AST_NODE_TYPES.MethodDefinition &&
+      !element.static &&
+      element.kind === 'method' &&
+      getStaticPropertyKey(element.key, element.computed) === name
+    ) {
+      return element.value;
+    }
+  }
+  return null;
+}
+
+/** The class is instantiated exactly once in this file, at module level. */
+function isSingletonClass(file: FileContext, slot: SharedSlot): boolean {
+  const classNode = slot.classNode;
+  let references: readonly TSESLint.Scope.Reference[] = [];
+  if (classNode) references = classReferences(file, classNode);
+  else if (slot.className) references = file.findVariableByName(file.program, slot.className)?.references ?? [];
+  const news = references.filter(
+    (reference) =>
+      reference.identifier.parent?.type === AST_NODE_TYPES.NewExpression &&
+      reference.identifier.parent.callee === reference.identifier,
+  );
+  return news.length === 1 && isModuleLevelScope(file.sourceCode.getScope(news[0]!.identifier));
+}
+
+function report(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  file: FileContext,
+  { use, slot, verdict }: Finding,
+): void {
+  const { spec } = use;
+  const instances = slot.className ?? (slot.kind === 'options' ? 'component instance' : 'instance');
+  const data = {
+    memoizer: spec.display,
+    member: slot.className && slot.memberName ? `${slot.className}.${slot.memberName}` : (slot.memberName ?? 'this method'),
+    instances,
+    holder: slot.holder,
+    key: verdict.messageId === 'pinned' ? verdict.key : '',
+    keyArgs: describeKeyArgs(use),
+    replacement: spec.replacement,
+    option: use.registryOption ? (getStaticPropertyKey(use.registryOption.key, use.registryOption.computed) ?? '') : '',
+  };
+  const node = use.kind === 'decorator' ? use.node : use.callee;
+  const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+  if (verdict.messageId !== 'registry') {
+    if (use.kind === 'decorator') {
+      const perInstance = use.cacheOption ? null : switchToPerInstanceDecorator(file, use);
+      if (perInstance) {
+        suggest.push({ messageId: 'usePerInstanceDecorator', data: { replacementName: perInstance.name }, fix: perInstance.fix });
+      }
+      const removal = use.cacheOption ? removeSharedCacheOption(file, use) : null;
+      if (removal) {
+        suggest.push({ messageId: 'removeSharedCache', data: { option: data.option || 'cache' }, fix: removal });
+      }
+    } else if (slot.kind === 'prototype' && verdict.messageId !== 'thisLost') {
+      const field = moveToInstanceField(file, slot, /\.[cm]?tsx?$/.test(context.filename));
+      if (field) suggest.push({ messageId: 'moveToInstanceField', data, fix: field });
+    }
+  }
+  context.report({ node, messageId: verdict.messageId, data, suggest });
+}
+
+function isStringLiteral(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
+}
+
+function describeKeyArgs(use: MemoizerUse): string {
+  const { key } = use;
+  const suffix = key.holds === 'string' ? ', as a string' : '';
+  if (key.resolved) return `the key function's result${suffix}`;
+  switch (key.args) {
+    case 'first-arg':
+      return `the first argument${suffix}`;
+    case 'leading-args':
+      return key.count === 'all'
+        ? `all arguments${suffix}`
+        : key.count === null
+          ? `the leading arguments${suffix}`
+          : key.count === 0
+            ? 'no argument: one value'
+            : key.count === 1
+              ? `the first argument${suffix}`
+              : `the first ${key.count} arguments${suffix}`;
+    case 'all-args':
+      return `all arguments${suffix}`;
+    case 'serialized-args':
+      return 'the serialized arguments';
+    case 'none':
+      return 'no argument: one value';
+  }
+}
+
