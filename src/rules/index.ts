@@ -1,6 +1,8 @@
 import noInstanceKeyedCache from './no-instance-keyed-cache.js';
+import noSharedMemoizerCache from './no-shared-memoizer-cache.js';
 
 /** Every rule of the plugin, by its id without the `memo-leak/` prefix. */
 export const rules = {
   'no-instance-keyed-cache': noInstanceKeyedCache,
+  'no-shared-memoizer-cache': noSharedMemoizerCache,
 };
