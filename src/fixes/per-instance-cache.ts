@@ -51,10 +51,14 @@ export function rewriteToPerInstanceCache(
   return perInstanceMapFix(sourceCode, cache, replacement.body, typescript, thisCast);
 }
 
-/** The replacement declares `this: This` with a type parameter `This`, which TypeScript does not accept as a WeakMap key. */
+/**
+ * The replacement declares `this: This` with a type parameter `This`, or `this: unknown`: TypeScript
+ * does not accept either as a WeakMap key without `this as object`.
+ */
 function hasTypedThis(replacement: NonNullable<CustomMemoizer['replacement']>): boolean {
   const [first] = replacement.params;
   const type = first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? first.typeAnnotation?.typeAnnotation : undefined;
+  if (type?.type === AST_NODE_TYPES.TSUnknownKeyword) return true;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
   const name = type.typeName.name;
   for (let node: TSESTree.Node | undefined = replacement; node; node = node.parent) {

@@ -49,6 +49,12 @@ export default createRule<Options, MessageIds>({
       VariableDeclarator(node): void {
         collect(node.init);
       },
+      AssignmentExpression(node): void {
+        // `module.exports = function memoize(…) {…}`, `exports.cached = (…) => …`
+        if (node.left.type === AST_NODE_TYPES.MemberExpression && node.parent.type === AST_NODE_TYPES.ExpressionStatement) {
+          collect(node.right);
+        }
+      },
       ExportDefaultDeclaration(node): void {
         if (node.declaration.type !== AST_NODE_TYPES.FunctionDeclaration) collect(node.declaration);
       },
@@ -82,12 +88,12 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, me
   const firstKey = cache.operations[0]!.key;
   const created =
     cache.scope === 'wrapper' && memoizer.sharedUse
-      ? `once per wrapped method, and the method at line ${lineOf(memoizer.sharedUse)} is shared by every instance`
+      ? `once per wrapped method (the one at line ${lineOf(memoizer.sharedUse)} is shared by every instance)`
       : CREATED[cache.scope];
   const keyProblem = cache.stringKeys
     ? 'is coerced to a string property name, the same for every instance,'
     : 'ignores `this`';
-  const typescript = /\.[cm]?tsx?$/u.test(context.filename);
+  const typescript = isTypeScript(context);
   const rewrite = rewriteToPerInstanceCache(sourceCode, memoizer, typescript);
   const remedy = rewrite.ok
     ? 'Keep one cache per instance (a WeakMap keyed by `this`).'
@@ -133,4 +139,10 @@ function reportNode(fn: FunctionNode): TSESTree.Node {
   const parent = outermostWrapper(fn).parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.id;
   return fn;
+}
+
+/** TypeScript syntax may be written: the file is parsed by typescript-eslint and is not a `.js` file. */
+function isTypeScript(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): boolean {
+  const services = context.sourceCode.parserServices as { esTreeNodeToTSNodeMap?: unknown } | undefined;
+  return services?.esTreeNodeToTSNodeMap !== undefined && !/\.[cm]?jsx?$/u.test(context.filename);
 }
