@@ -1,0 +1,427 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
+import type { FileContext } from './file-context.js';
+import { getSlotInstance } from './instance.js';
+import {
+  callsOriginalWithThis,
+  findCaches,
+  storesOnThis,
+  type CacheSearch,
+  type MemoizerCache,
+} from './memoizer-cache.js';
+import { enclosingFunction, walk, type FunctionNode } from './traverse.js';
+
+export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
+export { isThisOf } from './memoizer-cache.js';
+export { isInside, type FunctionNode } from './traverse.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+
+/**
+ * How a hand-written memoizer installs its replacement:
+ * - `legacy-decorator`: `(target, key, descriptor)` that assigns `descriptor.value` / `descriptor.get`
+ *   (TypeScript `experimentalDecorators`, Babel legacy);
+ * - `standard-decorator`: TC39 `(value, context)` that returns the replacement;
+ * - `wrapper`: `memoize(fn)` that returns a function forwarding its `this` to `fn`.
+ */
+export type MemoizerForm = 'legacy-decorator' | 'standard-decorator' | 'wrapper';
+
+/** What the shared cache does to the program. */
+export type MemoizerConsequence =
+  /** A strong container holds the instance in its key: every instance ever called stays in memory. */
+  | 'pins-instances'
+  /** The key ignores `this` while the original is called with it: instance B receives instance A's result. */
+  | 'cross-instance-results';
+
+/** The facts about one hand-written memoizer. */
+export interface CustomMemoizer {
+  /** The function analysed: the decorator, the decorator factory, or the wrapper. */
+  readonly definition: FunctionNode;
+  /** Its name (declaration, variable or property), for messages; `null` if anonymous. */
+  readonly name: string | null;
+  readonly form: MemoizerForm;
+  /** `definition` is a factory (`Memo(options)`) that returns the decorator. */
+  readonly factory: boolean;
+  /** The decorator (the factory's returned function, or `definition` itself). */
+  readonly decorator: FunctionNode;
+  /** The function that replaces the method (installed on the prototype). */
+  readonly replacement: FunctionNode | null;
+  /** Legacy decorators: which descriptor slot is replaced; `null` otherwise. */
+  readonly slot: 'value' | 'get' | null;
+  /**
+   * `shared`: one cache serves every instance (a decorator's cache is created once per class);
+   * `per-instance`: each instance has its own (WeakMap keyed by `this`, state on `this`, `addInitializer`);
+   * `per-wrapped-function`: a wrapper's cache lives as long as what it wraps: shared exactly when
+   * the wrapped method is (see `sharedUse`).
+   */
+  readonly storage: 'shared' | 'per-instance' | 'per-wrapped-function';
+  /** The replacement calls the original with its own `this` (`original.apply(this, args)`). */
+  readonly forwardsThis: boolean;
+  /** The shared cache; `null` for per-instance designs. */
+  readonly cache: MemoizerCache | null;
+  /** What sharing the cache does; `null` when nothing goes wrong. */
+  readonly consequence: MemoizerConsequence | null;
+  /**
+   * Wrappers: the first use in this file that installs the wrapper's result where every instance
+   * shares it (`@wrap` on a method, `descriptor.value = wrap(original)`, `X.prototype.m = wrap(…)`);
+   * `null` when no such use is visible. Always `null` for decorators.
+   */
+  readonly sharedUse: Node | null;
+  /**
+   * Wrappers: references in this file that are not such shared uses (per-instance calls, plain
+   * calls, exports, passing the wrapper on). Empty for decorators.
+   */
+  readonly otherUses: readonly Node[];
+}
+
+/** A use site of a hand-written memoizer, resolved to its definition in the same file. */
+export interface CustomMemoizerUse {
+  readonly memoizer: CustomMemoizer;
+  /** `@cached` / `@wrap`; `@Memo()`; `wrap(fn)`. */
+  readonly use: 'decorator' | 'decorator-factory' | 'wrapper-call';
+}
+
+const CONTEXT_MEMBERS = new Set(['kind', 'name', 'addInitializer', 'metadata', 'static', 'private', 'access']);
+
+/**
+ * Analyses a function of the file as a hand-written memoizer: a legacy or TC39 method/getter
+ * decorator, a decorator factory, or a `this`-forwarding wrapper. Returns `null` when the function
+ * is none of these, or when the analysis cannot decide where its cache lives or what its key is
+ * (callers must then stay silent). Results are memoized per file.
+ */
+export function analyzeCustomMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | null {
+  return file.cached('customMemoizer', fn, () => computeMemoizer(file, fn));
+}
+
+/**
+ * Resolves a use site to the memoizer defined in this file: a `Decorator` node or its expression
+ * (`@cached`, `@Memo()`), or a call (`wrap(fn)`). `null` when the callee is not a function of this
+ * file that `analyzeCustomMemoizer` understands.
+ */
+export function resolveCustomMemoizer(file: FileContext, node: Node): CustomMemoizerUse | null {
+  const isDecorator = node.type === AST_NODE_TYPES.Decorator || node.parent?.type === AST_NODE_TYPES.Decorator;
+  const expression = unwrapExpression(node.type === AST_NODE_TYPES.Decorator ? node.expression : node);
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const definition = resolveFunction(file, expression.callee);
+    const memoizer = definition && analyzeCustomMemoizer(file, definition);
+    if (!memoizer) return null;
+    if (memoizer.factory) return isDecorator ? { memoizer, use: 'decorator-factory' } : null;
+    return memoizer.form === 'wrapper' && !isDecorator ? { memoizer, use: 'wrapper-call' } : null;
+  }
+  if (!isDecorator) return null;
+  const definition = resolveFunction(file, expression);
+  const memoizer = definition && analyzeCustomMemoizer(file, definition);
+  return memoizer && !memoizer.factory ? { memoizer, use: 'decorator' } : null;
+}
+
+/** The function a callee or decorator expression denotes, when it is declared in this file and never reassigned. */
+export function resolveFunction(file: FileContext, node: Node): FunctionNode | null {
+  const expression = unwrapExpression(node);
+  if (isFunctionNode(expression)) return expression;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = file.findVariable(expression);
+  if (!variable || variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) {
+    if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return null;
+    const init = unwrapExpression(def.node.init);
+    return isFunctionNode(init) ? init : null;
+  }
+  return null;
+}
+
+/** The name a function is known by in this file. */
+export function getFunctionName(fn: FunctionNode): string | null {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = outermostWrapper(fn).parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  if (parent?.type === AST_NODE_TYPES.Property && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) {
+    return parent.key.name;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes
+
+interface Candidate extends CacheSearch {
+  readonly replacement: FunctionNode | null;
+  readonly slot: 'value' | 'get' | null;
+}
+
+function computeMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | null {
+  const direct = findShape(file, fn, false);
+  if (direct) return judge(file, fn, direct, false);
+  // A factory: `Memo(options)` returns a decorator.
+  for (const returned of returnedFunctions(file, fn)) {
+    const inner = findShape(file, returned, true);
+    if (inner && inner.form !== 'wrapper') return judge(file, fn, inner, true);
+  }
+  return null;
+}
+
+function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean): Candidate | null {
+  const [first, second, third] = fn.params;
+  if (third?.type === AST_NODE_TYPES.Identifier) return findLegacyShape(file, fn, third);
+  if (first?.type !== AST_NODE_TYPES.Identifier) return null;
+  const value = file.findVariable(first);
+  if (!value) return null;
+  const context = second?.type === AST_NODE_TYPES.Identifier ? file.findVariable(second) : null;
+  const isStandard = context !== null && (isDecoratorContext(second as TSESTree.Identifier, context) || inFactory);
+  if (!isStandard && inFactory) return null;
+  const form: MemoizerForm = isStandard ? 'standard-decorator' : 'wrapper';
+  const replacements = returnedFunctions(file, fn).filter((returned) => returned.type !== AST_NODE_TYPES.ArrowFunctionExpression);
+  if (replacements.length === 0) {
+    // `context.addInitializer(function () { … this … })` and no replacement: per instance by construction.
+    if (isStandard && usesAddInitializer(context)) {
+      return { form, decorator: fn, replacement: null, slot: null, originals: new Set([value]), context };
+    }
+    return null;
+  }
+  if (replacements.length > 1) return null;
+  return { form, decorator: fn, replacement: replacements[0]!, slot: null, originals: new Set([value]), context };
+}
+
+/** `(target, key, descriptor)` that assigns `descriptor.value` or `descriptor.get` a function. */
+function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: TSESTree.Identifier): Candidate | null {
+  const descriptor = file.findVariable(descriptorParam);
+  if (!descriptor) return null;
+  const originals = new Set<Variable>();
+  let replacement: FunctionNode | null = null;
+  let slot: 'value' | 'get' | null = null;
+  let ambiguous = false;
+  for (const reference of descriptor.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const name = getStaticMemberName(member);
+    if (name !== 'value' && name !== 'get') continue;
+    const use = outermostWrapper(member);
+    const parent = use.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use && parent.operator === '=') {
+      if (enclosingFunction(parent) !== fn) continue;
+      const assigned = resolveLocalFunction(file, parent.right);
+      if (!assigned || assigned.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+        ambiguous = true;
+        continue;
+      }
+      if (replacement && replacement !== assigned) ambiguous = true;
+      replacement = assigned;
+      slot = name;
+    } else if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === use &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
+      const original = file.findVariable(parent.id);
+      if (original) originals.add(original);
+    }
+  }
+  // `const { value: original } = descriptor` / `const { get } = descriptor`
+  for (const reference of descriptor.references) {
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== reference.identifier) continue;
+    if (parent.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    for (const property of parent.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+      if ((key === 'value' || key === 'get') && property.value.type === AST_NODE_TYPES.Identifier) {
+        const original = file.findVariable(property.value);
+        if (original) originals.add(original);
+      }
+    }
+  }
+  if (!replacement || ambiguous || originals.size === 0) return null;
+  return { form: 'legacy-decorator', decorator: fn, replacement, slot, originals, context: null };
+}
+
+/** Is this parameter used as a TC39 decorator context (`context.kind`, `.addInitializer`, a `Class…DecoratorContext` type)? */
+function isDecoratorContext(param: TSESTree.Identifier, variable: Variable): boolean {
+  const type = param.typeAnnotation?.typeAnnotation;
+  if (
+    type?.type === AST_NODE_TYPES.TSTypeReference &&
+    type.typeName.type === AST_NODE_TYPES.Identifier &&
+    /^Class(Method|Getter|Member|Accessor)DecoratorContext$|^DecoratorContext$/u.test(type.typeName.name)
+  ) {
+    return true;
+  }
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === reference.identifier &&
+      CONTEXT_MEMBERS.has(getStaticMemberName(parent) ?? '')
+    );
+  });
+}
+
+function usesAddInitializer(context: Variable | null): boolean {
+  return (context?.references ?? []).some((reference) => {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || getStaticMemberName(member) !== 'addInitializer') return false;
+    const call = member.parent;
+    const callback = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
+    return callback?.type === AST_NODE_TYPES.FunctionExpression;
+  });
+}
+
+/** Functions a function returns: `return function …`, `return name` (a local function), an arrow's body. */
+function returnedFunctions(file: FileContext, fn: FunctionNode): FunctionNode[] {
+  const results: FunctionNode[] = [];
+  const add = (expression: Node | null | undefined): void => {
+    const returned = expression ? resolveLocalFunction(file, expression) : null;
+    if (returned && !results.includes(returned)) results.push(returned);
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    add(fn.body);
+    return results;
+  }
+  walk(file, fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) add(node.argument);
+    return true;
+  });
+  return results;
+}
+
+/** A function expression, or an identifier bound to a function declared in the same function. */
+function resolveLocalFunction(file: FileContext, node: Node): FunctionNode | null {
+  const expression = unwrapExpression(node);
+  if (isFunctionNode(expression)) return expression;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const fn = resolveFunction(file, expression);
+    return fn && enclosingFunction(fn) === enclosingFunction(expression) ? fn : null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Judgement
+
+function judge(file: FileContext, definition: FunctionNode, candidate: Candidate, factory: boolean): CustomMemoizer | null {
+  const base = {
+    definition,
+    name: getFunctionName(definition),
+    form: candidate.form,
+    factory,
+    decorator: candidate.decorator,
+    replacement: candidate.replacement,
+    slot: candidate.slot,
+  };
+  const replacement = candidate.replacement;
+  if (!replacement) {
+    return { ...base, storage: 'per-instance', forwardsThis: false, cache: null, consequence: null, sharedUse: null, otherUses: [] };
+  }
+  const forwardsThis = callsOriginalWithThis(file, replacement, candidate.originals);
+  if (!forwardsThis) return null; // a function that is not a method memoizer, or `this` is lost anyway
+  const { sharedUse, otherUses } =
+    candidate.form === 'wrapper' ? classifyWrapperUses(file, definition) : { sharedUse: null, otherUses: [] };
+  const caches = findCaches(file, definition, candidate, replacement);
+  if (caches === null) return null;
+  if (caches.length === 0) {
+    return storesOnThis(file, replacement)
+      ? { ...base, storage: 'per-instance', forwardsThis, cache: null, consequence: null, sharedUse, otherUses }
+      : null;
+  }
+  for (const cache of caches) {
+    const consequence = getConsequence(cache);
+    if (consequence === undefined) return null;
+    if (consequence === null) continue; // a WeakMap keyed by `this`: per instance
+    const storage = candidate.form === 'wrapper' && cache.scope === 'wrapper' ? 'per-wrapped-function' : 'shared';
+    return { ...base, storage, forwardsThis, cache, consequence, sharedUse, otherUses };
+  }
+  return { ...base, storage: 'per-instance', forwardsThis, cache: null, consequence: null, sharedUse, otherUses };
+}
+
+/** `undefined`: cannot decide; `null`: per instance; otherwise what goes wrong. */
+function getConsequence(cache: MemoizerCache): MemoizerConsequence | null | undefined {
+  if (cache.stringKeys) return 'cross-instance-results'; // `[object Object]` or the arguments: the same for every instance
+  if (cache.key === 'ignores-this') return 'cross-instance-results';
+  if (!cache.strong) return cache.key === 'this' ? null : undefined;
+  return 'pins-instances';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wrapper uses
+
+/** The uses of a wrapper in this file: the first that installs its result where every instance shares it, and the others. */
+function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { sharedUse: Node | null; otherUses: Node[] } {
+  const variable = wrapperVariable(file, wrapper);
+  let sharedUse: Node | null = null;
+  const otherUses: Node[] = [];
+  for (const reference of variable?.references ?? []) {
+    const identifier = reference.identifier;
+    if (reference.init) continue;
+    const parent = identifier.parent;
+    let shared = false;
+    if (parent?.type === AST_NODE_TYPES.Decorator && parent.expression === identifier) {
+      const member = parent.parent;
+      shared = member?.type === AST_NODE_TYPES.MethodDefinition && !member.static;
+    } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
+      shared = isSharedSlot(file, parent);
+    }
+    if (shared) sharedUse ??= parent!;
+    else otherUses.push(identifier);
+  }
+  const declaration = outermostWrapper(wrapper).parent;
+  if (
+    declaration?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    declaration?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+    declaration?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+  ) {
+    otherUses.push(declaration);
+  }
+  return { sharedUse, otherUses };
+}
+
+function wrapperVariable(file: FileContext, wrapper: FunctionNode): Variable | null {
+  if (wrapper.type === AST_NODE_TYPES.FunctionDeclaration && wrapper.id) return file.findVariable(wrapper.id);
+  const parent = outermostWrapper(wrapper).parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return file.findVariable(parent.id);
+  }
+  return null;
+}
+
+function isSharedSlot(file: FileContext, call: TSESTree.CallExpression): boolean {
+  const node = outermostWrapper(call);
+  const parent = node.parent;
+  if (!parent || parent.type === AST_NODE_TYPES.PropertyDefinition) return false; // an instance field: per instance
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
+    const left = parent.left;
+    if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.Identifier) {
+      const slot = getStaticMemberName(left);
+      const owner = enclosingFunction(parent);
+      const descriptor = owner?.params[2];
+      if (
+        (slot === 'value' || slot === 'get') &&
+        descriptor?.type === AST_NODE_TYPES.Identifier &&
+        file.findVariable(left.object) === file.findVariable(descriptor)
+      ) {
+        return true; // `descriptor.value = wrap(original)` in a legacy decorator
+      }
+    }
+  }
+  if (parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node)) {
+    // `return wrap(value)` in a TC39 decorator `(value, context)`
+    const owner = enclosingFunction(node);
+    const [value, context] = owner?.params ?? [];
+    const argument = call.arguments[0];
+    if (
+      value?.type === AST_NODE_TYPES.Identifier &&
+      context?.type === AST_NODE_TYPES.Identifier &&
+      argument?.type === AST_NODE_TYPES.Identifier &&
+      file.findVariable(argument) === file.findVariable(value)
+    ) {
+      const contextVariable = file.findVariable(context);
+      return contextVariable !== null && isDecoratorContext(context, contextVariable);
+    }
+    return false;
+  }
+  return getSlotInstance(file, call, 0) !== null;
+}
+

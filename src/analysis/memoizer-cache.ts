@@ -1,0 +1,477 @@
+// The cache of a hand-written memoizer: which container its replacement stores results in, where
+// that container is created, and how its key relates to `this`. Used by custom-memoizer.ts.
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { getStaticMemberName, outermostWrapper, unwrapExpression } from './ast.js';
+import { getStrongContainer, isWeakContainer, type StrongContainerKind } from './containers.js';
+import { isModuleLevelScope, type FileContext } from './file-context.js';
+import { enclosingFunction, isInside, thisOwner, walk, type FunctionNode } from './traverse.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * Where the cache container is created, which decides how many instances share it:
+ * `module` (every method the memoizer ever decorates), `factory` (once per `@Memo()` call),
+ * `decorator` (once per decorated method, at class definition), `wrapper` (once per wrapped
+ * function), `class-metadata` (TC39 `context.metadata`: one object per class).
+ */
+export type CacheScope = 'module' | 'factory' | 'decorator' | 'wrapper' | 'class-metadata';
+
+/**
+ * What the cache key is, seen from the replacement function:
+ * - `this`: the instance itself (`cache.get(this)`, through an alias `self` too);
+ * - `contains-this`: a literal that holds the instance (`[this, ...args]`, `{ self: this }`);
+ * - `ignores-this`: built only from the arguments or constants (`args[0]`, `JSON.stringify(args)`, `'value'`).
+ * A key derived from the instance in another way (`this.id`, `` `${this.name}:${x}` ``) is not
+ * decidable without knowing the class, and the analysis gives up on it.
+ */
+export type KeyShape = 'this' | 'contains-this' | 'ignores-this';
+
+/** One use of the cache container inside the replacement function. */
+export interface CacheOperation {
+  /** `get`, `set`, `has`, `delete`, `add`, `peek`, or `[]` / `in` for a plain object. */
+  readonly method: string;
+  /** The whole operation (`cache.get(k)`, `cache[k]`, `k in cache`). */
+  readonly node: Node;
+  /** The key expression. */
+  readonly key: Node;
+  /** How the key relates to `this`. */
+  readonly shape: KeyShape;
+}
+
+/** The container a memoizer's replacement reads and writes, declared outside the replacement. */
+export interface MemoizerCache {
+  readonly variable: Variable;
+  /** `const cache = new Map()` (the declarator). */
+  readonly declarator: TSESTree.VariableDeclarator;
+  readonly name: string;
+  /** The creation expression: `new Map<K, V>()`, `{}`, `Object.create(null)`, `new WeakMap()`. */
+  readonly creation: TSESTree.Expression;
+  /** How messages name it: `Map`, `Set`, `LRUCache (lru-cache)`, `WeakMap`, `plain object`. */
+  readonly display: string;
+  /** Strong containers keep their keys alive; `WeakMap` / `WeakSet` do not. */
+  readonly strong: boolean;
+  /** Keyed containers with a weak counterpart (Map, Set, LRU); `null` for objects and weak containers. */
+  readonly kind: StrongContainerKind | null;
+  /** A plain object: keys are coerced to strings. */
+  readonly stringKeys: boolean;
+  readonly scope: CacheScope;
+  /** The operations inside the replacement, in source order. */
+  readonly operations: readonly CacheOperation[];
+  /** The shape common to every operation's key. */
+  readonly key: KeyShape;
+  /** References to the container outside the replacement (other than its declaration). */
+  readonly usesOutsideReplacement: readonly Node[];
+  /** The binding is assigned again after its declaration. */
+  readonly reassigned: boolean;
+}
+
+/** What the cache search needs to know of the memoizer. */
+export interface CacheSearch {
+  /** The decorator or wrapper whose body runs once per decorated or wrapped method. */
+  readonly decorator: FunctionNode;
+  readonly form: 'legacy-decorator' | 'standard-decorator' | 'wrapper';
+  /** Bindings that denote the original method inside the replacement. */
+  readonly originals: ReadonlySet<Variable>;
+  /** TC39: the `context` parameter. */
+  readonly context: Variable | null;
+}
+
+const KEYED_METHODS = new Set(['get', 'set', 'has', 'delete', 'add', 'peek']);
+const STORE_METHODS = new Set(['set', 'add']);
+
+/**
+ * The containers the replacement stores results of the original in, declared outside it. `null`
+ * when one of them cannot be judged (unknown creation, a key derived from the instance, mixed key
+ * shapes).
+ */
+export function findCaches(
+  file: FileContext,
+  definition: FunctionNode,
+  search: CacheSearch,
+  replacement: FunctionNode,
+): MemoizerCache[] | null {
+  const operations = new Map<Variable, FoundOperation[]>();
+  walk(file, replacement.body, (node) => {
+    const found = readOperation(file, replacement, node);
+    if (found && found.variable.defs.length === 1) {
+      const list = operations.get(found.variable) ?? [];
+      list.push(found);
+      operations.set(found.variable, list);
+    }
+    return true;
+  });
+  const isResult = (value: Node | null, depth: number): boolean =>
+    value !== null && depth < 4 && holdsResult(file, replacement, search.originals, value, depth, operations, isResult);
+  const caches: MemoizerCache[] = [];
+  for (const [variable, found] of operations) {
+    if (isInside(variable.defs[0]!.node, replacement)) continue;
+    const isCache = found.some(
+      (entry) =>
+        entry.store &&
+        (isResult(entry.value, 0) || (entry.operation.method === 'add' && entry.operation.shape !== 'ignores-this')),
+    );
+    if (!isCache) continue;
+    if (found.some((entry) => entry.operation.shape === null)) return null;
+    const cache = describeCache(
+      file,
+      definition,
+      search,
+      replacement,
+      variable,
+      found.map((entry) => entry.operation as CacheOperation),
+    );
+    if (!cache) return null;
+    caches.push(cache);
+  }
+  return caches;
+}
+
+/**
+ * Does `value` hold what the original returned: a call of it with `this`, a local variable assigned
+ * from one, or a local container that stores such results (`outer.set(this, inner)`)?
+ */
+function holdsResult(
+  file: FileContext,
+  replacement: FunctionNode,
+  originals: ReadonlySet<Variable>,
+  value: Node,
+  depth: number,
+  operations: ReadonlyMap<Variable, readonly FoundOperation[]>,
+  isResult: (value: Node | null, depth: number) => boolean,
+): boolean {
+  if (callsOriginalWithThis(file, replacement, originals, value)) return true;
+  const expression = unwrapExpression(value);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = file.findVariable(expression);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def || !isInside(def.node, replacement)) return false;
+  const writes: Node[] = [];
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) {
+    writes.push(def.node.init);
+  }
+  for (const reference of variable.references) {
+    if (reference.isWrite() && reference.writeExpr && reference.identifier !== def.name) writes.push(reference.writeExpr);
+  }
+  if (writes.some((write) => isResult(write, depth + 1))) return true;
+  return (operations.get(variable) ?? []).some((entry) => entry.store && isResult(entry.value, depth + 1));
+}
+
+interface FoundOperation {
+  readonly variable: Variable;
+  readonly operation: Omit<CacheOperation, 'shape'> & { readonly shape: KeyShape | null };
+  readonly store: boolean;
+  /** The stored value (`set`'s second argument, the assigned expression). */
+  readonly value: Node | null;
+}
+
+/** `cache.get(k)`, `cache.set(k, v)`, `cache[k]`, `cache[k] = v`, `k in cache` on an identifier. */
+function readOperation(file: FileContext, replacement: FunctionNode, node: Node): FoundOperation | null {
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrapExpression(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+    const object = unwrapExpression(callee.object);
+    const method = getStaticMemberName(callee);
+    const key = node.arguments[0];
+    if (object.type !== AST_NODE_TYPES.Identifier || method === null || !KEYED_METHODS.has(method) || !key) return null;
+    const variable = file.findVariable(object);
+    if (!variable) return null;
+    return {
+      variable,
+      operation: { method, node, key, shape: getKeyShape(file, replacement, key) },
+      store: STORE_METHODS.has(method),
+      value: method === 'set' ? (node.arguments[1] ?? null) : null,
+    };
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression && node.computed) {
+    const object = unwrapExpression(node.object);
+    if (object.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = file.findVariable(object);
+    if (!variable) return null;
+    const use = outermostWrapper(node);
+    const store = use.parent?.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use;
+    return {
+      variable,
+      operation: { method: '[]', node, key: node.property, shape: getKeyShape(file, replacement, node.property) },
+      store,
+      value: store ? (use.parent as TSESTree.AssignmentExpression).right : null,
+    };
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in') {
+    const object = unwrapExpression(node.right);
+    if (object.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = file.findVariable(object);
+    if (!variable) return null;
+    return {
+      variable,
+      operation: { method: 'in', node, key: node.left, shape: getKeyShape(file, replacement, node.left) },
+      store: false,
+      value: null,
+    };
+  }
+  return null;
+}
+
+function describeCache(
+  file: FileContext,
+  definition: FunctionNode,
+  search: CacheSearch,
+  replacement: FunctionNode,
+  variable: Variable,
+  operations: readonly CacheOperation[],
+): MemoizerCache | null {
+  const def = variable.defs[0]!;
+  const declarator = def.node;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== def.name || !declarator.init) return null;
+  let creation: TSESTree.Expression = declarator.init;
+  let scope = getCacheScope(file, definition, search, declarator);
+  const metadataCreation = getMetadataCreation(file, search, declarator.init);
+  if (metadataCreation) {
+    creation = metadataCreation;
+    scope = 'class-metadata';
+  }
+  if (!scope) return null;
+  const container = describeContainer(file, creation);
+  if (!container) return null;
+  const shapes = new Set(operations.map((operation) => operation.shape));
+  if (shapes.size !== 1) return null;
+  const usesOutsideReplacement: Node[] = [];
+  let reassigned = false;
+  for (const reference of variable.references) {
+    if (reference.identifier === declarator.id) continue;
+    if (reference.isWrite()) reassigned = true;
+    if (!isInside(reference.identifier, replacement)) usesOutsideReplacement.push(reference.identifier);
+  }
+  return {
+    variable,
+    declarator,
+    name: variable.name,
+    creation,
+    ...container,
+    scope,
+    operations,
+    key: [...shapes][0]!,
+    usesOutsideReplacement,
+    reassigned,
+  };
+}
+
+function describeContainer(
+  file: FileContext,
+  creation: TSESTree.Expression,
+): Pick<MemoizerCache, 'display' | 'strong' | 'kind' | 'stringKeys'> | null {
+  const strong = getStrongContainer(file, creation);
+  if (strong) return { display: strong.kind.display, strong: true, kind: strong.kind, stringKeys: false };
+  const expression = unwrapExpression(creation);
+  if (isWeakContainer(file, expression) && expression.type === AST_NODE_TYPES.NewExpression) {
+    const callee = expression.callee as TSESTree.Identifier;
+    if (callee.name === 'WeakMap' || callee.name === 'WeakSet') {
+      return { display: callee.name, strong: false, kind: null, stringKeys: false };
+    }
+    return null;
+  }
+  const isEmptyObject = expression.type === AST_NODE_TYPES.ObjectExpression && expression.properties.length === 0;
+  const isNullPrototype =
+    expression.type === AST_NODE_TYPES.CallExpression &&
+    expression.callee.type === AST_NODE_TYPES.MemberExpression &&
+    expression.callee.object.type === AST_NODE_TYPES.Identifier &&
+    expression.callee.object.name === 'Object' &&
+    file.isGlobalReference(expression.callee.object, 'Object') &&
+    getStaticMemberName(expression.callee) === 'create' &&
+    expression.arguments.length === 1 &&
+    expression.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    expression.arguments[0].value === null;
+  if (isEmptyObject || isNullPrototype) return { display: 'plain object', strong: true, kind: null, stringKeys: true };
+  return null;
+}
+
+/** Where a container declared outside the replacement is created, or `null` when that is not a place this analysis knows. */
+function getCacheScope(
+  file: FileContext,
+  definition: FunctionNode,
+  search: CacheSearch,
+  declarator: TSESTree.VariableDeclarator,
+): CacheScope | null {
+  const owner = enclosingFunction(declarator);
+  if (owner === search.decorator) return search.form === 'wrapper' ? 'wrapper' : 'decorator';
+  if (owner === definition) return 'factory';
+  if (owner === null && isModuleLevelScope(file.sourceCode.getScope(declarator))) return 'module';
+  return null;
+}
+
+/** `context.metadata[k] ??= new Map()` and friends: the container creation, when the holder is the class metadata. */
+function getMetadataCreation(file: FileContext, search: CacheSearch, init: TSESTree.Expression): TSESTree.Expression | null {
+  if (!search.context) return null;
+  const expression = unwrapExpression(init);
+  let holder: Node | null = null;
+  let created: Node | null = null;
+  if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
+    holder = expression.left;
+    created = expression.right;
+  } else if (expression.type === AST_NODE_TYPES.LogicalExpression) {
+    const right = unwrapExpression(expression.right);
+    holder = expression.left;
+    created = right.type === AST_NODE_TYPES.AssignmentExpression ? right.right : right;
+  }
+  if (!holder || !created || !isMetadataMember(file, search.context, holder)) return null;
+  return describeContainer(file, created as TSESTree.Expression) ? (created as TSESTree.Expression) : null;
+}
+
+function isMetadataMember(file: FileContext, context: Variable, node: Node): boolean {
+  for (let current = unwrapExpression(node); current.type === AST_NODE_TYPES.MemberExpression; ) {
+    const object = unwrapExpression(current.object);
+    if (
+      getStaticMemberName(current) === 'metadata' &&
+      object.type === AST_NODE_TYPES.Identifier &&
+      file.findVariable(object) === context
+    ) {
+      return true;
+    }
+    current = object;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// `this` and keys
+
+/** Is `node` the `this` of `fn` (through arrows), or a never-reassigned alias of it declared in `fn`? */
+export function isThisOf(file: FileContext, fn: FunctionNode, node: Node): boolean {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.ThisExpression) return thisOwner(expression) === fn;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = file.findVariable(expression);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) {
+    return false;
+  }
+  const init = unwrapExpression(def.node.init);
+  return (
+    init.type === AST_NODE_TYPES.ThisExpression &&
+    thisOwner(init) === fn &&
+    !variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)
+  );
+}
+
+/** The key's relation to `this`; `null` when it is derived from the instance in a way the analysis cannot judge. */
+function getKeyShape(file: FileContext, fn: FunctionNode, key: Node, depth = 0): KeyShape | null {
+  const expression = unwrapExpression(key);
+  if (isThisOf(file, fn, expression)) return 'this';
+  if (expression.type === AST_NODE_TYPES.ArrayExpression || expression.type === AST_NODE_TYPES.ObjectExpression) {
+    const parts =
+      expression.type === AST_NODE_TYPES.ArrayExpression
+        ? expression.elements
+        : expression.properties.map((property) =>
+            property.type === AST_NODE_TYPES.Property ? property.value : property,
+          );
+    if (parts.some((part) => part && isThisOf(file, fn, part))) return 'contains-this';
+  }
+  if (expression.type === AST_NODE_TYPES.Identifier && depth < 3) {
+    const variable = file.findVariable(expression);
+    if (variable && variable.defs.length === 1 && isInside(variable.defs[0]!.node, fn)) {
+      const def = variable.defs[0]!;
+      if (def.type === 'Parameter') return 'ignores-this';
+      const writes: Node[] = [];
+      if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) {
+        writes.push(def.node.init);
+      } else if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id !== def.name) {
+        return mentionsThis(file, fn, def.node.init ?? def.node) ? null : 'ignores-this';
+      }
+      for (const reference of variable.references) {
+        if (reference.isWrite() && reference.writeExpr && reference.identifier !== def.name) writes.push(reference.writeExpr);
+      }
+      const shapes = new Set(writes.map((write) => getKeyShape(file, fn, write, depth + 1)));
+      return shapes.size === 1 ? [...shapes][0]! : shapes.size === 0 ? 'ignores-this' : null;
+    }
+  }
+  return mentionsThis(file, fn, expression) ? null : 'ignores-this';
+}
+
+/** Does the expression use `fn`'s `this`, directly or through a local variable of `fn`? */
+function mentionsThis(file: FileContext, fn: FunctionNode, node: Node, depth = 0): boolean {
+  let found = false;
+  walk(file, node, (child) => {
+    if (found) return false;
+    if (child.type === AST_NODE_TYPES.ThisExpression && thisOwner(child) === fn) found = true;
+    else if (child.type === AST_NODE_TYPES.Identifier && depth < 3) {
+      const variable = file.findVariable(child);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (
+        variable &&
+        def?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+        def.name !== child &&
+        isInside(def.node, fn) &&
+        def.node.init &&
+        mentionsThis(file, fn, def.node.init, depth + 1)
+      ) {
+        found = true;
+      }
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** `original.apply(this, …)`, `original.call(this, …)`, `Reflect.apply(original, this, …)`, `original.bind(this)`. */
+export function callsOriginalWithThis(
+  file: FileContext,
+  replacement: FunctionNode,
+  originals: ReadonlySet<Variable>,
+  root: Node = replacement.body,
+): boolean {
+  const isOriginal = (node: Node | undefined): boolean => {
+    const expression = node && unwrapExpression(node);
+    if (expression?.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = file.findVariable(expression);
+    return variable !== null && originals.has(variable);
+  };
+  let found = false;
+  walk(file, root, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    const callee = unwrapExpression(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+    const method = getStaticMemberName(callee);
+    const [first, second] = node.arguments;
+    if ((method === 'apply' || method === 'call' || method === 'bind') && isOriginal(callee.object)) {
+      found = first !== undefined && isThisOf(file, replacement, first);
+    } else if (
+      method === 'apply' &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'Reflect' &&
+      file.isGlobalReference(callee.object, 'Reflect') &&
+      isOriginal(first)
+    ) {
+      found = second !== undefined && isThisOf(file, replacement, second);
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** The replacement keeps its state on the instance: `this.x = …`, `this[sym] = …`, `Object.defineProperty(this, …)`. */
+export function storesOnThis(file: FileContext, replacement: FunctionNode): boolean {
+  let found = false;
+  walk(file, replacement.body, (node) => {
+    if (found) return false;
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      isThisOf(file, replacement, node.left.object)
+    ) {
+      found = true;
+    } else if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      node.callee.object.type === AST_NODE_TYPES.Identifier &&
+      (node.callee.object.name === 'Object' || node.callee.object.name === 'Reflect') &&
+      getStaticMemberName(node.callee) === 'defineProperty' &&
+      node.arguments[0] !== undefined &&
+      isThisOf(file, replacement, node.arguments[0])
+    ) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
+}

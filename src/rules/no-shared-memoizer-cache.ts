@@ -1,0 +1,148 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, lineOf, outermostWrapper, unwrapExpression } from '../analysis/ast.js';
+import {
+  analyzeCustomMemoizer,
+  isInside,
+  type CacheScope,
+  type CustomMemoizer,
+  type FunctionNode,
+} from '../analysis/custom-memoizer.js';
+import { getFileContext } from '../analysis/file-context.js';
+import { rewriteToPerInstanceCache } from '../fixes/per-instance-cache.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [];
+export type MessageIds = 'sharedCachePinsInstances' | 'sharedCacheCrossInstance' | 'useWeakContainer' | 'usePerInstanceCache';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-shared-memoizer-cache',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow hand-written memoize decorators and wrappers whose cache is shared by every instance of the class',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      sharedCachePinsInstances:
+        '{{memoizer}} keeps its results in `{{cache}}` ({{container}}), created {{created}}, and keys it by `{{key}}`: every instance it is ever called on stays in memory for the life of the program. {{remedy}}',
+      sharedCacheCrossInstance:
+        '{{memoizer}} keeps its results in `{{cache}}` ({{container}}), created {{created}}, and its key `{{key}}` {{keyProblem}} while the method runs with `this`: one instance receives the result cached for another, and every cached result (with whatever it references) stays in memory. {{remedy}}',
+      useWeakContainer: 'Replace the shared {{container}} `{{cache}}` with a {{weak}} keyed by the instance',
+      usePerInstanceCache:
+        'Keep one `{{cache}}` per instance, in a WeakMap keyed by `this`, created when the instance is first called',
+    },
+  },
+  create(context) {
+    const file = getFileContext(context);
+    const candidates: FunctionNode[] = [];
+    const collect = (node: TSESTree.Node | null | undefined): void => {
+      const fn = node && unwrapExpression(node);
+      if (fn && isFunctionNode(fn) && fn.params.length > 0) candidates.push(fn);
+    };
+    return {
+      FunctionDeclaration(node): void {
+        collect(node);
+      },
+      VariableDeclarator(node): void {
+        collect(node.init);
+      },
+      AssignmentExpression(node): void {
+        // `module.exports = function memoize(…) {…}`, `exports.cached = (…) => …`
+        if (node.left.type === AST_NODE_TYPES.MemberExpression && node.parent.type === AST_NODE_TYPES.ExpressionStatement) {
+          collect(node.right);
+        }
+      },
+      ExportDefaultDeclaration(node): void {
+        if (node.declaration.type !== AST_NODE_TYPES.FunctionDeclaration) collect(node.declaration);
+      },
+      'Program:exit'(): void {
+        const reported: FunctionNode[] = [];
+        for (const fn of candidates) {
+          if (reported.some((outer) => isInside(fn, outer))) continue;
+          const memoizer = analyzeCustomMemoizer(file, fn);
+          if (!memoizer?.cache || !memoizer.consequence) continue;
+          if (memoizer.storage === 'per-wrapped-function' && !memoizer.sharedUse) continue;
+          if (memoizer.storage === 'per-instance') continue;
+          reported.push(fn);
+          report(context, memoizer);
+        }
+      },
+    };
+  },
+});
+
+const CREATED: Readonly<Record<CacheScope, string>> = {
+  module: 'once at module scope (shared by every method it decorates)',
+  factory: 'once per decorator-factory call, when the class is defined',
+  decorator: 'once per decorated method, when the class is defined',
+  wrapper: 'once per wrapped method',
+  'class-metadata': 'in `context.metadata`, once per class',
+};
+
+function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, memoizer: CustomMemoizer): void {
+  const cache = memoizer.cache!;
+  const sourceCode = context.sourceCode;
+  const firstKey = cache.operations[0]!.key;
+  const created =
+    cache.scope === 'wrapper' && memoizer.sharedUse
+      ? `once per wrapped method (the one at line ${lineOf(memoizer.sharedUse)} is shared by every instance)`
+      : CREATED[cache.scope];
+  const keyProblem = cache.stringKeys
+    ? 'is coerced to a string property name, the same for every instance,'
+    : 'ignores `this`';
+  const typescript = isTypeScript(context);
+  const rewrite = rewriteToPerInstanceCache(sourceCode, memoizer, typescript);
+  const remedy = rewrite.ok
+    ? 'Keep one cache per instance (a WeakMap keyed by `this`).'
+    : `Keep one cache per instance (a WeakMap keyed by \`this\`); no suggestion: ${rewrite.reason}.`;
+  const data = {
+    memoizer: describeMemoizer(memoizer),
+    cache: cache.name,
+    container: cache.display,
+    created,
+    key: sourceCode.getText(firstKey),
+    keyProblem,
+    remedy,
+    weak: cache.kind?.weak ?? 'WeakMap',
+  };
+  const messageId =
+    memoizer.consequence === 'pins-instances' ? 'sharedCachePinsInstances' : 'sharedCacheCrossInstance';
+  context.report({
+    node: reportNode(memoizer.definition),
+    messageId,
+    data,
+    suggest: rewrite.ok
+      ? [{ messageId: rewrite.kind === 'weak-container' ? 'useWeakContainer' : 'usePerInstanceCache', data, fix: rewrite.fix }]
+      : null,
+  });
+}
+
+function describeMemoizer(memoizer: CustomMemoizer): string {
+  const name = memoizer.name ? ` \`${memoizer.name}\`` : '';
+  const target = memoizer.slot === 'get' ? 'getter' : 'method';
+  switch (memoizer.form) {
+    case 'legacy-decorator':
+      return memoizer.factory ? `The ${target} decorator factory${name}` : `The ${target} decorator${name}`;
+    case 'standard-decorator':
+      return memoizer.factory ? `The decorator factory${name}` : `The decorator${name}`;
+    case 'wrapper':
+      return `The memoizing wrapper${name}`;
+  }
+}
+
+/** The name of the definition (function id or variable), else the function itself. */
+function reportNode(fn: FunctionNode): TSESTree.Node {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id;
+  const parent = outermostWrapper(fn).parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.id;
+  return fn;
+}
+
+/** TypeScript syntax may be written: the file is parsed by typescript-eslint and is not a `.js` file. */
+function isTypeScript(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): boolean {
+  const services = context.sourceCode.parserServices as { esTreeNodeToTSNodeMap?: unknown } | undefined;
+  return services?.esTreeNodeToTSNodeMap !== undefined && !/\.[cm]?jsx?$/u.test(context.filename);
+}

@@ -1,0 +1,1523 @@
+import type { RuleCases } from '../rule-tester.js';
+import type { MessageIds, Options } from '../../src/rules/no-shared-memoizer-cache.js';
+
+const DECORATED = 'once per decorated method, when the class is defined';
+const REMEDY = 'Keep one cache per instance (a WeakMap keyed by `this`).';
+
+/** Every placeholder of both messages (and of the suggestions, which reuse them). */
+function found(memoizer: string, cache: string, key: string, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    memoizer,
+    cache,
+    container: 'Map',
+    created: DECORATED,
+    key,
+    keyProblem: 'ignores `this`',
+    remedy: REMEDY,
+    weak: 'WeakMap',
+    ...overrides,
+  };
+}
+
+/**
+ * The rule's cases, by parser; run by the .test.ts file and reused by the type-check test, which
+ * compiles every TypeScript case and suggestion output.
+ */
+export const cases: RuleCases<MessageIds, Options> = {
+  typescript: {
+    valid: [
+      {
+        name: 'a legacy decorator with a WeakMap from instance to its own Map',
+        code: `
+export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const caches = new WeakMap<object, Map<string, unknown>>();
+  descriptor.value = function (this: object, ...args: unknown[]) {
+    let cache = caches.get(this);
+    if (!cache) {
+      cache = new Map();
+      caches.set(this, cache);
+    }
+    const id = JSON.stringify(args);
+    if (!cache.has(id)) cache.set(id, original.apply(this, args));
+    return cache.get(id);
+  };
+}
+`,
+      },
+      {
+        name: 'a legacy decorator that stores its Map on the instance under a symbol',
+        code: `
+export function Memoize() {
+  return (target: object, key: string, descriptor: PropertyDescriptor): void => {
+    const original = descriptor.value;
+    const slot = Symbol(key);
+    descriptor.value = function (this: any, arg: unknown) {
+      if (!Object.prototype.hasOwnProperty.call(this, slot)) {
+        Object.defineProperty(this, slot, { value: new Map() });
+      }
+      const cache: Map<unknown, unknown> = this[slot];
+      if (!cache.has(arg)) cache.set(arg, original.call(this, arg));
+      return cache.get(arg);
+    };
+  };
+}
+`,
+      },
+      {
+        name: 'a legacy lazy getter that defines an own property',
+        code: `
+export function lazy(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const getter = descriptor.get!;
+  descriptor.get = function (this: object) {
+    const value = getter.call(this);
+    Object.defineProperty(this, key, { value, enumerable: false });
+    return value;
+  };
+}
+`,
+      },
+      {
+        name: 'a TC39 decorator that memoizes per instance in addInitializer',
+        code: `
+export function memoize<This extends object, Args extends unknown[], Return>(
+  value: (this: This, ...args: Args) => Return,
+  context: ClassMethodDecoratorContext<This, (this: This, ...args: Args) => Return>,
+) {
+  context.addInitializer(function () {
+    const cache = new Map<string, Return>();
+    const bound = value.bind(this);
+    Object.defineProperty(this, context.name, {
+      value: (...args: Args) => {
+        const id = JSON.stringify(args);
+        if (!cache.has(id)) cache.set(id, bound(...args));
+        return cache.get(id)!;
+      },
+    });
+  });
+}
+`,
+      },
+      {
+        name: 'a TC39 decorator with a WeakMap keyed by this',
+        code: `
+export function cached<This extends object, Return>(value: (this: This) => Return, context: ClassGetterDecoratorContext<This, Return>) {
+  const values = new WeakMap<This, Return>();
+  return function (this: This): Return {
+    if (!values.has(this)) values.set(this, value.call(this));
+    return values.get(this)!;
+  };
+}
+`,
+      },
+      {
+        name: 'a key derived from the instance is not decided',
+        code: `
+export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const cache = new Map<string, unknown>();
+  descriptor.value = function (this: { id: string }, arg: string) {
+    const id = this.id + ':' + arg;
+    if (!cache.has(id)) cache.set(id, original.call(this, arg));
+    return cache.get(id);
+  };
+}
+`,
+      },
+      {
+        name: 'a replacement that drops this is a plain function cache',
+        code: `
+export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const cache = new Map<number, number>();
+  descriptor.value = (n: number) => {
+    if (!cache.has(n)) cache.set(n, original(n));
+    return cache.get(n);
+  };
+}
+`,
+      },
+      {
+        name: 'a wrapper used only per instance',
+        code: `
+function memoize<T>(fn: (this: T, n: number) => number) {
+  const cache = new Map<number, number>();
+  return function (this: T, n: number): number {
+    if (!cache.has(n)) cache.set(n, fn.call(this, n));
+    return cache.get(n)!;
+  };
+}
+
+class Squares {
+  base = 2;
+  square = memoize(function (this: Squares, n: number) { return n * n * this.base; });
+  constructor() {
+    this.cube = memoize(this.cube);
+  }
+  cube(n: number): number { return n * n * n; }
+}
+`,
+      },
+      {
+        name: 'a wrapper that the file never installs on a shared slot',
+        code: `
+export function memoize(fn: (this: unknown, n: number) => number) {
+  const cache = new Map<number, number>();
+  return function (this: unknown, n: number): number {
+    if (!cache.has(n)) cache.set(n, fn.call(this, n));
+    return cache.get(n)!;
+  };
+}
+`,
+      },
+      {
+        name: 'a call counter is not a cache of results',
+        code: `
+const calls: Record<string, number> = {};
+
+export function counted(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    calls[key] = (calls[key] ?? 0) + 1;
+    return original.apply(this, args);
+  };
+}
+`,
+      },
+      {
+        name: 'a timing decorator without a cache',
+        code: `
+export function timed(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    const start = performance.now();
+    try {
+      return original.apply(this, args);
+    } finally {
+      console.log(key, performance.now() - start);
+    }
+  };
+}
+`,
+      },
+      {
+        name: 'a cache from an unknown factory is not decided',
+        code: `
+import { createCache } from './cache';
+
+export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const cache = createCache();
+  descriptor.value = function (this: unknown, arg: string) {
+    if (!cache.has(arg)) cache.set(arg, original.call(this, arg));
+    return cache.get(arg);
+  };
+}
+`,
+      },
+      {
+        name: 'a Set of arguments is not a memoizer',
+        code: `
+export function logFirstUse(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const seen = new Set<string>();
+  descriptor.value = function (this: unknown, name: string) {
+    if (!seen.has(name)) {
+      seen.add(name);
+      console.log('first use of', name);
+    }
+    return original.call(this, name);
+  };
+}
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'a legacy method decorator with a JSON key in a Map created per decoration',
+        code: `
+export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const cache = new Map<string, unknown>();
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    const cacheKey = JSON.stringify(args);
+    if (!cache.has(cacheKey)) cache.set(cacheKey, original.apply(this, args));
+    return cache.get(cacheKey);
+  };
+}
+
+export class PriceList {
+  constructor(private readonly rates: Record<string, number>) {}
+
+  @memoize
+  price(currency: string): number {
+    return this.rates[currency] ?? 0;
+  }
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator `memoize`', 'cache', 'cacheKey'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator `memoize`', 'cache', 'cacheKey'),
+                output: `
+export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const cacheByInstance = new WeakMap<object, Map<string, unknown>>();
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, new Map<string, unknown>());
+    const cache = cacheByInstance.get(this as object)!;
+    const cacheKey = JSON.stringify(args);
+    if (!cache.has(cacheKey)) cache.set(cacheKey, original.apply(this, args));
+    return cache.get(cacheKey);
+  };
+}
+
+export class PriceList {
+  constructor(private readonly rates: Record<string, number>) {}
+
+  @memoize
+  price(currency: string): number {
+    return this.rates[currency] ?? 0;
+  }
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a legacy getter decorator whose Map is keyed by this',
+        code: `
+export function lazy(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const compute = descriptor.get!;
+  const values = new Map<object, unknown>();
+  descriptor.get = function (this: object) {
+    if (!values.has(this)) values.set(this, compute.call(this));
+    return values.get(this);
+  };
+}
+
+export class Report {
+  constructor(private readonly rows: number[]) {}
+
+  @lazy
+  get total(): number {
+    return this.rows.reduce((sum, row) => sum + row, 0);
+  }
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCachePinsInstances',
+            data: found('The getter decorator `lazy`', 'values', 'this'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'useWeakContainer',
+                data: found('The getter decorator `lazy`', 'values', 'this'),
+                output: `
+export function lazy(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const compute = descriptor.get!;
+  const values = new WeakMap<object, unknown>();
+  descriptor.get = function (this: object) {
+    if (!values.has(this)) values.set(this, compute.call(this));
+    return values.get(this);
+  };
+}
+
+export class Report {
+  constructor(private readonly rows: number[]) {}
+
+  @lazy
+  get total(): number {
+    return this.rows.reduce((sum, row) => sum + row, 0);
+  }
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a legacy decorator factory whose cache is created in the factory body',
+        code: `
+interface MemoizeOptions { resolver?: (...args: any[]) => string }
+
+export function Memoize(options: MemoizeOptions = {}) {
+  const cache = new Map<string, unknown>();
+  return function (target: object, key: string, descriptor: PropertyDescriptor): void {
+    const original = descriptor.value;
+    descriptor.value = function (this: unknown, ...args: any[]) {
+      const id = options.resolver ? options.resolver(...args) : String(args[0]);
+      if (cache.has(id)) return cache.get(id);
+      const result = original.apply(this, args);
+      cache.set(id, result);
+      return result;
+    };
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator factory `Memoize`', 'cache', 'id', { created: 'once per decorator-factory call, when the class is defined' }),
+            line: 4,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator factory `Memoize`', 'cache', 'id', { created: 'once per decorator-factory call, when the class is defined' }),
+                output: `
+interface MemoizeOptions { resolver?: (...args: any[]) => string }
+
+export function Memoize(options: MemoizeOptions = {}) {
+  const cacheByInstance = new WeakMap<object, Map<string, unknown>>();
+  return function (target: object, key: string, descriptor: PropertyDescriptor): void {
+    const original = descriptor.value;
+    descriptor.value = function (this: unknown, ...args: any[]) {
+      if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, new Map<string, unknown>());
+      const cache = cacheByInstance.get(this as object)!;
+      const id = options.resolver ? options.resolver(...args) : String(args[0]);
+      if (cache.has(id)) return cache.get(id);
+      const result = original.apply(this, args);
+      cache.set(id, result);
+      return result;
+    };
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a legacy decorator for async methods that shares pending promises',
+        code: `
+export function dedupe(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const { value: load } = descriptor;
+  const pending = new Map<string, Promise<unknown>>();
+  descriptor.value = async function (this: unknown, id: string) {
+    const known = pending.get(id);
+    if (known) return known;
+    const promise = load.call(this, id) as Promise<unknown>;
+    pending.set(id, promise);
+    promise.catch(() => pending.delete(id));
+    return promise;
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator `dedupe`', 'pending', 'id'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator `dedupe`', 'pending', 'id'),
+                output: `
+export function dedupe(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const { value: load } = descriptor;
+  const pendingByInstance = new WeakMap<object, Map<string, Promise<unknown>>>();
+  descriptor.value = async function (this: unknown, id: string) {
+    if (!pendingByInstance.has(this as object)) pendingByInstance.set(this as object, new Map<string, Promise<unknown>>());
+    const pending = pendingByInstance.get(this as object)!;
+    const known = pending.get(id);
+    if (known) return known;
+    const promise = load.call(this, id) as Promise<unknown>;
+    pending.set(id, promise);
+    promise.catch(() => pending.delete(id));
+    return promise;
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a legacy decorator with a Map of per-instance Maps keyed by this',
+        code: `
+export function memoizeByArgs(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const method = descriptor.value;
+  const byInstance = new Map<object, Map<string, unknown>>();
+  descriptor.value = function (this: object, ...args: unknown[]) {
+    let results = byInstance.get(this);
+    if (!results) {
+      results = new Map();
+      byInstance.set(this, results);
+    }
+    const argsKey = args.join('|');
+    if (!results.has(argsKey)) results.set(argsKey, method.apply(this, args));
+    return results.get(argsKey);
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCachePinsInstances',
+            data: found('The method decorator `memoizeByArgs`', 'byInstance', 'this'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'useWeakContainer',
+                data: found('The method decorator `memoizeByArgs`', 'byInstance', 'this'),
+                output: `
+export function memoizeByArgs(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const method = descriptor.value;
+  const byInstance = new WeakMap<object, Map<string, unknown>>();
+  descriptor.value = function (this: object, ...args: unknown[]) {
+    let results = byInstance.get(this);
+    if (!results) {
+      results = new Map();
+      byInstance.set(this, results);
+    }
+    const argsKey = args.join('|');
+    if (!results.has(argsKey)) results.set(argsKey, method.apply(this, args));
+    return results.get(argsKey);
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a legacy decorator whose cache lives at module scope and serves every decorated method',
+        code: `
+const memoCache = new Map<string, unknown>();
+
+export function cached(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const fn = descriptor.value;
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    const entry = key + ':' + JSON.stringify(args);
+    if (!memoCache.has(entry)) memoCache.set(entry, fn.apply(this, args));
+    return memoCache.get(entry);
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator `cached`', 'memoCache', 'entry', { created: 'once at module scope (shared by every method it decorates)' }),
+            line: 4,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator `cached`', 'memoCache', 'entry', { created: 'once at module scope (shared by every method it decorates)' }),
+                output: `
+const memoCacheByInstance = new WeakMap<object, Map<string, unknown>>();
+
+export function cached(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const fn = descriptor.value;
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    if (!memoCacheByInstance.has(this as object)) memoCacheByInstance.set(this as object, new Map<string, unknown>());
+    const memoCache = memoCacheByInstance.get(this as object)!;
+    const entry = key + ':' + JSON.stringify(args);
+    if (!memoCache.has(entry)) memoCache.set(entry, fn.apply(this, args));
+    return memoCache.get(entry);
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a legacy decorator with a plain object cache',
+        code: `
+export function memo(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const results: Record<string, unknown> = {};
+  descriptor.value = function (this: unknown, arg: string) {
+    if (!(arg in results)) results[arg] = original.call(this, arg);
+    return results[arg];
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'is coerced to a string property name, the same for every instance,' }),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'is coerced to a string property name, the same for every instance,' }),
+                output: `
+export function memo(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const resultsByInstance = new WeakMap<object, Record<string, unknown>>();
+  descriptor.value = function (this: unknown, arg: string) {
+    if (!resultsByInstance.has(this as object)) resultsByInstance.set(this as object, {});
+    const results = resultsByInstance.get(this as object)!;
+    if (!(arg in results)) results[arg] = original.call(this, arg);
+    return results[arg];
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a legacy decorator whose key is an array holding this',
+        code: `
+export function memoizeAll(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const cache = new Map<unknown[], unknown>();
+  descriptor.value = function (this: object, ...args: unknown[]) {
+    const cacheKey = [this, ...args];
+    const hit = cache.get(cacheKey);
+    if (hit !== undefined) return hit;
+    const value = original.apply(this, args);
+    cache.set(cacheKey, value);
+    return value;
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCachePinsInstances',
+            data: found('The method decorator `memoizeAll`', 'cache', 'cacheKey'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator `memoizeAll`', 'cache', 'cacheKey'),
+                output: `
+export function memoizeAll(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const cacheByInstance = new WeakMap<object, Map<unknown[], unknown>>();
+  descriptor.value = function (this: object, ...args: unknown[]) {
+    if (!cacheByInstance.has(this)) cacheByInstance.set(this, new Map<unknown[], unknown>());
+    const cache = cacheByInstance.get(this)!;
+    const cacheKey = [this, ...args];
+    const hit = cache.get(cacheKey);
+    if (hit !== undefined) return hit;
+    const value = original.apply(this, args);
+    cache.set(cacheKey, value);
+    return value;
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a TC39 method decorator with a generic this and a key from the first argument',
+        code: `
+export function memoize<This, Args extends [unknown, ...unknown[]], Return>(
+  value: (this: This, ...args: Args) => Return,
+  context: ClassMethodDecoratorContext<This, (this: This, ...args: Args) => Return>,
+) {
+  if (context.kind !== 'method') throw new TypeError('@memoize decorates methods');
+  const cache = new Map<unknown, Return>();
+  return function (this: This, ...args: Args): Return {
+    const [first] = args;
+    if (!cache.has(first)) cache.set(first, value.apply(this, args));
+    return cache.get(first)!;
+  };
+}
+
+export class Geometry {
+  constructor(private readonly scale: number) {}
+
+  @memoize
+  area(side: number): number {
+    return side * side * this.scale;
+  }
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The decorator `memoize`', 'cache', 'first'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The decorator `memoize`', 'cache', 'first'),
+                output: `
+export function memoize<This, Args extends [unknown, ...unknown[]], Return>(
+  value: (this: This, ...args: Args) => Return,
+  context: ClassMethodDecoratorContext<This, (this: This, ...args: Args) => Return>,
+) {
+  if (context.kind !== 'method') throw new TypeError('@memoize decorates methods');
+  const cacheByInstance = new WeakMap<object, Map<unknown, Return>>();
+  return function (this: This, ...args: Args): Return {
+    if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, new Map<unknown, Return>());
+    const cache = cacheByInstance.get(this as object)!;
+    const [first] = args;
+    if (!cache.has(first)) cache.set(first, value.apply(this, args));
+    return cache.get(first)!;
+  };
+}
+
+export class Geometry {
+  constructor(private readonly scale: number) {}
+
+  @memoize
+  area(side: number): number {
+    return side * side * this.scale;
+  }
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a TC39 getter decorator whose Map is keyed by this',
+        code: `
+export function once<This, Return>(value: (this: This) => Return, context: ClassGetterDecoratorContext<This, Return>) {
+  const values = new Map<This, Return>();
+  return function (this: This): Return {
+    if (!values.has(this)) values.set(this, value.call(this));
+    return values.get(this)!;
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCachePinsInstances',
+            data: found('The decorator `once`', 'values', 'this'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'useWeakContainer',
+                data: found('The decorator `once`', 'values', 'this'),
+                output: `
+export function once<This, Return>(value: (this: This) => Return, context: ClassGetterDecoratorContext<This, Return>) {
+  const values = new WeakMap<object, Return>();
+  return function (this: This): Return {
+    if (!values.has(this as object)) values.set(this as object, value.call(this));
+    return values.get(this as object)!;
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a TC39 decorator factory with an LRU cache per decorated method',
+        code: `
+import { LRUCache } from 'lru-cache';
+
+export function cached(max = 100) {
+  return function <This, Return extends {}>(
+    value: (this: This, id: string) => Return,
+    context: ClassMethodDecoratorContext<This, (this: This, id: string) => Return>,
+  ) {
+    const cache = new LRUCache<string, Return>({ max });
+    return function (this: This, id: string): Return {
+      let result = cache.get(id);
+      if (result === undefined) {
+        result = value.call(this, id);
+        cache.set(id, result);
+      }
+      return result;
+    };
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The decorator factory `cached`', 'cache', 'id', { container: 'LRUCache (lru-cache)' }),
+            line: 4,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The decorator factory `cached`', 'cache', 'id', { container: 'LRUCache (lru-cache)' }),
+                output: `
+import { LRUCache } from 'lru-cache';
+
+export function cached(max = 100) {
+  return function <This, Return extends {}>(
+    value: (this: This, id: string) => Return,
+    context: ClassMethodDecoratorContext<This, (this: This, id: string) => Return>,
+  ) {
+    const cacheByInstance = new WeakMap<object, LRUCache<string, Return>>();
+    return function (this: This, id: string): Return {
+      if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, new LRUCache<string, Return>({ max }));
+      const cache = cacheByInstance.get(this as object)!;
+      let result = cache.get(id);
+      if (result === undefined) {
+        result = value.call(this, id);
+        cache.set(id, result);
+      }
+      return result;
+    };
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a TC39 decorator that keeps its cache in context.metadata',
+        code: `
+export function memoize<This, Return>(value: (this: This, id: number) => Return, context: ClassMethodDecoratorContext<This>) {
+  const cache = ((context.metadata as Record<PropertyKey, unknown>)[context.name] ??= new Map<number, Return>()) as Map<number, Return>;
+  return function (this: This, id: number): Return {
+    if (!cache.has(id)) cache.set(id, value.call(this, id));
+    return cache.get(id)!;
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The decorator `memoize`', 'cache', 'id', { created: 'in `context.metadata`, once per class', remedy: 'Keep one cache per instance (a WeakMap keyed by `this`); no suggestion: the cache lives in `context.metadata`, which other decorators of the class may read.' }),
+            line: 2,
+          },
+        ],
+      },
+      {
+        name: 'a TC39 async method decorator that shares results across instances',
+        code: `
+export function memoizeAsync<This, Return>(
+  value: (this: This, url: string) => Promise<Return>,
+  context: ClassMethodDecoratorContext<This>,
+) {
+  const results = new Map<string, Promise<Return>>();
+  context.addInitializer(function () {
+    console.debug('memoizing', String(context.name));
+  });
+  return async function (this: This, url: string): Promise<Return> {
+    const cached = results.get(url);
+    if (cached) return cached;
+    const promise = value.call(this, url);
+    results.set(url, promise);
+    return promise;
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The decorator `memoizeAsync`', 'results', 'url'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The decorator `memoizeAsync`', 'results', 'url'),
+                output: `
+export function memoizeAsync<This, Return>(
+  value: (this: This, url: string) => Promise<Return>,
+  context: ClassMethodDecoratorContext<This>,
+) {
+  const resultsByInstance = new WeakMap<object, Map<string, Promise<Return>>>();
+  context.addInitializer(function () {
+    console.debug('memoizing', String(context.name));
+  });
+  return async function (this: This, url: string): Promise<Return> {
+    if (!resultsByInstance.has(this as object)) resultsByInstance.set(this as object, new Map<string, Promise<Return>>());
+    const results = resultsByInstance.get(this as object)!;
+    const cached = results.get(url);
+    if (cached) return cached;
+    const promise = value.call(this, url);
+    results.set(url, promise);
+    return promise;
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a wrapper used as a TC39 decorator on a method',
+        code: `
+function memoize<This, Return>(fn: (this: This, n: number) => Return) {
+  const cache = new Map<number, Return>();
+  return function (this: This, n: number): Return {
+    if (!cache.has(n)) cache.set(n, fn.call(this, n));
+    return cache.get(n)!;
+  };
+}
+
+class Fibonacci {
+  offset = 1;
+
+  @memoize
+  at(n: number): number {
+    return n < 2 ? n + this.offset : this.at(n - 1) + this.at(n - 2);
+  }
+}
+new Fibonacci().at(10);
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The memoizing wrapper `memoize`', 'cache', 'n', { created: 'once per wrapped method (the one at line 13 is shared by every instance)' }),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The memoizing wrapper `memoize`', 'cache', 'n', { created: 'once per wrapped method (the one at line 13 is shared by every instance)' }),
+                output: `
+function memoize<This, Return>(fn: (this: This, n: number) => Return) {
+  const cacheByInstance = new WeakMap<object, Map<number, Return>>();
+  return function (this: This, n: number): Return {
+    if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, new Map<number, Return>());
+    const cache = cacheByInstance.get(this as object)!;
+    if (!cache.has(n)) cache.set(n, fn.call(this, n));
+    return cache.get(n)!;
+  };
+}
+
+class Fibonacci {
+  offset = 1;
+
+  @memoize
+  at(n: number): number {
+    return n < 2 ? n + this.offset : this.at(n - 1) + this.at(n - 2);
+  }
+}
+new Fibonacci().at(10);
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a wrapper installed on a prototype',
+        code: `
+function memoizeMethod(fn: (this: Shape, key: string) => number) {
+  const memo = new Map<string, number>();
+  return function (this: Shape, key: string): number {
+    if (!memo.has(key)) memo.set(key, fn.call(this, key));
+    return memo.get(key)!;
+  };
+}
+
+class Shape {
+  constructor(public size: number) {}
+  measure!: (key: string) => number;
+}
+Shape.prototype.measure = memoizeMethod(function (this: Shape, key: string) {
+  return key.length * this.size;
+});
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The memoizing wrapper `memoizeMethod`', 'memo', 'key', { created: 'once per wrapped method (the one at line 14 is shared by every instance)' }),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The memoizing wrapper `memoizeMethod`', 'memo', 'key', { created: 'once per wrapped method (the one at line 14 is shared by every instance)' }),
+                output: `
+function memoizeMethod(fn: (this: Shape, key: string) => number) {
+  const memoByInstance = new WeakMap<object, Map<string, number>>();
+  return function (this: Shape, key: string): number {
+    if (!memoByInstance.has(this)) memoByInstance.set(this, new Map<string, number>());
+    const memo = memoByInstance.get(this)!;
+    if (!memo.has(key)) memo.set(key, fn.call(this, key));
+    return memo.get(key)!;
+  };
+}
+
+class Shape {
+  constructor(public size: number) {}
+  measure!: (key: string) => number;
+}
+Shape.prototype.measure = memoizeMethod(function (this: Shape, key: string) {
+  return key.length * this.size;
+});
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a wrapper called from a legacy decorator to replace descriptor.value',
+        code: `
+function memoizeFn(fn: (...args: any[]) => unknown) {
+  const store = new Map<string, unknown>();
+  return function (this: unknown, ...args: any[]) {
+    const id = args.map(String).join(',');
+    if (!store.has(id)) store.set(id, fn.apply(this, args));
+    return store.get(id);
+  };
+}
+
+export function memoized(target: object, key: string, descriptor: PropertyDescriptor): void {
+  descriptor.value = memoizeFn(descriptor.value);
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The memoizing wrapper `memoizeFn`', 'store', 'id', { created: 'once per wrapped method (the one at line 12 is shared by every instance)' }),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The memoizing wrapper `memoizeFn`', 'store', 'id', { created: 'once per wrapped method (the one at line 12 is shared by every instance)' }),
+                output: `
+function memoizeFn(fn: (...args: any[]) => unknown) {
+  const storeByInstance = new WeakMap<object, Map<string, unknown>>();
+  return function (this: unknown, ...args: any[]) {
+    if (!storeByInstance.has(this as object)) storeByInstance.set(this as object, new Map<string, unknown>());
+    const store = storeByInstance.get(this as object)!;
+    const id = args.map(String).join(',');
+    if (!store.has(id)) store.set(id, fn.apply(this, args));
+    return store.get(id);
+  };
+}
+
+export function memoized(target: object, key: string, descriptor: PropertyDescriptor): void {
+  descriptor.value = memoizeFn(descriptor.value);
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a legacy once decorator that remembers instances in a Set',
+        code: `
+export function runOnce(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const done = new Set<object>();
+  descriptor.value = function (this: object, ...args: unknown[]) {
+    if (done.has(this)) return;
+    done.add(this);
+    return original.apply(this, args);
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCachePinsInstances',
+            data: found('The method decorator `runOnce`', 'done', 'this', { container: 'Set', weak: 'WeakSet' }),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'useWeakContainer',
+                data: found('The method decorator `runOnce`', 'done', 'this', { container: 'Set', weak: 'WeakSet' }),
+                output: `
+export function runOnce(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const done = new WeakSet<object>();
+  descriptor.value = function (this: object, ...args: unknown[]) {
+    if (done.has(this)) return;
+    done.add(this);
+    return original.apply(this, args);
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a legacy decorator that aliases this as self',
+        code: `
+export function memoizeResult(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const results = new Map<object, unknown>();
+  descriptor.value = function (this: object) {
+    const self = this;
+    if (results.has(self)) return results.get(self);
+    const result = original.call(self);
+    results.set(self, result);
+    return result;
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCachePinsInstances',
+            data: found('The method decorator `memoizeResult`', 'results', 'self'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'useWeakContainer',
+                data: found('The method decorator `memoizeResult`', 'results', 'self'),
+                output: `
+export function memoizeResult(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  const results = new WeakMap<object, unknown>();
+  descriptor.value = function (this: object) {
+    const self = this;
+    if (results.has(self)) return results.get(self);
+    const result = original.call(self);
+    results.set(self, result);
+    return result;
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a shared cache that is also cleared from outside the replacement: no suggestion',
+        code: `
+const registry = new Map<string, unknown>();
+
+export function clearMemoized(): void {
+  registry.clear();
+}
+
+export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  descriptor.value = function (this: unknown, arg: string) {
+    if (!registry.has(arg)) registry.set(arg, original.call(this, arg));
+    return registry.get(arg);
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator `memoize`', 'registry', 'arg', { created: 'once at module scope (shared by every method it decorates)', remedy: 'Keep one cache per instance (a WeakMap keyed by `this`); no suggestion: `registry` is also used outside the replacement function (line 5).' }),
+            line: 8,
+          },
+        ],
+      },
+      {
+        name: 'an exported wrapper used on a prototype and elsewhere: no suggestion',
+        code: `
+export function memoize(fn: (this: any, n: number) => number) {
+  const cache = new Map<number, number>();
+  return function (this: any, n: number): number {
+    if (!cache.has(n)) cache.set(n, fn.call(this, n));
+    return cache.get(n)!;
+  };
+}
+
+function Counter(this: any) {}
+Counter.prototype.double = memoize(function (this: any, n: number) { return n * 2; });
+new (Counter as any)();
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The memoizing wrapper `memoize`', 'cache', 'n', { created: 'once per wrapped method (the one at line 11 is shared by every instance)', remedy: 'Keep one cache per instance (a WeakMap keyed by `this`); no suggestion: the wrapper is also used at line 2, where `this` may not be an object.' }),
+            line: 2,
+          },
+        ],
+      },
+    ],
+  },
+  javascript: {
+    valid: [
+      {
+        name: 'a JavaScript decorator with a WeakMap per instance, created lazily in a getter',
+        code: `
+export function memoize(target, key, descriptor) {
+  const original = descriptor.value;
+  const memoized = new WeakMap();
+  return {
+    configurable: true,
+    get() {
+      if (!memoized.has(this)) {
+        const cache = new Map();
+        const fn = (arg) => {
+          if (!cache.has(arg)) cache.set(arg, original.call(this, arg));
+          return cache.get(arg);
+        };
+        memoized.set(this, fn);
+      }
+      return memoized.get(this);
+    },
+  };
+}
+`,
+      },
+      {
+        name: 'a JavaScript TC39 decorator that keeps the cache on this',
+        code: `
+export function memo(value, context) {
+  const slot = Symbol(String(context.name));
+  return function (arg) {
+    const cache = (this[slot] ??= new Map());
+    if (!cache.has(arg)) cache.set(arg, value.call(this, arg));
+    return cache.get(arg);
+  };
+}
+`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'a JavaScript legacy decorator with a JSON key',
+        code: `
+export function memoize(target, key, descriptor) {
+  const original = descriptor.value;
+  const cache = new Map();
+  descriptor.value = function (...args) {
+    const cacheKey = JSON.stringify(args);
+    if (!cache.has(cacheKey)) cache.set(cacheKey, original.apply(this, args));
+    return cache.get(cacheKey);
+  };
+  return descriptor;
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator `memoize`', 'cache', 'cacheKey'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator `memoize`', 'cache', 'cacheKey'),
+                output: `
+export function memoize(target, key, descriptor) {
+  const original = descriptor.value;
+  const cacheByInstance = new WeakMap();
+  descriptor.value = function (...args) {
+    if (!cacheByInstance.has(this)) cacheByInstance.set(this, new Map());
+    const cache = cacheByInstance.get(this);
+    const cacheKey = JSON.stringify(args);
+    if (!cache.has(cacheKey)) cache.set(cacheKey, original.apply(this, args));
+    return cache.get(cacheKey);
+  };
+  return descriptor;
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a JavaScript legacy getter decorator keyed by this',
+        code: `
+export function cachedGetter(target, key, descriptor) {
+  const getter = descriptor.get;
+  const cache = new Map();
+  descriptor.get = function () {
+    if (cache.has(this)) return cache.get(this);
+    const value = getter.call(this);
+    cache.set(this, value);
+    return value;
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCachePinsInstances',
+            data: found('The getter decorator `cachedGetter`', 'cache', 'this'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'useWeakContainer',
+                data: found('The getter decorator `cachedGetter`', 'cache', 'this'),
+                output: `
+export function cachedGetter(target, key, descriptor) {
+  const getter = descriptor.get;
+  const cache = new WeakMap();
+  descriptor.get = function () {
+    if (cache.has(this)) return cache.get(this);
+    const value = getter.call(this);
+    cache.set(this, value);
+    return value;
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a JavaScript TC39 decorator with a context.kind check',
+        code: `
+export function memo(value, context) {
+  if (context.kind !== 'method' && context.kind !== 'getter') return value;
+  const cache = new Map();
+  return function (...args) {
+    const id = args.length === 0 ? 'none' : String(args[0]);
+    if (!cache.has(id)) cache.set(id, value.apply(this, args));
+    return cache.get(id);
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The decorator `memo`', 'cache', 'id'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The decorator `memo`', 'cache', 'id'),
+                output: `
+export function memo(value, context) {
+  if (context.kind !== 'method' && context.kind !== 'getter') return value;
+  const cacheByInstance = new WeakMap();
+  return function (...args) {
+    if (!cacheByInstance.has(this)) cacheByInstance.set(this, new Map());
+    const cache = cacheByInstance.get(this);
+    const id = args.length === 0 ? 'none' : String(args[0]);
+    if (!cache.has(id)) cache.set(id, value.apply(this, args));
+    return cache.get(id);
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a JavaScript decorator factory with a resolver',
+        code: `
+export function Memoize({ resolver = (first) => first } = {}) {
+  return (target, key, descriptor) => {
+    const fn = descriptor.value;
+    const cache = new Map();
+    descriptor.value = function (...args) {
+      const id = resolver(...args);
+      if (!cache.has(id)) cache.set(id, fn.apply(this, args));
+      return cache.get(id);
+    };
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator factory `Memoize`', 'cache', 'id'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator factory `Memoize`', 'cache', 'id'),
+                output: `
+export function Memoize({ resolver = (first) => first } = {}) {
+  return (target, key, descriptor) => {
+    const fn = descriptor.value;
+    const cacheByInstance = new WeakMap();
+    descriptor.value = function (...args) {
+      if (!cacheByInstance.has(this)) cacheByInstance.set(this, new Map());
+      const cache = cacheByInstance.get(this);
+      const id = resolver(...args);
+      if (!cache.has(id)) cache.set(id, fn.apply(this, args));
+      return cache.get(id);
+    };
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a JavaScript wrapper on a constructor prototype',
+        code: `
+function memoize(fn) {
+  const cache = new Map();
+  return function (arg) {
+    if (!cache.has(arg)) cache.set(arg, fn.call(this, arg));
+    return cache.get(arg);
+  };
+}
+
+function Circle(radius) {
+  this.radius = radius;
+}
+Circle.prototype.area = memoize(function (precision) {
+  return (Math.PI * this.radius * this.radius).toFixed(precision);
+});
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The memoizing wrapper `memoize`', 'cache', 'arg', { created: 'once per wrapped method (the one at line 13 is shared by every instance)' }),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The memoizing wrapper `memoize`', 'cache', 'arg', { created: 'once per wrapped method (the one at line 13 is shared by every instance)' }),
+                output: `
+function memoize(fn) {
+  const cacheByInstance = new WeakMap();
+  return function (arg) {
+    if (!cacheByInstance.has(this)) cacheByInstance.set(this, new Map());
+    const cache = cacheByInstance.get(this);
+    if (!cache.has(arg)) cache.set(arg, fn.call(this, arg));
+    return cache.get(arg);
+  };
+}
+
+function Circle(radius) {
+  this.radius = radius;
+}
+Circle.prototype.area = memoize(function (precision) {
+  return (Math.PI * this.radius * this.radius).toFixed(precision);
+});
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a JavaScript decorator with a null-prototype object cache',
+        code: `
+export function memoizeUnary(target, key, descriptor) {
+  const original = descriptor.value;
+  const memo = Object.create(null);
+  descriptor.value = function (arg) {
+    if (!(arg in memo)) memo[arg] = original.call(this, arg);
+    return memo[arg];
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'is coerced to a string property name, the same for every instance,' }),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'is coerced to a string property name, the same for every instance,' }),
+                output: `
+export function memoizeUnary(target, key, descriptor) {
+  const original = descriptor.value;
+  const memoByInstance = new WeakMap();
+  descriptor.value = function (arg) {
+    if (!memoByInstance.has(this)) memoByInstance.set(this, Object.create(null));
+    const memo = memoByInstance.get(this);
+    if (!(arg in memo)) memo[arg] = original.call(this, arg);
+    return memo[arg];
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a JavaScript async decorator sharing promises with Reflect.apply',
+        code: `
+export function coalesce(value, context) {
+  const inflight = new Map();
+  context.addInitializer(function () {});
+  return async function (id) {
+    if (inflight.has(id)) return inflight.get(id);
+    const promise = Reflect.apply(value, this, [id]);
+    inflight.set(id, promise);
+    try {
+      return await promise;
+    } finally {
+      inflight.delete(id);
+    }
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The decorator `coalesce`', 'inflight', 'id'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The decorator `coalesce`', 'inflight', 'id'),
+                output: `
+export function coalesce(value, context) {
+  const inflightByInstance = new WeakMap();
+  context.addInitializer(function () {});
+  return async function (id) {
+    if (!inflightByInstance.has(this)) inflightByInstance.set(this, new Map());
+    const inflight = inflightByInstance.get(this);
+    if (inflight.has(id)) return inflight.get(id);
+    const promise = Reflect.apply(value, this, [id]);
+    inflight.set(id, promise);
+    try {
+      return await promise;
+    } finally {
+      inflight.delete(id);
+    }
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  commonjs: {
+    valid: [
+    ],
+    invalid: [
+      {
+        name: 'a CommonJS legacy decorator assigned to module.exports',
+        code: `
+module.exports = function memoize(target, key, descriptor) {
+  const original = descriptor.value;
+  const cache = new Map();
+  descriptor.value = function (arg) {
+    if (!cache.has(arg)) cache.set(arg, original.call(this, arg));
+    return cache.get(arg);
+  };
+};
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('The method decorator `memoize`', 'cache', 'arg'),
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('The method decorator `memoize`', 'cache', 'arg'),
+                output: `
+module.exports = function memoize(target, key, descriptor) {
+  const original = descriptor.value;
+  const cacheByInstance = new WeakMap();
+  descriptor.value = function (arg) {
+    if (!cacheByInstance.has(this)) cacheByInstance.set(this, new Map());
+    const cache = cacheByInstance.get(this);
+    if (!cache.has(arg)) cache.set(arg, original.call(this, arg));
+    return cache.get(arg);
+  };
+};
+`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+};
