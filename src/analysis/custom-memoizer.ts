@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getSlotInstance } from './instance.js';
+import { followProjectDefinition } from './project-exports.js';
 import {
   callsOriginalWithThis,
   findCaches,
@@ -76,11 +77,16 @@ export interface CustomMemoizer {
   readonly otherUses: readonly Node[];
 }
 
-/** A use site of a hand-written memoizer, resolved to its definition in the same file. */
+/**
+ * A use site of a hand-written memoizer, resolved to its definition: in the same file, or (typed
+ * mode) in another project file that the use imports it from.
+ */
 export interface CustomMemoizerUse {
   readonly memoizer: CustomMemoizer;
   /** `@cached` / `@wrap`; `@Memo()`; `wrap(fn)`. */
   readonly use: 'decorator' | 'decorator-factory' | 'wrapper-call';
+  /** The file the memoizer is defined in (the linted file, or an imported project file). */
+  readonly definitionFile: FileContext;
 }
 
 const CONTEXT_MEMBERS = new Set(['kind', 'name', 'addInitializer', 'metadata', 'static', 'private', 'access']);
@@ -96,24 +102,48 @@ export function analyzeCustomMemoizer(file: FileContext, fn: FunctionNode): Cust
 }
 
 /**
- * Resolves a use site to the memoizer defined in this file: a `Decorator` node or its expression
- * (`@cached`, `@Memo()`), or a call (`wrap(fn)`). `null` when the callee is not a function of this
- * file that `analyzeCustomMemoizer` understands.
+ * Resolves a use site to the memoizer it names: a `Decorator` node or its expression (`@cached`,
+ * `@Memo()`), or a call (`wrap(fn)`). The definition is a function of this file, or, with type
+ * information, a function exported by another project file (`import { cached } from './memo'`).
+ * `null` when the callee is not a function that `analyzeCustomMemoizer` understands.
  */
 export function resolveCustomMemoizer(file: FileContext, node: Node): CustomMemoizerUse | null {
   const isDecorator = node.type === AST_NODE_TYPES.Decorator || node.parent?.type === AST_NODE_TYPES.Decorator;
   const expression = unwrapExpression(node.type === AST_NODE_TYPES.Decorator ? node.expression : node);
+  const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+  if (expression.type !== AST_NODE_TYPES.CallExpression && !isDecorator) return null;
+  const definition = resolveDefinition(file, callee);
+  const memoizer = definition && analyzeCustomMemoizer(definition.file, definition.fn);
+  if (!definition || !memoizer) return null;
+  const found = (use: CustomMemoizerUse['use']): CustomMemoizerUse => ({ memoizer, use, definitionFile: definition.file });
   if (expression.type === AST_NODE_TYPES.CallExpression) {
-    const definition = resolveFunction(file, expression.callee);
-    const memoizer = definition && analyzeCustomMemoizer(file, definition);
-    if (!memoizer) return null;
-    if (memoizer.factory) return isDecorator ? { memoizer, use: 'decorator-factory' } : null;
-    return memoizer.form === 'wrapper' && !isDecorator ? { memoizer, use: 'wrapper-call' } : null;
+    if (memoizer.factory) return isDecorator ? found('decorator-factory') : null;
+    return memoizer.form === 'wrapper' && !isDecorator ? found('wrapper-call') : null;
   }
-  if (!isDecorator) return null;
-  const definition = resolveFunction(file, expression);
-  const memoizer = definition && analyzeCustomMemoizer(file, definition);
-  return memoizer && !memoizer.factory ? { memoizer, use: 'decorator' } : null;
+  return memoizer.factory ? null : found('decorator');
+}
+
+/** A function of this file, or (typed mode) one that an import of a project module names. */
+function resolveDefinition(file: FileContext, node: Node): { file: FileContext; fn: FunctionNode } | null {
+  const local = resolveFunction(file, node);
+  if (local) return { file, fn: local };
+  const expression = unwrapExpression(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = file.findVariable(expression)?.defs[0];
+  if (!def || (def.node.type !== AST_NODE_TYPES.ImportSpecifier && def.node.type !== AST_NODE_TYPES.ImportDefaultSpecifier)) {
+    return null;
+  }
+  const source = def.node.parent.source;
+  if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return null;
+  const exportName =
+    def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier
+      ? 'default'
+      : def.node.imported.type === AST_NODE_TYPES.Identifier
+        ? def.node.imported.name
+        : String(def.node.imported.value);
+  const found = followProjectDefinition(file, source as TSESTree.StringLiteral, exportName);
+  const fn = found && unwrapExpression(found.node);
+  return found && fn && isFunctionNode(fn) ? { file: found.file, fn } : null;
 }
 
 /** The function a callee or decorator expression denotes, when it is declared in this file and never reassigned. */

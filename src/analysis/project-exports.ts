@@ -80,3 +80,76 @@ function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
 export function isRelative(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
 }
+
+/** A declaration found in another project file, with that file's analysis. */
+export interface ProjectDefinition {
+  readonly file: FileContext;
+  /** The exported value's node: a function or class declaration, or a variable's initializer. */
+  readonly node: TSESTree.Node;
+}
+
+/**
+ * Typed mode only: the declaration behind `exportName` of the project module `specifier`
+ * (following `export { x } from './y'` and `export *`), e.g. the decorator function that
+ * `import { cached } from './decorators'` names.
+ */
+export function followProjectDefinition(
+  file: FileContext,
+  specifier: TSESTree.StringLiteral,
+  exportName: string,
+  hops = 0,
+): ProjectDefinition | null {
+  if (hops >= MAX_HOPS || !isRelative(specifier.value)) return null;
+  const types = getTypeServices(file);
+  if (!types) return null;
+  const sourceFile = resolveProjectModule(types, file, specifier);
+  const target = sourceFile && getProjectFileContext(types, sourceFile);
+  if (!target) return null;
+  const stars: TSESTree.ExportAllDeclaration[] = [];
+  for (const statement of target.program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) stars.push(statement);
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && exportName === 'default') {
+      return localDefinition(target, statement.declaration);
+    }
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+    const declaration = statement.declaration;
+    if (
+      (declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) &&
+      declaration.id?.name === exportName
+    ) {
+      return { file: target, node: declaration };
+    }
+    if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === exportName && declarator.init) {
+          return { file: target, node: declarator.init };
+        }
+      }
+    }
+    for (const exported of statement.specifiers) {
+      if (nameOf(exported.exported) !== exportName) continue;
+      if (statement.source) return followProjectDefinition(target, statement.source, nameOf(exported.local), hops + 1);
+      return exported.local.type === AST_NODE_TYPES.Identifier ? localDefinition(target, exported.local) : null;
+    }
+  }
+  for (const star of stars) {
+    const found = followProjectDefinition(target, star.source, exportName, hops + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The declaration a local name (or an inline default export) of a project file stands for. */
+function localDefinition(file: FileContext, node: TSESTree.Node): ProjectDefinition | null {
+  if (node.type !== AST_NODE_TYPES.Identifier) return { file, node };
+  const variable = file.findVariable(node);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return null;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration || def.node.type === AST_NODE_TYPES.ClassDeclaration) {
+    return { file, node: def.node };
+  }
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.node.parent.kind === 'const') {
+    return { file, node: def.node.init };
+  }
+  return null;
+}

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey } from '../analysis/ast.js';
 import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/file-context.js';
@@ -11,6 +12,7 @@ import {
   resolveFunction,
   type MemoizerUse,
 } from '../analysis/memoizers.js';
+import { resolveCustomMemoizer, type CustomMemoizerUse } from '../analysis/custom-memoizer.js';
 import { classReferences, findSharedSlot, type SharedSlot } from '../analysis/shared-slots.js';
 import { returnsOwnThis, usesOwnThis } from '../analysis/this-usage.js';
 import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
@@ -23,6 +25,7 @@ export type MessageIds =
   | 'thisLost'
   | 'singleSlot'
   | 'registry'
+  | 'customShared'
   | 'moveToInstanceField'
   | 'usePerInstanceDecorator'
   | 'removeSharedCache';
@@ -79,6 +82,8 @@ export default createRule<Options, MessageIds>({
         '{{memoizer}} on `{{member}}` keeps one slot for every {{instances}} ({{holder}}): it pins the last instance that called it and recomputes whenever another one calls. Instead, {{replacement}}.',
       registry:
         '{{memoizer}} on `{{member}}` with `{{option}}` adds each {{instances}}\'s cache to a module-level registry that is never emptied: every instance that calls it stays in memory for the life of the program. Instead, {{replacement}}.',
+      customShared:
+        '`{{memoizer}}` on `{{member}}` is a hand-written memoizer ({{where}}) whose cache `{{cache}}` is created once and shared by every {{instances}}: {{consequence}}. Give each instance its own cache where `{{memoizer}}` is defined.',
       moveToInstanceField: 'Create the memoized `{{member}}` per instance, in an instance field of {{instances}}',
       usePerInstanceDecorator: 'Use `{{replacementName}}`, which keeps one cache per instance',
       removeSharedCache: 'Remove the shared `{{option}}` option, so that each instance gets its own cache',
@@ -89,6 +94,16 @@ export default createRule<Options, MessageIds>({
     const settings = context.settings;
     loadMemoizerTable(file, settings); // validates settings['memo-leak'].memoizers on every file
     const findings: Finding[] = [];
+    const customFindings: CustomFinding[] = [];
+
+    /** A hand-written memoizer (issue of `no-shared-memoizer-cache`), reported here at each shared use. */
+    function considerCustom(node: TSESTree.Node, slot: SharedSlot): void {
+      const custom = resolveCustomMemoizer(file, node);
+      if (!custom?.memoizer.consequence || !custom.memoizer.cache) return;
+      const shared =
+        custom.use === 'wrapper-call' ? custom.memoizer.storage === 'per-wrapped-function' : custom.memoizer.storage === 'shared';
+      if (shared) customFindings.push({ node, slot, custom });
+    }
 
     function consider(use: MemoizerUse, slot: SharedSlot | null): void {
       if (!slot) return;
@@ -109,17 +124,26 @@ export default createRule<Options, MessageIds>({
           return;
         }
         const use = getMemoizerCall(file, settings, node);
-        if (!use || (use.spec.cache !== 'per-call' && use.spec.cache !== 'per-factory')) return;
+        if (!use) {
+          const slot = findSharedSlot(file, node); // cheap position check before resolving the callee
+          if (slot?.kind === 'prototype' && callee.type === AST_NODE_TYPES.Identifier) considerCustom(node, slot);
+          return;
+        }
+        if (use.spec.cache !== 'per-call' && use.spec.cache !== 'per-factory') return;
         consider(use, findSharedSlot(file, node));
       },
       Decorator(node): void {
         const member = node.parent;
         if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) return;
         const use = getMemoizerDecorator(file, settings, node);
-        if (!use) return;
         const classNode = member.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
         const className = classNode.id?.name ?? null;
         const memberName = getStaticPropertyKey(member.key, member.computed);
+        if (!use) {
+          const holder = 'created once, when the class is defined';
+          considerCustom(node, { kind: 'prototype', className, memberName, holder, classNode, assignment: null });
+          return;
+        }
         const sharedCache = use.spec.cache === 'per-instance' && use.cacheOption !== null;
         if (use.spec.cache !== 'per-decoration' && !sharedCache && !use.registryOption) return;
         consider(use, {
@@ -137,6 +161,10 @@ export default createRule<Options, MessageIds>({
         for (const finding of findings) {
           if (ignoreSingletons && isSingletonClass(file, finding.slot)) continue;
           report(context, file, finding);
+        }
+        for (const finding of customFindings) {
+          if (ignoreSingletons && isSingletonClass(file, finding.slot)) continue;
+          reportCustom(context, file, finding);
         }
       },
     };
@@ -274,6 +302,43 @@ function report(
     }
   }
   context.report({ node, messageId: verdict.messageId, data, suggest });
+}
+
+interface CustomFinding {
+  readonly node: TSESTree.Node;
+  readonly slot: SharedSlot;
+  readonly custom: CustomMemoizerUse;
+}
+
+/** Reports a use of a shared hand-written memoizer, pointing at its definition (no fix here: fix the definition). */
+function reportCustom(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  file: FileContext,
+  { node, slot, custom }: CustomFinding,
+): void {
+  const { memoizer, definitionFile } = custom;
+  const instances = slot.className ?? 'instance';
+  const line = memoizer.definition.loc.start.line;
+  const where =
+    definitionFile === file
+      ? `defined at line ${line}`
+      : `defined in \`${path.basename(definitionFile.project?.sourceFile.fileName ?? 'another file')}\` at line ${line}`;
+  const consequence =
+    memoizer.consequence === 'pins-instances'
+      ? `its key holds the instance, so every ${instances} that calls it stays in memory for the life of the program`
+      : 'its key ignores `this`, so an instance receives the result computed for another one, and those results stay in memory';
+  context.report({
+    node,
+    messageId: 'customShared',
+    data: {
+      memoizer: memoizer.name ?? 'this memoizer',
+      member: slot.className && slot.memberName ? `${slot.className}.${slot.memberName}` : (slot.memberName ?? 'this method'),
+      cache: memoizer.cache?.name ?? 'cache',
+      where,
+      instances,
+      consequence,
+    },
+  });
 }
 
 function isStringLiteral(node: TSESTree.Node): boolean {

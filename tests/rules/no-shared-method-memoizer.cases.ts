@@ -5,9 +5,60 @@ import type { MessageIds, Options } from '../../src/rules/no-shared-method-memoi
 // the full message data where a case is about the message, and every suggestion with its output.
 
 /** The rule's cases, by parser; run by the .test.ts file and reused by the fix and editor harnesses. */
+
+/** Two hand-written legacy decorators with a cache shared by every instance (keyed by `this`, and not). */
+const handWritten = `
+function cached(target: object, key: string, descriptor: PropertyDescriptor) {
+  const original = descriptor.value;
+  const cache = new Map();
+  descriptor.value = function (this: object) {
+    if (!cache.has(this)) cache.set(this, original.call(this));
+    return cache.get(this);
+  };
+}
+function memo(target: object, key: string, descriptor: PropertyDescriptor) {
+  const original = descriptor.value;
+  const cache = new Map();
+  descriptor.value = function (this: object, arg: number) {
+    if (!cache.has(arg)) cache.set(arg, original.call(this, arg));
+    return cache.get(arg);
+  };
+}
+function perInstance(target: object, key: string, descriptor: PropertyDescriptor) {
+  const original = descriptor.value;
+  const caches = new WeakMap<object, unknown>();
+  descriptor.value = function (this: object) {
+    if (!caches.has(this)) caches.set(this, original.call(this));
+    return caches.get(this);
+  };
+}
+`;
+
+/** Every placeholder of `customShared`. */
+function customShared(overrides: Record<string, string>): Record<string, string> {
+  return {
+    memoizer: 'cached',
+    member: 'Report.total',
+    where: 'defined at line 2',
+    cache: 'cache',
+    instances: 'Report',
+    consequence: 'its key holds the instance, so every Report that calls it stays in memory for the life of the program',
+    ...overrides,
+  };
+}
+
 export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
     valid: [
+      {
+        name: 'a hand-written per-instance decorator (WeakMap keyed by this) is silent',
+        code: `${handWritten}
+class Report { @perInstance total() { return 1; } }`,
+      },
+      {
+        name: 'a decorator imported from an unknown module is silent without type information',
+        code: `import { cached } from './decorators.js'; class Report { @cached total() { return 1; } }`,
+      },
       {
         name: "per instance: constructor assignment",
         code: `
@@ -209,6 +260,24 @@ export const registry = new Registry();`,
       },
     ],
     invalid: [
+      {
+        name: 'uses of hand-written shared decorators point at their definitions',
+        code: `${handWritten}
+class Report { rows: number[] = []; @cached total() { return this.rows.length; } @memo byYear(y: number) { return this.rows.length + y; } }`,
+        errors: [
+          { messageId: 'customShared', data: customShared({}) },
+          {
+            messageId: 'customShared',
+            data: customShared({
+              memoizer: 'memo',
+              member: 'Report.byYear',
+              where: 'defined at line 10',
+              consequence:
+                'its key ignores `this`, so an instance receives the result computed for another one, and those results stay in memory',
+            }),
+          },
+        ],
+      },
       {
         name: "lodash/memoize on an ES class prototype: the key ignores this",
         code: `
@@ -1205,6 +1274,27 @@ module.exports = { Foo, memoizee };`,
             line: 12,
             column: 19,
             suggestions: [],
+          },
+        ],
+      },
+    ],
+  },
+  typed: {
+    valid: [
+      {
+        name: 'typed: a per-instance decorator imported from a project file is silent',
+        code: `import { cachedPerInstance } from './decorators.js'; class Report { @cachedPerInstance total(x: number) { return x; } }`,
+      },
+    ],
+    invalid: [
+      {
+        name: 'typed: a shared decorator imported from a project file (also through a re-export alias)',
+        code: `import { cached, memo } from './decorators.js'; class Report { @cached total() { return 1; } @memo count() { return 2; } }`,
+        errors: [
+          { messageId: 'customShared', data: customShared({ where: 'defined in `decorators.ts` at line 4' }) },
+          {
+            messageId: 'customShared',
+            data: customShared({ memoizer: 'cached', member: 'Report.count', where: 'defined in `decorators.ts` at line 4' }),
           },
         ],
       },
