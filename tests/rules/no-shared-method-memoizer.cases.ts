@@ -56,6 +56,12 @@ export const cases: RuleCases<MessageIds, Options> = {
 class Report { @perInstance total() { return 1; } }`,
       },
       {
+        name: 'a memoizer re-exported by a project module is unknown without type information',
+        code: `import { memo } from './util.js';
+export function Counter(this: { n: number }) { this.n = 1; }
+Counter.prototype.plus = memo(function (this: { n: number }, x: number) { return this.n + x; });`,
+      },
+      {
         name: 'a decorator imported from an unknown module is silent without type information',
         code: `import { cached } from './decorators.js'; class Report { @cached total() { return 1; } }`,
       },
@@ -1282,11 +1288,22 @@ module.exports = { Foo, memoizee };`,
   typed: {
     valid: [
       {
+        name: 'typed: a project module that re-exports a memoizer is still unknown without a shared slot',
+        code: `import { memoize } from './util.js'; export const total = memoize((x: number) => x * 2);`,
+      },
+      {
         name: 'typed: a per-instance decorator imported from a project file is silent',
         code: `import { cachedPerInstance } from './decorators.js'; class Report { @cachedPerInstance total(x: number) { return x; } }`,
       },
     ],
     invalid: [
+      {
+        name: 'typed: lodash memoize re-exported by a project module, on a prototype',
+        code: `import { memo } from './util.js';
+export function Counter(this: { n: number }) { this.n = 1; }
+Counter.prototype.plus = memo(function (this: { n: number }, x: number) { return this.n + x; });`,
+        errors: [{ messageId: 'crossInstance' }],
+      },
       {
         name: 'typed: a shared decorator imported from a project file (also through a re-export alias)',
         code: `import { cached, memo } from './decorators.js'; class Report { @cached total() { return 1; } @memo count() { return 2; } }`,
