@@ -277,8 +277,7 @@ function findStaticField(classNode: ClassNode, name: string): TSESTree.PropertyD
 function collectStaticMemberUses(file: FileContext, classNode: ClassNode): TSESTree.MemberExpression[] {
   return file.cached('staticMemberUses', classNode, () => {
     const members: TSESTree.MemberExpression[] = [];
-    const variable = classVariable(file, classNode);
-    for (const reference of variable?.references ?? []) {
+    for (const reference of classReferences(file, classNode)) {
       if (isTypeOnlyReference(reference)) continue;
       const outer = outermostWrapper(reference.identifier);
       if (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer) {
@@ -302,18 +301,15 @@ function collectStaticMemberUses(file: FileContext, classNode: ClassNode): TSEST
   });
 }
 
-function classVariable(file: FileContext, classNode: ClassNode): TSESLint.Scope.Variable | null {
-  if (classNode.type === AST_NODE_TYPES.ClassDeclaration && classNode.id) {
-    // The declaration's binding in the enclosing scope (the class scope has an inner one that only
-    // sees references from inside the class body).
-    const enclosing = file.sourceCode.getScope(classNode).upper;
-    return enclosing?.set.get(classNode.id.name) ?? null;
-  }
+/**
+ * Every reference to a class in this file: through its outer binding (`class Foo` in the module, or
+ * `const Foo = class {}`) and through the inner name binding that code inside the class body sees.
+ */
+export function classReferences(file: FileContext, classNode: ClassNode): TSESLint.Scope.Reference[] {
+  const variables = [...file.sourceCode.getDeclaredVariables(classNode)];
   const parent = classNode.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-    return file.findVariable(parent.id);
-  }
-  return null;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) variables.push(...file.sourceCode.getDeclaredVariables(parent));
+  return [...new Set(variables)].flatMap((variable) => variable.references);
 }
 
 function isExportedClass(classNode: ClassNode): boolean {
@@ -328,8 +324,7 @@ function isExportedClass(classNode: ClassNode): boolean {
 
 /** The class is extended or handed out in this file, so its statics may be used where we cannot see. */
 function hasSubclassOrEscape(file: FileContext, classNode: ClassNode): boolean {
-  const variable = classVariable(file, classNode);
-  return (variable?.references ?? []).some((reference) => {
+  return classReferences(file, classNode).some((reference) => {
     if (isTypeOnlyReference(reference)) return false;
     const outer = outermostWrapper(reference.identifier);
     const parent = outer.parent;

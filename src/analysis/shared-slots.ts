@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getImportOrigin } from './imports.js';
@@ -174,15 +174,4 @@ function definedName(call: TSESTree.CallExpression): string | null {
   const parent = outermostWrapper(call).parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
   return null;
-}
-
-/**
- * Every reference to a class in this file: through its outer binding (`class Foo` in the module, or
- * `const Foo = class {}`) and through the inner name binding that code inside the class sees.
- */
-export function classReferences(file: FileContext, classNode: ClassNode): TSESLint.Scope.Reference[] {
-  const variables = [...file.sourceCode.getDeclaredVariables(classNode)];
-  const parent = classNode.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) variables.push(...file.sourceCode.getDeclaredVariables(parent));
-  return [...new Set(variables)].flatMap((variable) => variable.references);
 }

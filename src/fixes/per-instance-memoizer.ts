@@ -11,7 +11,8 @@ import type { FileContext } from '../analysis/file-context.js';
 import { getImportOrigin } from '../analysis/imports.js';
 import { walk } from '../analysis/long-lived.js';
 import { lookupMemoizerOrigin, type MemoizerUse } from '../analysis/memoizers.js';
-import { classReferences, type SharedSlot } from '../analysis/shared-slots.js';
+import { classReferences } from '../analysis/long-lived.js';
+import type { SharedSlot } from '../analysis/shared-slots.js';
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey } from '../analysis/ast.js';
 import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/file-context.js';
 import { getInstanceOf } from '../analysis/instance.js';
-import { getStaticClassOf } from '../analysis/long-lived.js';
+import { classReferences, getStaticClassOf } from '../analysis/long-lived.js';
 import {
   canKeyHoldArgument,
   getMemoizerCall,
@@ -13,7 +13,7 @@ import {
   type MemoizerUse,
 } from '../analysis/memoizers.js';
 import { resolveCustomMemoizer, type CustomMemoizerUse } from '../analysis/custom-memoizer.js';
-import { classReferences, findSharedSlot, type SharedSlot } from '../analysis/shared-slots.js';
+import { findSharedSlot, type SharedSlot } from '../analysis/shared-slots.js';
 import { returnsOwnThis, usesOwnThis } from '../analysis/this-usage.js';
 import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
 import { createRule } from '../util/create-rule.js';

@@ -245,6 +245,16 @@ class Shape {
       ],
     },
     {
+      name: 'a static field cleared inside the class body through the class name is not rewritten',
+      code: `class Doc { static cache = new Map(); m() { Doc.cache.set(this, 1); } static reset() { Doc.cache.clear(); } }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+        },
+      ],
+    },
+    {
       name: 'a class handed to another function may have its statics used elsewhere',
       code: `declare function register(c: unknown): void; class Doc { static cache = new Map(); m() { Doc.cache.set(this, 1); } } register(Doc);`,
       errors: [
