@@ -46,7 +46,7 @@ function configOf(item: RuleCase, withRule = true): Linter.Config[] {
       ...(item.case.settings ? { settings: item.case.settings } : {}),
       plugins: { 'memo-leak': plugin },
       rules: withRule ? { [`memo-leak/${item.rule}`]: ['error', ...(item.case.options ?? [])] } : {},
-    } as Linter.Config,
+    } as unknown as Linter.Config,
   ];
 }
 
