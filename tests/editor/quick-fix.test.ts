@@ -9,11 +9,11 @@
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyFix, slug } from '../support/fixes.js';
+import { assignFiles, caseProjectFiles, isPortable } from '../support/case-project.js';
+import { applyFix } from '../support/fixes.js';
 import { assertBuilt, createProject, removeProject } from '../support/project.js';
 import {
   discoverRuleCases,
-  extensionFor,
   fixOutput,
   suggestionOutputs,
   type ParserKind,
@@ -43,49 +43,16 @@ function pick(cases: readonly RuleCase[], wanted: (item: RuleCase) => boolean): 
   return picked;
 }
 
-/** A case whose settings can be written into a config file (JSON-serialisable, no custom parser). */
-function isPortable(item: RuleCase): boolean {
-  const { options, settings, languageOptions } = item.case;
-  if (languageOptions && Object.keys(languageOptions).some((key) => key !== 'parserOptions')) return false;
-  const portable = { options, settings, languageOptions };
-  return JSON.stringify(JSON.parse(JSON.stringify(portable) ?? 'null')) === JSON.stringify(portable);
-}
-
 const hasSuggestions = (item: RuleCase): boolean => suggestionOutputs(item.case).length > 0;
 const hasAutofix = (item: RuleCase): boolean => fixOutput(item.case) !== null;
 
 const discovered = await discoverRuleCases();
 const chosen = discovered.map(({ rule, invalid }) => ({
   rule,
-  cases: [...pick(invalid, hasAutofix), ...pick(invalid, (item) => hasSuggestions(item) && !hasAutofix(item))].map(
-    (item, index) => ({ ...item, file: `cases/${item.rule}/${index}-${slug(item.case.name ?? 'case')}${extensionFor(item.parser)}` }),
-  ),
+  cases: assignFiles([...pick(invalid, hasAutofix), ...pick(invalid, (item) => hasSuggestions(item) && !hasAutofix(item))]),
 }));
 
 const LANGUAGE_IDS: Record<ParserKind, string> = { typescript: 'typescript', javascript: 'javascript', commonjs: 'javascript' };
-
-/** The fixture's flat config: the parsers by extension, and each case file with its own rule options. */
-function configFor(files: ReadonlyArray<RuleCase & { file: string }>): string {
-  const blocks = files.map((item) =>
-    JSON.stringify({
-      files: [item.file],
-      ...(item.case.languageOptions ? { languageOptions: item.case.languageOptions } : {}),
-      ...(item.case.settings ? { settings: item.case.settings } : {}),
-      rules: { [`memo-leak/${item.rule}`]: ['error', ...(item.case.options ?? [])] },
-    }),
-  );
-  return `import tsParser from '@typescript-eslint/parser';
-import memoLeak from 'eslint-plugin-memo-leak';
-
-export default [
-  { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } } },
-  { files: ['**/*.mjs'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
-  { files: ['**/*.cjs'], languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } },
-  { plugins: { 'memo-leak': memoLeak } },
-${blocks.map((block) => `  ${block},`).join('\n')}
-];
-`;
-}
 
 /** ESLint's 1-based line/column range as the LSP's 0-based range. */
 function lspRange(message: Linter.LintMessage): Diagnostic['range'] {
@@ -102,9 +69,7 @@ let eslint: ESLint;
 let eslintFix: ESLint;
 
 beforeAll(async () => {
-  root = createProject('editor', {
-    files: { 'eslint.config.mjs': configFor(allFiles), ...Object.fromEntries(allFiles.map((item) => [item.file, item.case.code])) },
-  });
+  root = createProject('editor', { files: caseProjectFiles(allFiles) });
   eslint = new ESLint({ cwd: root });
   eslintFix = new ESLint({ cwd: root, fix: true });
   server = await EslintServer.start(root);
