@@ -14,6 +14,7 @@ import { applyFix } from '../support/fixes.js';
 import { assertBuilt, createProject, removeProject } from '../support/project.js';
 import {
   discoverRuleCases,
+  finalFixOutput,
   fixOutput,
   suggestionOutputs,
   type ParserKind,
@@ -106,7 +107,7 @@ for (const { rule, cases } of chosen) {
         const suggestions = messages.flatMap((message) => message.suggestions ?? []);
         expect(suggestions.map((suggestion) => applyFix(code, suggestion.fix))).toEqual(suggestionOutputs(item.case));
         const [fixed] = await eslintFix.lintText(code, { filePath });
-        expect(fixed!.output ?? code).toBe(fixOutput(item.case) ?? code);
+        expect(fixed!.output ?? code).toBe(finalFixOutput(item.case) ?? code);
 
         const uri = await server.open(filePath, LANGUAGE_IDS[item.parser], code);
         try {
@@ -173,7 +174,7 @@ for (const { rule, cases } of chosen) {
           );
           const saveEdits = onSave.flatMap((action) => (action.edit ? editsFor(action.edit, uri) : []));
           const saved = applyTextEdits(code, saveEdits);
-          expect(saved).toBe(fixOutput(item.case) ?? code);
+          expect(saved).toBe(finalFixOutput(item.case) ?? code);
           if (fixOutput(item.case) === null) expect(saveEdits).toEqual([]);
         } finally {
           await server.close(uri);

@@ -83,6 +83,13 @@ export function fixOutput(item: AnyInvalid): string | null {
   return first === undefined || first === item.code ? null : first;
 }
 
+/** The case's output after every declared fix pass (what `eslint --fix` ends with), or null. */
+export function finalFixOutput(item: AnyInvalid): string | null {
+  const { output } = item;
+  if (fixOutput(item) === null) return null;
+  return Array.isArray(output) ? (output.at(-1) ?? null) : (output as string);
+}
+
 /** Every suggestion output the case declares, in report order. */
 export function suggestionOutputs(item: AnyInvalid): string[] {
   const outputs: string[] = [];
