@@ -136,8 +136,14 @@ export interface Finding {
   readonly messageId?: string;
 }
 
-/** No rule of the plugin flags the options-API file yet; \`no-shared-method-memoizer\` will (line of \`area: memoize(\`). */
-export const OPTIONS_API_FINDING = { file: 'src/Options.vue', rule: 'no-shared-method-memoizer', line: 13 } as const;
+/** The Vue options-API finding: \`area: memoize(…)\` in \`methods\`, shared by every component instance. */
+export const OPTIONS_API_FINDING: Finding = {
+  file: 'src/Options.vue',
+  ruleId: 'memo-leak/no-shared-method-memoizer',
+  line: 13,
+  column: 11,
+  messageId: 'crossInstance',
+};
 
 /** The findings of the recommended config on the untouched sources, without the options-API file. */
 export const FINDINGS: readonly Finding[] = [
