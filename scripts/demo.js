@@ -22,14 +22,33 @@ async function vueParser() {
   return (await import('vue-eslint-parser')).default;
 }
 
-const lint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config });
-const fix = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: config, fix: true });
+// examples/typed/ is linted a second time below, with type information.
+const untypedConfig = [{ ignores: ['examples/typed/**'] }, ...config];
+const typedConfig = [
+  {
+    files: ['examples/typed/**/*.ts'],
+    languageOptions: {
+      parser: tsParser,
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: path.join(examples, 'typed') },
+    },
+  },
+  { files: ['examples/typed/**/*.ts'], ...plugin.configs['recommended-type-checked'] },
+];
+
+const lint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: untypedConfig });
+const fix = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: untypedConfig, fix: true });
+const typedLint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: typedConfig });
 
 const results = await lint.lintFiles([examples]);
 const stylish = await lint.loadFormatter('stylish');
 const findings = results.reduce((count, result) => count + result.messages.length, 0);
 console.log(`# Findings in examples/ (${findings})\n`);
 process.stdout.write((await stylish.format(results)) || 'No findings.\n');
+
+const typedResults = await typedLint.lintFiles([path.join(examples, 'typed')]);
+const typedFindings = typedResults.reduce((count, result) => count + result.messages.length, 0);
+console.log(`\n# Findings in examples/typed/ with typed linting and the recommended-type-checked config (${typedFindings})\n`);
+process.stdout.write((await stylish.format(typedResults)) || 'No findings.\n');
 
 console.log('\n# What `eslint --fix` would change\n');
 let changed = 0;

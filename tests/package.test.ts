@@ -39,9 +39,9 @@ describe('configs', () => {
     for (const [name, config] of Object.entries(plugin.configs)) {
       expect(config.name, name).toMatch(/^memo-leak\//);
       expect(config.plugins?.['memo-leak']).toBe(plugin);
-      for (const [rule, level] of Object.entries(config.rules ?? {})) {
+      for (const [rule, entry] of Object.entries(config.rules ?? {})) {
         expect(rule.startsWith('memo-leak/')).toBe(true);
-        expect(level).toBe('error');
+        expect(Array.isArray(entry) ? entry[0] : entry).toBe('error');
       }
     }
   });
@@ -52,6 +52,17 @@ describe('configs', () => {
     expect(ids('strict')).toEqual(expect.arrayContaining(ids('recommended')));
     expect(ids('all')).toEqual(expect.arrayContaining(ids('strict')));
     expect(ids('recommended')).toContain('memo-leak/no-instance-keyed-cache');
+  });
+
+  it('the type-checked configs are the untyped ones plus the checks that need types', () => {
+    const rulesOf = (name: string) => plugin.configs[name]?.rules ?? {};
+    expect(Object.keys(rulesOf('recommended-type-checked'))).toEqual(Object.keys(rulesOf('recommended')));
+    expect(Object.keys(rulesOf('strict-type-checked'))).toEqual(Object.keys(rulesOf('strict')));
+    expect(rulesOf('recommended')['memo-leak/no-instance-keyed-cache']).toBe('error');
+    expect(rulesOf('recommended-type-checked')['memo-leak/no-instance-keyed-cache']).toEqual([
+      'error',
+      { checkObjectKeys: true },
+    ]);
   });
 
   it('flat/ aliases are the same objects', () => {

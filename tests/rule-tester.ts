@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { RuleTester, type RunTests } from '@typescript-eslint/rule-tester';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import * as espree from 'espree';
@@ -18,6 +19,14 @@ export const cjsRuleTester = new RuleTester({
   languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'commonjs' },
 });
 
+/** Where the typed suites' tsconfig.json and fixture modules live. */
+export const typedFixtures = fileURLToPath(new URL('fixtures/typed', import.meta.url));
+
+/** TypeScript with type information (typed linting through the fixture tsconfig.json). */
+export const typedRuleTester = new RuleTester({
+  languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedFixtures } },
+});
+
 /** The major version of the ESLint that the rule tester actually runs. */
 export function eslintMajor(): number {
   const require = createRequire(import.meta.url);
@@ -33,6 +42,8 @@ export interface RuleCases<MessageIds extends string, Options extends readonly u
   readonly javascript?: RunTests<MessageIds, Options>;
   /** CommonJS scripts parsed by espree. */
   readonly commonjs?: RunTests<MessageIds, Options>;
+  /** TypeScript with type information (`tests/fixtures/typed/file.ts` in its tsconfig project). */
+  readonly typed?: RunTests<MessageIds, Options>;
 }
 
 /** Runs every case set of a rule with the matching rule tester. */
@@ -44,4 +55,5 @@ export function runCases<MessageIds extends string, Options extends readonly unk
   if (cases.typescript) tsRuleTester.run(`${name} (TypeScript)`, rule, cases.typescript);
   if (cases.javascript) jsRuleTester.run(`${name} (JavaScript)`, rule, cases.javascript);
   if (cases.commonjs) cjsRuleTester.run(`${name} (CommonJS)`, rule, cases.commonjs);
+  if (cases.typed) typedRuleTester.run(`${name} (typed)`, rule, cases.typed);
 }

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getImportOrigin, isImportedFrom } from './imports.js';
+import { getBaseTypeNames, getTypeServices, type TypeServices } from './types.js';
 
 /** A container that holds its keys (or members) strongly, and how its API is spelled. */
 export interface StrongContainerKind {
@@ -85,15 +86,45 @@ export interface StrongContainer {
   readonly kind: StrongContainerKind;
   /** The `new X(…)` expression that creates it. */
   readonly creation: TSESTree.NewExpression;
+  /** Typed mode: the user class that extends Map/Set (`LayoutCache`), or an alias of it; else `null`. */
+  readonly subclass: string | null;
+  /** How messages name it: `a Map`, `a Map subclass \`LayoutCache\``, `a Map (created through the alias \`M\`)`. */
+  readonly description: string;
 }
 
-/** Is `init` a `new` of a strong container (Map, Set, LRUCache, QuickLRU)? */
+/**
+ * Is `init` a `new` of a strong container (Map, Set, LRUCache, QuickLRU)? In typed mode also a
+ * class that extends the built-in Map or Set, or an alias of them (`const M = Map`).
+ */
 export function getStrongContainer(file: FileContext, init: TSESTree.Node | null): StrongContainer | null {
   if (!init) return null;
   const creation = unwrapExpression(init);
   if (creation.type !== AST_NODE_TYPES.NewExpression) return null;
   const kind = getContainerClass(file, creation.callee);
-  return kind ? { kind, creation } : null;
+  if (kind) return { kind, creation, subclass: null, description: kind.withArticle };
+  const types = getTypeServices(file);
+  return types ? getTypedContainer(types, creation) : null;
+}
+
+/** Typed mode: the built-in Map/Set a constructed type derives from (declared in TypeScript's default lib). */
+function getTypedContainer(types: TypeServices, creation: TSESTree.NewExpression): StrongContainer | null {
+  const type = types.services.getTypeAtLocation(creation);
+  const chain = getBaseTypeNames(types, type);
+  for (const [index, name] of chain.entries()) {
+    const kind = Object.hasOwn(GLOBAL_CONTAINERS, name) ? GLOBAL_CONTAINERS[name] : undefined;
+    if (!kind) continue;
+    const declarations = (index === 0 ? type.getSymbol() : undefined)?.getDeclarations() ?? [];
+    if (index === 0 && !declarations.some((declaration) => types.program.isSourceFileDefaultLibrary(declaration.getSourceFile()))) {
+      return null;
+    }
+    if (index === 0) {
+      const alias = types.services.esTreeNodeToTSNodeMap.get(creation.callee).getText();
+      return { kind, creation, subclass: alias, description: `${kind.withArticle} (created through the alias \`${alias}\`)` };
+    }
+    const subclass = chain[0]!;
+    return { kind, creation, subclass, description: `${kind.withArticle} subclass \`${subclass}\`` };
+  }
+  return null;
 }
 
 /** Is `init` a `new WeakMap()` / `WeakSet` / `WeakRef` / `FinalizationRegistry`? */

@@ -1,4 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import type { TypeServices } from './types.js';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -14,11 +16,17 @@ type Variable = TSESLint.Scope.Variable;
 export class FileContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly program: TSESTree.Program;
+  /** Set for another project file analysed in typed mode (not the file being linted). */
+  readonly project: { readonly sourceFile: ts.SourceFile; readonly types: TypeServices } | null;
   readonly #tables = new Map<string, WeakMap<object, unknown>>();
 
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
+  constructor(
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    project: { readonly sourceFile: ts.SourceFile; readonly types: TypeServices } | null = null,
+  ) {
     this.sourceCode = sourceCode;
     this.program = sourceCode.ast;
+    this.project = project;
   }
 
   /** Memoizes `compute()` under `(table, key)` for the life of this file. */

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
+import { followProjectExport } from './project-exports.js';
 
 /**
  * Where a value comes from: the module specifier and the property path below the module's exports.
@@ -58,14 +59,24 @@ function getIdentifierOrigin(file: FileContext, id: TSESTree.Identifier): Import
     const def = variable.defs[0]!;
     const node = def.node;
     switch (node.type) {
-      case AST_NODE_TYPES.ImportDefaultSpecifier:
       case AST_NODE_TYPES.ImportNamespaceSpecifier:
         return { source: String(node.parent.source.value), path: [] };
+      case AST_NODE_TYPES.ImportDefaultSpecifier:
+        return (
+          followProjectExport(file, node.parent.source, 'default') ?? { source: String(node.parent.source.value), path: [] }
+        );
       case AST_NODE_TYPES.ImportSpecifier: {
         const imported =
           node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : String(node.imported.value);
-        const source = node.parent.source?.value;
-        return typeof source === 'string' ? { source, path: imported === 'default' ? [] : [imported] } : null;
+        const source = node.parent.source;
+        if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return null;
+        // Typed mode: a project module that re-exports a library export is that export.
+        return (
+          followProjectExport(file, source as TSESTree.StringLiteral, imported) ?? {
+            source: source.value,
+            path: imported === 'default' ? [] : [imported],
+          }
+        );
       }
       case AST_NODE_TYPES.TSImportEqualsDeclaration:
         return node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&

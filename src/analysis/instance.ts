@@ -8,6 +8,7 @@ import {
   unwrapExpression,
 } from './ast.js';
 import type { FileContext } from './file-context.js';
+import { getTypeServices } from './types.js';
 
 type Node = TSESTree.Node;
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -110,7 +111,8 @@ export function getFunctionInstance(file: FileContext, fn: FunctionLike): Instan
 
 function computeFunctionInstance(file: FileContext, fn: FunctionLike): InstanceContext | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
-    return fn.id && isConstructorFunction(file, fn.id) ? { className: fn.id.name, memberName: 'constructor' } : null;
+    if (fn.id && isConstructorFunction(file, fn.id)) return { className: fn.id.name, memberName: 'constructor' };
+    return getTypedThisInstance(file, fn);
   }
   const parent = fn.parent;
   if (
@@ -120,7 +122,61 @@ function computeFunctionInstance(file: FileContext, fn: FunctionLike): InstanceC
     if (parent.static) return null;
     return classMember(parent.parent.parent, parent.key, parent.computed);
   }
-  return getSlotInstance(file, fn, 0);
+  return getSlotInstance(file, fn, 0) ?? getTypedThisInstance(file, fn);
+}
+
+/**
+ * Typed mode only: a standalone function whose `this:` parameter is typed as a class instance
+ * (`function area(this: Shape) {…}`, later assigned to a prototype or called with `.call`).
+ */
+function getTypedThisInstance(file: FileContext, fn: FunctionLike): InstanceContext | null {
+  const [first] = fn.params;
+  if (first?.type !== AST_NODE_TYPES.Identifier || first.name !== 'this' || !first.typeAnnotation) return null;
+  const types = getTypeServices(file);
+  if (!types) return null;
+  const type = types.services.getTypeAtLocation(first);
+  const symbol = type.getSymbol();
+  if (!symbol || !(symbol.flags & types.ts.SymbolFlags.Class)) return null;
+  const name = fn.id?.name ?? getFunctionName(fn);
+  return { className: symbol.getName(), memberName: name };
+}
+
+/**
+ * Where a piece of code runs, for messages: `Class.member` inside classes, the function's name
+ * elsewhere (`renderTree`), `module scope` at the top level.
+ */
+export function describeEnclosingFunction(node: Node): string {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) {
+      return `${getClassName(current.parent.parent) ?? 'this class'}.${getStaticPropertyKey(current.key, current.computed) ?? '[computed]'}`;
+    }
+    if (
+      current.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      current.type !== AST_NODE_TYPES.FunctionExpression &&
+      current.type !== AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      continue;
+    }
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+      return `${getClassName(parent.parent.parent) ?? 'this class'}.${getStaticPropertyKey(parent.key, parent.computed) ?? '[computed]'}`;
+    }
+    const name = current.id?.name ?? getFunctionName(current);
+    if (name) return name;
+  }
+  return 'module scope';
+}
+
+function getFunctionName(fn: Node): string | null {
+  const parent = outermostWrapper(fn).parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  if (parent?.type === AST_NODE_TYPES.Property) return getStaticPropertyKey(parent.key, parent.computed);
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    return getStaticMemberName(parent.left);
+  }
+  return null;
 }
 
 /**

@@ -303,7 +303,12 @@ function collectStaticMemberUses(file: FileContext, classNode: ClassNode): TSEST
 }
 
 function classVariable(file: FileContext, classNode: ClassNode): TSESLint.Scope.Variable | null {
-  if (classNode.type === AST_NODE_TYPES.ClassDeclaration && classNode.id) return file.findVariable(classNode.id);
+  if (classNode.type === AST_NODE_TYPES.ClassDeclaration && classNode.id) {
+    // The declaration's binding in the enclosing scope (the class scope has an inner one that only
+    // sees references from inside the class body).
+    const enclosing = file.sourceCode.getScope(classNode).upper;
+    return enclosing?.set.get(classNode.id.name) ?? null;
+  }
   const parent = classNode.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
     return file.findVariable(parent.id);

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 import { unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getInstanceOf } from './instance.js';
+import { getTypeObjectness, getTypeServices } from './types.js';
 
 const { DefinitionType } = TSESLint.Scope;
 
@@ -13,6 +14,29 @@ export type ValueKind = 'object' | 'primitive' | 'unknown';
  * as a key (`WeakMap#set` throws on primitives). Type information can refine `unknown` later.
  */
 export function getValueKind(file: FileContext, node: TSESTree.Node, depth = 0): ValueKind {
+  const syntactic = getSyntacticValueKind(file, node, depth);
+  // Type information, when present, only refines what the syntax leaves open.
+  if (syntactic !== 'unknown') return syntactic;
+  const types = getTypeServices(file);
+  return types ? getTypeObjectness(types, types.services.getTypeAtLocation(node)) : 'unknown';
+}
+
+/** What the syntax alone says of a node, without resolving names: literals and operators are primitives. */
+export function getSyntacticKind(node: TSESTree.Node): ValueKind {
+  const expression = unwrapExpression(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+      return 'primitive';
+    default:
+      return 'unknown';
+  }
+}
+
+function getSyntacticValueKind(file: FileContext, node: TSESTree.Node, depth: number): ValueKind {
   const expression = unwrapExpression(node);
   switch (expression.type) {
     case AST_NODE_TYPES.ObjectExpression:
@@ -46,7 +70,7 @@ export function getValueKind(file: FileContext, node: TSESTree.Node, depth = 0):
         def.node.init &&
         def.node.parent.kind === 'const'
       ) {
-        return getValueKind(file, def.node.init, depth + 1);
+        return getSyntacticValueKind(file, def.node.init, depth + 1);
       }
       return 'unknown';
     }

@@ -33,6 +33,9 @@ export function rewriteToWeakContainer(
   container: StrongContainer,
 ): WeakContainerRewrite {
   const { creation, kind } = container;
+  if (container.subclass) {
+    return { ok: false, reason: `it is created through \`${container.subclass}\`, not the ${kind.display} class itself` };
+  }
   if (binding.init !== creation) return { ok: false, reason: 'its initializer is wrapped in a type assertion' };
   if (creation.callee.type !== AST_NODE_TYPES.Identifier && creation.callee.type !== AST_NODE_TYPES.MemberExpression) {
     return { ok: false, reason: 'its constructor is computed' };

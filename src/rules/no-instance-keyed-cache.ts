@@ -8,21 +8,30 @@ import {
   type StrongContainer,
 } from '../analysis/containers.js';
 import { getFileContext, type FileContext } from '../analysis/file-context.js';
-import { describeMember, getInstanceOf, type CarriedInstance } from '../analysis/instance.js';
+import {
+  describeEnclosingFunction,
+  describeMember,
+  getInstanceOf,
+  type CarriedInstance,
+  type InstanceContext,
+} from '../analysis/instance.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/long-lived.js';
-import { getValueKind } from '../analysis/values.js';
+import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/types.js';
+import { getSyntacticKind, getValueKind } from '../analysis/values.js';
 import { rewriteToWeakContainer } from '../fixes/weak-container.js';
 import { createRule } from '../util/create-rule.js';
 import { describeInstances } from '../util/describe.js';
 
-export type Options = [{ checkRegistries?: boolean }];
-export type MessageIds = 'instanceKeyedCache' | 'instanceRegistry' | 'useWeak' | 'useWeakUnbounded';
+export type Options = [{ checkRegistries?: boolean; checkObjectKeys?: boolean }];
+export type MessageIds = 'instanceKeyedCache' | 'objectKeyedCache' | 'instanceRegistry' | 'useWeak' | 'useWeakUnbounded';
 
-/** One place where the instance is used as a key of some container. */
+/** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
 interface KeySite {
   readonly call: TSESTree.CallExpression;
   readonly method: string;
-  readonly instance: CarriedInstance;
+  readonly key: TSESTree.Expression;
+  /** `null` for a typed-mode candidate: a non-instance key whose type decides. */
+  readonly instance: CarriedInstance | null;
 }
 
 export default createRule<Options, MessageIds>({
@@ -44,14 +53,21 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report long-lived containers of instances that the program enumerates or sizes (registries), which a weak container cannot replace.',
           },
+          checkObjectKeys: {
+            type: 'boolean',
+            description:
+              'Typed linting only: also report long-lived containers filled with keys whose static type is an object (a class instance, an interface, a DOM node), not just `this`.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ checkRegistries: false }],
+    defaultOptions: [{ checkRegistries: false, checkObjectKeys: false }],
     messages: {
       instanceKeyedCache:
         '`{{name}}` ({{scope}}) is {{aContainer}} keyed by `{{key}}` in `{{member}}`{{elsewhere}}: {{retention}}. {{remedy}}',
+      objectKeyedCache:
+        '`{{name}}` ({{scope}}) is {{aContainer}} keyed by `{{key}}` (type `{{type}}`) in `{{member}}`{{elsewhere}}: {{retention}}. {{remedy}}',
       instanceRegistry:
         '`{{name}}` ({{scope}}) is {{aContainer}} that holds `{{key}}` from `{{member}}`{{elsewhere}} and is enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until it is removed. Remove each instance when it is disposed, or hold them through WeakRef.',
       useWeak: 'Replace `{{name}}` with a {{weak}}, so that {{instances}} instances can be garbage-collected',
@@ -59,9 +75,10 @@ export default createRule<Options, MessageIds>({
         'Replace the bounded {{container}} `{{name}}` with a {{weak}}: entries then live exactly as long as their {{instances}}, with no size bound',
     },
   },
-  create(context, [{ checkRegistries }]) {
+  create(context, [{ checkRegistries, checkObjectKeys }]) {
     const file = getFileContext(context);
     const sitesByContainer = new Map<TSESTree.Node, KeySite[]>();
+    const typedKeys = checkObjectKeys === true && getTypeServices(file) !== null;
 
     return {
       CallExpression(node): void {
@@ -73,9 +90,11 @@ export default createRule<Options, MessageIds>({
         const key = node.arguments[0]!;
         if (key.type === AST_NODE_TYPES.SpreadElement) return;
         const instance = getInstanceOf(file, key);
-        if (!instance) return;
+        // Typed mode: an inserted key of unknown syntax is a candidate; its type is asked for later,
+        // only if the container turns out to be a long-lived strong one.
+        if (!instance && !(typedKeys && (method === 'set' || method === 'add') && isTypedKeyCandidate(key))) return;
         const sites = sitesByContainer.get(callee.object) ?? [];
-        sites.push({ call: node, method, instance });
+        sites.push({ call: node, method, key, instance });
         sitesByContainer.set(callee.object, sites);
       },
       'Program:exit'(): void {
@@ -104,20 +123,25 @@ function checkBinding(
   const container = getStrongContainer(file, binding.init);
   if (!container) return; // weak, per-instance, or not a container we know
   const { kind } = container;
-  const sites = allSites.filter((site) => kind.weakMethods.has(site.method) || kind.otherKeyedMethods.has(site.method));
+  const keyed = allSites.filter((site) => kind.weakMethods.has(site.method) || kind.otherKeyedMethods.has(site.method));
+  const instanceSites = resolveInstanceSites(keyed);
+  // Without an instance key, typed candidates decide: inserted keys whose static type is an instance object.
+  const typed = instanceSites.length === 0;
+  const sites = typed ? resolveObjectTypedSites(context.sourceCode, file, keyed) : instanceSites;
   const first = sites[0];
   if (!first) return;
   const uses = binding.uses.map((use) => classifyContainerUse(kind, use));
-  const instances = describeInstances(sites.map((site) => site.instance));
-  const members = new Set(sites.map((site) => describeMember(site.instance)));
+  const instances = describeInstances(sites.map((site) => site.owner));
+  const places = new Set(sites.map((site) => site.where));
   const data = {
     name: binding.name,
     scope: binding.scope,
     container: kind.display,
-    aContainer: kind.withArticle,
-    key: first.instance.text,
-    member: describeMember(first.instance),
-    elsewhere: members.size > 1 ? ` (and ${members.size - 1} more member${members.size > 2 ? 's' : ''})` : '',
+    aContainer: container.description,
+    key: first.text,
+    type: first.owner.className ?? 'object',
+    member: first.where,
+    elsewhere: places.size > 1 ? ` (and ${places.size - 1} more member${places.size > 2 ? 's' : ''})` : '',
     instances,
     weak: kind.weak,
   };
@@ -142,7 +166,8 @@ function checkBinding(
     decision.type === 'none'
       ? `Use a ${kind.weak}, or delete each entry when its instance is disposed (not fixed automatically: ${decision.reason}).`
       : `Use a ${kind.weak}.`;
-  const report = { node: binding.reportNode, messageId: 'instanceKeyedCache' as const, data: { ...data, retention, remedy } };
+  const messageId = typed ? ('objectKeyedCache' as const) : ('instanceKeyedCache' as const);
+  const report = { node: binding.reportNode, messageId, data: { ...data, retention, remedy } };
 
   if (decision.type === 'fix') {
     context.report({ ...report, fix: decision.fix });
@@ -154,6 +179,49 @@ function checkBinding(
   } else {
     context.report(report);
   }
+}
+
+/** A key site with what the message says of it. */
+interface ResolvedSite {
+  /** Whose objects are pinned (the class, or in typed mode the key's type). */
+  readonly owner: InstanceContext;
+  /** The key as written: `this`, `self`, `node`. */
+  readonly text: string;
+  /** Where the key is used: `ImageCache.preview`, `renderTree`. */
+  readonly where: string;
+}
+
+function resolveInstanceSites(sites: readonly KeySite[]): ResolvedSite[] {
+  return sites.flatMap((site) =>
+    site.instance ? [{ owner: site.instance, text: site.instance.text, where: describeMember(site.instance) }] : [],
+  );
+}
+
+/** Typed mode: inserts whose key's static type is an instance object type (asked only now, for a real container). */
+function resolveObjectTypedSites(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  file: FileContext,
+  sites: readonly KeySite[],
+): ResolvedSite[] {
+  const types = getTypeServices(file);
+  if (!types) return [];
+  const resolved: ResolvedSite[] = [];
+  for (const site of sites) {
+    if (site.instance || (site.method !== 'set' && site.method !== 'add')) continue;
+    const type = getTypeOf(types, site.key);
+    if (!isInstanceObjectType(types, type)) continue;
+    resolved.push({
+      owner: { className: typeToString(types, type), memberName: null },
+      text: sourceCode.getText(site.key),
+      where: describeEnclosingFunction(site.call),
+    });
+  }
+  return resolved;
+}
+
+/** Keys that are not literals, templates or arithmetic: only these can have an object type. */
+function isTypedKeyCandidate(key: TSESTree.Node): boolean {
+  return getSyntacticKind(key) === 'unknown';
 }
 
 type FixDecision =

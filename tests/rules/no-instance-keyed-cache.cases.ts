@@ -14,8 +14,9 @@ function keyed(overrides: Record<string, string> = {}): Record<string, string> {
     elsewhere: '',
     retention: `every ${instances} stored in it stays in memory for the life of the program`,
     remedy: 'Use a WeakMap.',
-    ...overrides,
+    type: 'A',
     aContainer: `${(overrides['container'] ?? 'Map').startsWith('LRU') ? 'an' : 'a'} ${overrides['container'] ?? 'Map'}`,
+    ...overrides,
   };
 }
 
@@ -133,6 +134,10 @@ export const cases: RuleCases<MessageIds, Options> = {
       code: `import { Cache } from './cache'; const cache = new Cache(); class A { m() { cache.set(this, 1); } }`,
     },
     {
+      name: 'untyped: a class re-exported by a project module is unknown',
+      code: `import { Lru } from './reexports.js'; const c = new Lru({ max: 5 }); class A { m() { c.set(this, 1); } }`,
+    },
+    {
       name: 'a lookup with an unrelated argument',
       code: `const cache = new Map(); class A { m(key: string) { return cache.get(key); } }`,
     },
@@ -228,6 +233,26 @@ class Shape {
   area() { Shape.areas.set(this, 1); return (this.constructor as typeof Shape).areas.get(this); }
 }`,
       errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'Shape.areas', scope: 'static field of Shape', member: 'Shape.area', instances: 'Shape' }) }],
+    },
+    {
+      name: 'a static field cleared outside the class body is not rewritten',
+      code: `class Doc { static cache = new Map(); m() { Doc.cache.set(this, 1); } } export function reset() { Doc.cache.clear(); }`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+        },
+      ],
+    },
+    {
+      name: 'a class handed to another function may have its statics used elsewhere',
+      code: `declare function register(c: unknown): void; class Doc { static cache = new Map(); m() { Doc.cache.set(this, 1); } } register(Doc);`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('it can be reached in ways this file does not show') }),
+        },
+      ],
     },
     {
       name: 'a public static field of an exported class is only a suggestion',
@@ -484,4 +509,150 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
     },
   ],
 },
+  typed: {
+    valid: [
+      {
+        name: 'typed: object-typed keys are not reported unless checkObjectKeys is on',
+        code: `import { TreeNode, type Box } from './shapes.js';
+const layout = new Map<TreeNode, Box>();
+export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
+      },
+      {
+        name: 'typed: primitive and primitive-union keys',
+        code: `const byId = new Map<string | number, number>(); export function put(id: string | number) { byId.set(id, 1); }`,
+        options: [{ checkObjectKeys: true }],
+      },
+      {
+        name: 'typed: keys typed any or unknown are not judged',
+        code: `const c = new Map<any, number>(); export function put(k: any, u: unknown) { c.set(k, 1); c.set(u, 2); }`,
+        options: [{ checkObjectKeys: true }],
+      },
+      {
+        name: 'typed: functions and classes as keys live as long as their module',
+        code: `import { TreeNode } from './shapes.js'; const byClass = new Map<Function, number>(); export function reg(c: typeof TreeNode, f: () => void) { byClass.set(c, 1); byClass.set(f, 2); }`,
+        options: [{ checkObjectKeys: true }],
+      },
+      {
+        name: 'typed: an enumerated registry of object keys stays silent by default',
+        code: `import { TreeNode } from './shapes.js'; const live = new Set<TreeNode>(); export function add(n: TreeNode) { live.add(n); } export const count = () => live.size;`,
+        options: [{ checkObjectKeys: true }],
+      },
+      {
+        name: 'typed: a this parameter typed as an interface is not a class instance',
+        code: `const seen = new Set<object>(); export function visit(this: Window) { seen.add(this); }`,
+      },
+      {
+        name: 'typed: a per-call Map filled with object keys',
+        code: `import { TreeNode } from './shapes.js'; export function walk(n: TreeNode) { const seen = new Set<TreeNode>(); seen.add(n); return seen; }`,
+        options: [{ checkObjectKeys: true }],
+      },
+    ],
+    invalid: [
+      {
+        name: 'typed: an LRU class re-exported under another name by a project module',
+        code: `import { Lru } from './reexports.js'; const c = new Lru<object, number>({ max: 5 }); class A { m() { c.set(this, 1); } }`,
+        errors: [
+          {
+            messageId: 'instanceKeyedCache',
+            data: keyed({ name: 'c', container: 'LRUCache (lru-cache)', retention: 'up to its size bound, A instances stay in memory after their last use' }),
+            suggestions: [
+              {
+                messageId: 'useWeakUnbounded',
+                output: `import { Lru } from './reexports.js'; const c = new WeakMap<object, number>(); class A { m() { c.set(this, 1); } }`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'typed: a re-export through export * and a const alias of a default import',
+        code: `import { DeepLru, Quick } from './reexports.js'; const a = new DeepLru<object, number>({ max: 5 }); const b = new Quick<object, number>({ maxSize: 5 }); class A { m() { a.set(this, 1); b.set(this, 1); } }`,
+        errors: [
+          { messageId: 'instanceKeyedCache', data: keyed({ name: 'a', container: 'LRUCache (lru-cache)', retention: 'up to its size bound, A instances stay in memory after their last use' }), suggestions: [{ messageId: 'useWeakUnbounded', output: `import { DeepLru, Quick } from './reexports.js'; const a = new WeakMap<object, number>(); const b = new Quick<object, number>({ maxSize: 5 }); class A { m() { a.set(this, 1); b.set(this, 1); } }` }] },
+          { messageId: 'instanceKeyedCache', data: keyed({ name: 'b', container: 'QuickLRU (quick-lru)', retention: 'up to its size bound, A instances stay in memory after their last use' }), suggestions: [{ messageId: 'useWeakUnbounded', output: `import { DeepLru, Quick } from './reexports.js'; const a = new DeepLru<object, number>({ max: 5 }); const b = new WeakMap<object, number>(); class A { m() { a.set(this, 1); b.set(this, 1); } }` }] },
+        ],
+      },
+      {
+        name: 'typed: a module-level Map filled from a parameter typed as a class (checkObjectKeys)',
+        code: `import { TreeNode, type Box } from './shapes.js';
+const layout = new Map<TreeNode, Box>();
+export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
+        output: `import { TreeNode, type Box } from './shapes.js';
+const layout = new WeakMap<TreeNode, Box>();
+export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
+        options: [{ checkObjectKeys: true }],
+        errors: [
+          {
+            messageId: 'objectKeyedCache',
+            data: keyed({ name: 'layout', key: 'node', type: 'TreeNode', member: 'measure', instances: 'TreeNode' }),
+          },
+        ],
+      },
+      {
+        name: 'typed: DOM elements as keys of a module-level Map',
+        code: `const boxes = new Map<Element, DOMRect>(); export const track = (el: Element) => { boxes.set(el, el.getBoundingClientRect()); };`,
+        output: `const boxes = new WeakMap<Element, DOMRect>(); export const track = (el: Element) => { boxes.set(el, el.getBoundingClientRect()); };`,
+        options: [{ checkObjectKeys: true }],
+        errors: [
+          {
+            messageId: 'objectKeyedCache',
+            data: keyed({ name: 'boxes', key: 'el', type: 'Element', member: 'track', instances: 'Element' }),
+          },
+        ],
+      },
+      {
+        name: 'typed: an interface-typed key in a static field',
+        code: `import type { Box } from './shapes.js'; export class Packer { static #area = new Map<Box, number>(); place(box: Box) { Packer.#area.set(box, box.width * box.height); } }`,
+        output: `import type { Box } from './shapes.js'; export class Packer { static #area = new WeakMap<Box, number>(); place(box: Box) { Packer.#area.set(box, box.width * box.height); } }`,
+        options: [{ checkObjectKeys: true }],
+        errors: [
+          {
+            messageId: 'objectKeyedCache',
+            data: keyed({ name: 'Packer.#area', scope: 'static field of Packer', key: 'box', type: 'Box', member: 'Packer.place', instances: 'Box' }),
+          },
+        ],
+      },
+      {
+        name: 'typed: a Map subclass keyed by this is reported without a fix',
+        code: `class Registry extends Map<object, number> {} const reg = new Registry(); class A { m() { reg.set(this, 1); } }`,
+        errors: [
+          {
+            messageId: 'instanceKeyedCache',
+            data: keyed({
+              name: 'reg',
+              aContainer: 'a Map subclass `Registry`',
+              remedy: noFix('it is created through `Registry`, not the Map class itself'),
+            }),
+          },
+        ],
+      },
+      {
+        name: 'typed: an alias of Map',
+        code: `const M = Map; const c = new M<object, number>(); class A { m() { c.set(this, 1); } }`,
+        errors: [
+          {
+            messageId: 'instanceKeyedCache',
+            data: keyed({ name: 'c', aContainer: 'a Map (created through the alias `M`)', remedy: noFix('it is created through `M`, not the Map class itself') }),
+          },
+        ],
+      },
+      {
+        name: 'typed: a standalone function with a this parameter typed as a class',
+        code: `import { TreeNode } from './shapes.js'; const seen = new Set<TreeNode>(); export function visit(this: TreeNode) { seen.add(this); }`,
+        output: `import { TreeNode } from './shapes.js'; const seen = new WeakSet<TreeNode>(); export function visit(this: TreeNode) { seen.add(this); }`,
+        errors: [
+          {
+            messageId: 'instanceKeyedCache',
+            data: keyed({ name: 'seen', container: 'Set', member: 'TreeNode.visit', instances: 'TreeNode', remedy: 'Use a WeakSet.' }),
+          },
+        ],
+      },
+      {
+        name: 'typed: a key typed as an object turns the suggestion into an autofix',
+        code: `const cache = new Map(); class A { m() { return cache.get(this); } } export function prime(a: A, v: number) { cache.set(a, v); }`,
+        output: `const cache = new WeakMap(); class A { m() { return cache.get(this); } } export function prime(a: A, v: number) { cache.set(a, v); }`,
+        errors: [{ messageId: 'instanceKeyedCache', data: keyed() }],
+      },
+    ],
+  },
 };
