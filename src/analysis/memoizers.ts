@@ -234,7 +234,8 @@ function effectiveKey(
   resolver: Node | null,
 ): EffectiveKey {
   const { key } = spec;
-  let holds: KeyHolding = key.holds;
+  // A resolver's result is the key: it is held as the library holds resolver results.
+  let holds: KeyHolding = resolver && spec.resolver ? spec.resolver.holds : key.holds;
   if (key.stringOptions?.some((name) => isTruthyLiteral(findProperty(options, name)?.value))) holds = 'string';
   const cache = spec.cacheOption ? findProperty(options, spec.cacheOption)?.value : undefined;
   if (cache && isNewGlobal(cache, 'WeakMap')) holds = 'weak';
