@@ -113,7 +113,12 @@ function variant(
   if (!declaration) return { ok: false, reason: 'it is not imported by a plain default import or `require()`' };
   const onlyUse = variable.references.filter((reference) => !reference.init).length === 1 && declaration.single;
   const quote = declaration.literal.raw.startsWith("'") ? "'" : '"';
-  const sourceText = `${quote}${weak.source}${quote}`;
+  // Node's ESM loader resolves a deep path of a package without an `exports` map only with its
+  // extension (`memoizee/weak.js`); `require()` and bundlers accept both.
+  const isDeepPath = /^(?:@[^/]+\/)?[^/]+\/.+/.test(weak.source) && !/\.[cm]?js$/.test(weak.source);
+  const source =
+    declaration.statement.type === AST_NODE_TYPES.ImportDeclaration && isDeepPath ? `${weak.source}.js` : weak.source;
+  const sourceText = `${quote}${source}${quote}`;
   if (onlyUse) return { ok: true, description, fix: (fixer) => fixer.replaceText(declaration.literal, sourceText) };
   let name = weak.localName;
   for (let suffix = 2; file.findVariableByName(call, name) || file.findVariableByName(file.program, name); suffix += 1) {

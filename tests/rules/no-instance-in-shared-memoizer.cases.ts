@@ -357,7 +357,7 @@ export const cases: RuleCases<MessageIds, Options> = {
               {
                 messageId: 'useWeakKeys',
                 data: { name: 'f', how: '`memoizee/weak`', instances: 'A' },
-                output: `import memoizee from 'memoizee/weak'; const f = memoizee((o: object) => 1); class A { m() { return f(this); } }`,
+                output: `import memoizee from 'memoizee/weak.js'; const f = memoizee((o: object) => 1); class A { m() { return f(this); } }`,
               },
             ],
           },
@@ -374,7 +374,7 @@ export const cases: RuleCases<MessageIds, Options> = {
               {
                 messageId: 'useWeakKeys',
                 data: { name: 'f', how: '`memoizee/weak`', instances: 'A' },
-                output: `import memoizee from 'memoizee';\nimport memoizeWeak from 'memoizee/weak';\nconst f = memoizeWeak((o: object, n: number) => n);\nconst g = memoizee((n: number) => n);\nclass A { m() { return f(this, g(1)); } }`,
+                output: `import memoizee from 'memoizee';\nimport memoizeWeak from 'memoizee/weak.js';\nconst f = memoizeWeak((o: object, n: number) => n);\nconst g = memoizee((n: number) => n);\nclass A { m() { return f(this, g(1)); } }`,
               },
             ],
           },
