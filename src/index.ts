@@ -72,5 +72,6 @@ Object.assign(plugin.configs, {
 });
 
 export { plugin as default, plugin as 'module.exports' };
+export type { Options as NoInstanceInSharedMemoizerOptions } from './rules/no-instance-in-shared-memoizer.js';
 export type { Options as NoInstanceKeyedCacheOptions } from './rules/no-instance-keyed-cache.js';
 export type { Options as NoSharedMethodMemoizerOptions } from './rules/no-shared-method-memoizer.js';

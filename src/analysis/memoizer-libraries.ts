@@ -74,6 +74,11 @@ export interface ResolverSpec {
   readonly acceptsMethodName: boolean;
   /** How the resolver's result is held: as given (`strong`: returning `this` pins it) or coerced (`string`). */
   readonly holds: KeyHolding;
+  /**
+   * How it receives the call's arguments: one parameter each (`resolver.apply(this, args)`, the
+   * default) or as one array (`cacheKey(arguments_)`, memoizee's `normalizer(args)`).
+   */
+  readonly argumentsAs?: 'spread' | 'array';
 }
 
 /** A size bound on the cache. */
@@ -85,6 +90,25 @@ export interface BoundSpec {
   /** Index of a positional bound argument (`memoizerific(limit)`), for `curried` forms. */
   readonly argument?: number;
 }
+
+/**
+ * How the same export can hold its keys weakly (for fixes), when every key is an object:
+ * - `cache-option`: pass a WeakMap as the option (`memoize(fn, { cache: new WeakMap() })`);
+ * - `cache-property`: replace the memoized function's cache property, read on every call
+ *   (lodash `memoized.cache`, which must implement get/set/has/delete: a WeakMap does);
+ * - `variant`: switch to another export that keys its first argument weakly (`memoizee/weak`); only
+ *   `options` keep their meaning there.
+ */
+export type WeakKeysSpec =
+  | { readonly kind: 'cache-option'; readonly option: string }
+  | { readonly kind: 'cache-property'; readonly property: string }
+  | {
+      readonly kind: 'variant';
+      readonly source: string;
+      readonly path: readonly string[];
+      readonly localName: string;
+      readonly options: readonly string[];
+    };
 
 /** Where to find the per-instance counterpart of a shared export, for fixes. */
 export interface PerInstanceCounterpart {
@@ -131,6 +155,13 @@ export interface MemoizerSpec {
   readonly perInstance: PerInstanceCounterpart | null;
   /** What to do instead, an imperative phrase (`use …`, `create …`), for messages and docs. */
   readonly replacement: string;
+  /** How the same export can hold its keys weakly (for fixes); absent when it cannot. */
+  readonly weakKeys?: WeakKeysSpec;
+  /**
+   * A property of the export that sets the cache class of every memoizer it creates afterwards
+   * (lodash `memoize.Cache = WeakMap`): set in a module, keys may be held weakly.
+   */
+  readonly cacheClassProperty?: string;
 }
 
 type Origin = { readonly source: string; readonly path: readonly string[] };
@@ -187,6 +218,10 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     registryOptions: [],
     perInstance: null,
     replacement: PER_INSTANCE_WRAPPER,
+    // Each call reads `memoized.cache`, and stores `cache.set(key, result) || cache`.
+    weakKeys: { kind: 'cache-property', property: 'cache' },
+    // `memoized.cache = new (memoize.Cache || MapCache)` when the memoized function is created.
+    cacheClassProperty: 'Cache',
   },
   {
     // lodash/fp caps `memoize` to one argument: no resolver.
@@ -262,8 +297,9 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     fnArgument: 0,
     optionsArgument: 1,
     // Normalizers keep the first `length` args in strong arrays; `normalizer`/`resolvers` never see `this`.
+    // A custom `normalizer(args)`'s result is a property name (`cache[id]`, configure-map.js): a string.
     key: { args: 'leading-args', holds: 'strong', lengthOption: 'length', stringOptions: ['primitive'], includesThis: false },
-    resolver: { argument: null, option: 'normalizer', receivesThis: false, acceptsMethodName: false, holds: 'strong' },
+    resolver: { argument: null, option: 'normalizer', receivesThis: false, acceptsMethodName: false, holds: 'string', argumentsAs: 'array' },
     forwardsThis: true,
     bound: { option: 'max', default: null },
     expiryOptions: ['maxAge'],
@@ -272,6 +308,8 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     perInstance: { source: 'memoizee/methods', path: [], localName: 'memoizeMethods' },
     replacement:
       'use `memoizee/methods` (one memoized function per instance), `memoizee/weak` when the instance is the first argument, or a per-instance wrapper',
+    // lib/weak.js: a WeakMap keyed by the first argument (a nested memoizer per object when `length` > 1).
+    weakKeys: { kind: 'variant', source: 'memoizee/weak', path: [], localName: 'memoizeWeak', options: ['length'] },
   },
   {
     // A WeakMap keyed by the first argument, with a nested memoizer per first-arg object.
@@ -312,7 +350,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     fnArgument: 0,
     optionsArgument: null,
     key: { args: 'leading-args', holds: 'strong', lengthOption: 'length', stringOptions: ['primitive'], includesThis: false },
-    resolver: { argument: null, option: 'normalizer', receivesThis: false, acceptsMethodName: false, holds: 'strong' },
+    resolver: { argument: null, option: 'normalizer', receivesThis: false, acceptsMethodName: false, holds: 'string', argumentsAs: 'array' },
     forwardsThis: true,
     bound: { option: 'max', default: null },
     expiryOptions: ['maxAge'],
@@ -332,7 +370,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     optionsArgument: 1,
     // `transformKey(args)` never sees `this`; `Object.is` per argument.
     key: { args: 'all-args', holds: 'strong', includesThis: false },
-    resolver: { argument: null, option: 'transformKey', receivesThis: false, acceptsMethodName: false, holds: 'strong' },
+    resolver: { argument: null, option: 'transformKey', receivesThis: false, acceptsMethodName: false, holds: 'strong', argumentsAs: 'array' },
     forwardsThis: true,
     bound: { option: 'maxSize', default: 1 },
     expiryOptions: ['expires'],
@@ -422,7 +460,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     fnArgument: 0,
     optionsArgument: 1,
     key: { args: 'first-arg', holds: 'strong', includesThis: false },
-    resolver: { argument: null, option: 'cacheKey', receivesThis: false, acceptsMethodName: false, holds: 'strong' },
+    resolver: { argument: null, option: 'cacheKey', receivesThis: false, acceptsMethodName: false, holds: 'strong', argumentsAs: 'array' },
     forwardsThis: true,
     bound: UNBOUNDED,
     expiryOptions: ['maxAge'],
@@ -430,6 +468,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     registryOptions: [],
     perInstance: { source: 'memoize', path: ['memoizeDecorator'], localName: 'memoizeDecorator' },
     replacement: 'use `memoizeDecorator()` (one memoized function per instance, in a WeakMap), or `cache: new WeakMap()` when the key is an object',
+    weakKeys: { kind: 'cache-option', option: 'cache' }, // has/get/set/delete; `clear` only for memoizeClear
   },
   {
     // `instanceMap = new WeakMap()` per decoration, a getter creating `memoize(input, options)` per instance.
@@ -445,7 +484,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     fnArgument: 0,
     optionsArgument: 0,
     key: { args: 'first-arg', holds: 'strong', includesThis: false },
-    resolver: { argument: null, option: 'cacheKey', receivesThis: false, acceptsMethodName: false, holds: 'strong' },
+    resolver: { argument: null, option: 'cacheKey', receivesThis: false, acceptsMethodName: false, holds: 'strong', argumentsAs: 'array' },
     forwardsThis: true,
     bound: UNBOUNDED,
     expiryOptions: ['maxAge'],
@@ -464,7 +503,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     fnArgument: 0,
     optionsArgument: 1,
     key: { args: 'first-arg', holds: 'strong', includesThis: false },
-    resolver: { argument: null, option: 'cacheKey', receivesThis: false, acceptsMethodName: false, holds: 'strong' },
+    resolver: { argument: null, option: 'cacheKey', receivesThis: false, acceptsMethodName: false, holds: 'strong', argumentsAs: 'array' },
     forwardsThis: true,
     bound: UNBOUNDED,
     expiryOptions: NO_EXPIRY,
@@ -472,6 +511,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     registryOptions: [],
     perInstance: { source: 'p-memoize', path: ['pMemoizeDecorator'], localName: 'pMemoizeDecorator' },
     replacement: 'use `pMemoizeDecorator()` (one memoized function per instance)',
+    weakKeys: { kind: 'cache-option', option: 'cache' }, // has/get/set/delete; `clear` only for pMemoizeClear
   },
   {
     // v8: TC39 decorator, `context.addInitializer` defines `pMemoize(value, options)` on each instance.
@@ -483,7 +523,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     fnArgument: 0,
     optionsArgument: 0,
     key: { args: 'first-arg', holds: 'strong', includesThis: false },
-    resolver: { argument: null, option: 'cacheKey', receivesThis: false, acceptsMethodName: false, holds: 'strong' },
+    resolver: { argument: null, option: 'cacheKey', receivesThis: false, acceptsMethodName: false, holds: 'strong', argumentsAs: 'array' },
     forwardsThis: true,
     bound: UNBOUNDED,
     expiryOptions: NO_EXPIRY,
@@ -734,7 +774,7 @@ function moizeEntries(): MemoizerSpec[] {
     fnArgument: 0,
     optionsArgument: 1,
     key: { args: 'all-args', holds: 'strong', stringOptions: ['isSerialized'], includesThis: false },
-    resolver: { argument: null, option: 'transformArgs', receivesThis: false, acceptsMethodName: false, holds: 'strong' },
+    resolver: { argument: null, option: 'transformArgs', receivesThis: false, acceptsMethodName: false, holds: 'strong', argumentsAs: 'array' },
     forwardsThis: true,
     expiryOptions: ['maxAge'],
     cacheOption: null,

@@ -1,17 +1,20 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
+import { analyzeKeyFunction } from './key-functions.js';
+import { walk } from './long-lived.js';
 import {
   MEMOIZER_LIBRARIES,
   type KeyArguments,
   type KeyHolding,
   type MemoizerSpec,
+  type WeakKeysSpec,
 } from './memoizer-libraries.js';
 import { MemoizerSettingsError, parseMemoizerSettings } from './memoizer-settings.js';
 
 export { MEMOIZER_LIBRARIES, MemoizerSettingsError };
-export type { MemoizerSpec };
+export type { MemoizerSpec, WeakKeysSpec };
 
 type Node = TSESTree.Node;
 
@@ -33,6 +36,9 @@ type Node = TSESTree.Node;
  * - `loadMemoizerTable(file, settings)`: parses and validates `settings['memo-leak'].memoizers` (throws
  *   `MemoizerSettingsError` naming the bad field); call it in `create()`.
  * - `resolveFunction(file, node)`: an identifier naming a function declaration / const function → that function.
+ * - `getKeyReach(file, settings, use)`: which argument positions (and whether the call's `this`) a
+ *   call of the memoized function leaves in the cache, following a user-written key function and a
+ *   module-wide cache class (lodash `memoize.Cache`); `reachHoldsArgument(reach, index)` reads it.
  *
  * `settings` is `context.settings`; the parsed table is computed once per file and settings object.
  */
@@ -192,6 +198,81 @@ export function canKeyHoldArgument(use: MemoizerUse, index: number): boolean | '
     case 'none':
       return false;
   }
+}
+
+/**
+ * Which parts of a call of the memoized function the cache keeps strongly, at this use: argument
+ * positions and the call's `this`. Combines the library's key (`canKeyHoldArgument`) with what a
+ * user-written key function passes through (`analyzeKeyFunction`), and a weak cache class set for
+ * the whole module (lodash `memoize.Cache = WeakMap`). `null` when a key function cannot be read.
+ */
+export interface KeyReach {
+  /** Argument indices held by identity. */
+  readonly indices: ReadonlySet<number>;
+  /** Every argument from this index on is held; `null`: none. */
+  readonly from: number | null;
+  /** The call's `this` is held (a key function called with `this` returns it; memoize-one's last `this`). */
+  readonly callThis: boolean;
+  /** A user-written key function decides the key (else the library's default). */
+  readonly viaKeyFunction: boolean;
+  /** With a key function: each return passes one value through unchanged (an argument index or `'this'`); else `null`. */
+  readonly passthrough: ReadonlyArray<number | 'this'> | null;
+}
+
+const NOTHING_HELD: KeyReach = { indices: new Set(), from: null, callThis: false, viaKeyFunction: false, passthrough: null };
+
+export function getKeyReach(file: FileContext, settings: unknown, use: MemoizerUse): KeyReach | null {
+  const { key, spec } = use;
+  if (key.holds !== 'strong') return NOTHING_HELD;
+  if (spec.cacheClassProperty && setsCacheClass(file, settings, spec)) return NOTHING_HELD;
+  if (key.resolved && use.resolver && spec.resolver) {
+    const fn = resolveFunction(file, use.resolver);
+    const flow = analyzeKeyFunction(file, fn, spec.resolver.argumentsAs ?? 'spread', spec.resolver.receivesThis);
+    if (!flow) return null;
+    return { ...flow, callThis: flow.callThis || key.includesThis, viaKeyFunction: true };
+  }
+  if (key.resolved) return null;
+  const first = canKeyHoldArgument(use, 0);
+  if (first === 'unknown') return null;
+  const base = { callThis: key.includesThis, viaKeyFunction: false, passthrough: null };
+  switch (key.count) {
+    case 'all':
+      return { ...base, indices: new Set(), from: 0 };
+    case null:
+      return null;
+    default:
+      return { ...base, indices: new Set(Array.from({ length: key.count }, (_, index) => index)), from: null };
+  }
+}
+
+/** Does the key reach hold argument `index`? */
+export function reachHoldsArgument(reach: KeyReach, index: number): boolean {
+  return reach.indices.has(index) || (reach.from !== null && index >= reach.from);
+}
+
+/**
+ * Is the export's cache class (`memoize.Cache`) set anywhere in this module to something other
+ * than a Map? Then the keys may be held weakly (`= WeakMap`), or as an unknown class decides.
+ */
+function setsCacheClass(file: FileContext, settings: unknown, spec: MemoizerSpec): boolean {
+  const property = spec.cacheClassProperty;
+  if (!property) return false;
+  const assignments = file.cached('memberAssignments', file.program, () => {
+    const found: TSESTree.AssignmentExpression[] = [];
+    walk(file, file.program, (node) => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        found.push(node);
+      }
+    });
+    return found;
+  });
+  return assignments.some((assignment) => {
+    const left = assignment.left as TSESTree.MemberExpression;
+    if (getStaticMemberName(left) !== property) return false;
+    if (getMemoizerSpec(file, settings, left.object)?.id !== spec.id) return false;
+    const value = unwrapExpression(assignment.right);
+    return !(value.type === AST_NODE_TYPES.Identifier && value.name === 'Map' && file.isGlobalReference(value, 'Map'));
+  });
 }
 
 function describeCall(
