@@ -53,7 +53,19 @@ export function runCases<MessageIds extends string, Options extends readonly unk
   cases: RuleCases<MessageIds, Options>,
 ): void {
   if (cases.typescript) tsRuleTester.run(`${name} (TypeScript)`, rule, cases.typescript);
-  if (cases.javascript) jsRuleTester.run(`${name} (JavaScript)`, rule, cases.javascript);
-  if (cases.commonjs) cjsRuleTester.run(`${name} (CommonJS)`, rule, cases.commonjs);
+  if (cases.javascript) jsRuleTester.run(`${name} (JavaScript)`, rule, withFilename(cases.javascript, 'file.js'));
+  if (cases.commonjs) cjsRuleTester.run(`${name} (CommonJS)`, rule, withFilename(cases.commonjs, 'file.cjs'));
   if (cases.typed) typedRuleTester.run(`${name} (typed)`, rule, cases.typed);
+}
+
+/** JavaScript cases run as `file.js` / `file.cjs` (the rule tester's default file name is `file.ts`). */
+function withFilename<MessageIds extends string, Options extends readonly unknown[]>(
+  tests: RunTests<MessageIds, Options>,
+  filename: string,
+): RunTests<MessageIds, Options> {
+  const name = <T extends object>(test: T): T => ('filename' in test ? test : { ...test, filename });
+  return {
+    valid: tests.valid.map((test) => (typeof test === 'string' ? { code: test, filename } : name(test))),
+    invalid: tests.invalid.map(name),
+  };
 }

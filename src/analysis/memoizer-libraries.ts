@@ -108,6 +108,8 @@ export type WeakKeysSpec =
       readonly path: readonly string[];
       readonly localName: string;
       readonly options: readonly string[];
+      /** The weak export ships no type declarations: importing it in TypeScript does not type-check. */
+      readonly untyped?: boolean;
     };
 
 /** Where to find the per-instance counterpart of a shared export, for fixes. */
@@ -309,7 +311,7 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     replacement:
       'use `memoizee/methods` (one memoized function per instance), `memoizee/weak` when the instance is the first argument, or a per-instance wrapper',
     // lib/weak.js: a WeakMap keyed by the first argument (a nested memoizer per object when `length` > 1).
-    weakKeys: { kind: 'variant', source: 'memoizee/weak', path: [], localName: 'memoizeWeak', options: ['length'] },
+    weakKeys: { kind: 'variant', source: 'memoizee/weak', path: [], localName: 'memoizeWeak', options: ['length'], untyped: true }, // @types/memoizee types the main entry only
   },
   {
     // A WeakMap keyed by the first argument, with a nested memoizer per first-arg object.

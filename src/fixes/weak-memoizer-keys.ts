@@ -23,6 +23,7 @@ export function rewriteToWeakKeys(
   file: FileContext,
   use: MemoizerUse,
   weak: WeakKeysSpec,
+  typescript: boolean,
 ): WeakKeysRewrite {
   const call = use.node as TSESTree.CallExpression;
   if (!file.isGlobalReference(call, 'WeakMap') && weak.kind !== 'variant') {
@@ -41,6 +42,9 @@ export function rewriteToWeakKeys(
       };
     }
     case 'variant':
+      if (weak.untyped && typescript) {
+        return { ok: false, reason: `\`${weak.source}\` has no type declarations, so importing it would not type-check` };
+      }
       return variant(sourceCode, file, use, weak);
   }
 }

@@ -214,7 +214,7 @@ function checkBinding(
     retention: describeRetention(use, instances),
     instances,
   };
-  const decision = memoizers.length === 1 ? decideFix(context.sourceCode, file, binding, use, reach, pins) : none('it is reassigned');
+  const decision = memoizers.length === 1 ? decideFix(context.sourceCode, file, binding, use, reach, pins, /\.[cm]?tsx?$/.test(context.filename)) : none('it is reassigned');
   const remedy =
     decision.type === 'none'
       ? `Create the memoized function per instance (a class field), or key a WeakMap by the instance (not fixed automatically: ${decision.reason}).`
@@ -302,6 +302,7 @@ function decideFix(
   use: MemoizerUse,
   reach: KeyReach,
   pins: readonly Pin[],
+  typescript: boolean,
 ): FixDecision {
   const weak = use.spec.weakKeys;
   if (!weak) return none(`${use.spec.display} has no weakly keyed form`);
@@ -341,7 +342,7 @@ function decideFix(
       if (kind === 'unknown') allObjects = false;
     }
   }
-  const rewrite = rewriteToWeakKeys(sourceCode, file, use, weak);
+  const rewrite = rewriteToWeakKeys(sourceCode, file, use, weak, typescript);
   if (!rewrite.ok) return none(rewrite.reason);
   const provablySame = allObjects && !binding.exported && weak.kind !== 'variant';
   return { type: provablySame ? 'fix' : 'suggest', fix: rewrite.fix, how: rewrite.description };

@@ -194,6 +194,16 @@ export const cases: RuleCases<MessageIds, Options> = {
     ],
     invalid: [
       {
+        name: 'memoizee in TypeScript: memoizee/weak has no type declarations (no fix)',
+        code: `import memoizee from 'memoizee'; const f = memoizee((o: object) => 1); class A { m() { return f(this); } }`,
+        errors: [
+          {
+            messageId: 'instanceInKey',
+            data: pinned({ memoizer: 'memoizee', remedy: noFix('`memoizee/weak` has no type declarations, so importing it would not type-check') }),
+          },
+        ],
+      },
+      {
         name: 'TreeNode: module-level lodash memoize called with this (autofix)',
         code: treeNode,
         output: treeNode.replace(
@@ -347,40 +357,6 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [{ messageId: 'instanceInKey', data: pinned({ name: 'A.load', scope: 'static field of A', memoizer: 'p-memoize', remedy: OPTION_FIX }) }],
       },
       {
-        name: 'memoizee: the instance as the first argument (suggestion: memoizee/weak)',
-        code: `import memoizee from 'memoizee'; const f = memoizee((o: object) => 1); class A { m() { return f(this); } }`,
-        errors: [
-          {
-            messageId: 'instanceInKey',
-            data: pinned({ memoizer: 'memoizee', remedy: VARIANT_FIX }),
-            suggestions: [
-              {
-                messageId: 'useWeakKeys',
-                data: { name: 'f', how: '`memoizee/weak`', instances: 'A' },
-                output: `import memoizee from 'memoizee/weak.js'; const f = memoizee((o: object) => 1); class A { m() { return f(this); } }`,
-              },
-            ],
-          },
-        ],
-      },
-      {
-        name: 'memoizee used twice: the suggestion imports memoizee/weak beside it',
-        code: `import memoizee from 'memoizee';\nconst f = memoizee((o: object, n: number) => n);\nconst g = memoizee((n: number) => n);\nclass A { m() { return f(this, g(1)); } }`,
-        errors: [
-          {
-            messageId: 'instanceInKey',
-            data: pinned({ memoizer: 'memoizee', keyDesc: 'the first 2 arguments of every call', remedy: VARIANT_FIX }),
-            suggestions: [
-              {
-                messageId: 'useWeakKeys',
-                data: { name: 'f', how: '`memoizee/weak`', instances: 'A' },
-                output: `import memoizee from 'memoizee';\nimport memoizeWeak from 'memoizee/weak.js';\nconst f = memoizeWeak((o: object, n: number) => n);\nconst g = memoizee((n: number) => n);\nclass A { m() { return f(this, g(1)); } }`,
-              },
-            ],
-          },
-        ],
-      },
-      {
         name: 'memoizee: the instance within the function length, not first (no fix)',
         code: `import memoizee from 'memoizee'; const f = memoizee((k: string, o: object) => k); class A { m() { return f('x', this); } }`,
         errors: [
@@ -406,20 +382,6 @@ export const cases: RuleCases<MessageIds, Options> = {
               keyDesc: EVERY,
               position: 'as the third argument',
               remedy: noFix('`this` is not the first argument, the only one `memoizee/weak` holds weakly'),
-            }),
-          },
-        ],
-      },
-      {
-        name: 'memoizee with max: memoizee/weak would change its meaning (no fix)',
-        code: `import memoizee from 'memoizee'; const f = memoizee((o: object) => 1, { max: 100 }); class A { m() { return f(this); } }`,
-        errors: [
-          {
-            messageId: 'instanceInKey',
-            data: pinned({
-              memoizer: 'memoizee',
-              retention: 'up to 100 A instances passed to it stay in memory after their last use (`max` is 100)',
-              remedy: noFix('`max: 100` does not keep its meaning in `memoizee/weak`'),
             }),
           },
         ],
@@ -580,6 +542,54 @@ export const cases: RuleCases<MessageIds, Options> = {
       },
     ],
     invalid: [
+      {
+        name: 'js: memoizee: the instance as the first argument (suggestion: memoizee/weak)',
+        code: `import memoizee from 'memoizee'; const f = memoizee((o) => 1); class A { m() { return f(this); } }`,
+        errors: [
+          {
+            messageId: 'instanceInKey',
+            data: pinned({ memoizer: 'memoizee', remedy: VARIANT_FIX }),
+            suggestions: [
+              {
+                messageId: 'useWeakKeys',
+                data: { name: 'f', how: '`memoizee/weak`', instances: 'A' },
+                output: `import memoizee from 'memoizee/weak.js'; const f = memoizee((o) => 1); class A { m() { return f(this); } }`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'js: memoizee used twice: the suggestion imports memoizee/weak beside it',
+        code: `import memoizee from 'memoizee';\nconst f = memoizee((o, n) => n);\nconst g = memoizee((n) => n);\nclass A { m() { return f(this, g(1)); } }`,
+        errors: [
+          {
+            messageId: 'instanceInKey',
+            data: pinned({ memoizer: 'memoizee', keyDesc: 'the first 2 arguments of every call', remedy: VARIANT_FIX }),
+            suggestions: [
+              {
+                messageId: 'useWeakKeys',
+                data: { name: 'f', how: '`memoizee/weak`', instances: 'A' },
+                output: `import memoizee from 'memoizee';\nimport memoizeWeak from 'memoizee/weak.js';\nconst f = memoizeWeak((o, n) => n);\nconst g = memoizee((n) => n);\nclass A { m() { return f(this, g(1)); } }`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'js: memoizee with max: memoizee/weak would change its meaning (no fix)',
+        code: `import memoizee from 'memoizee'; const f = memoizee((o) => 1, { max: 100 }); class A { m() { return f(this); } }`,
+        errors: [
+          {
+            messageId: 'instanceInKey',
+            data: pinned({
+              memoizer: 'memoizee',
+              retention: 'up to 100 A instances passed to it stay in memory after their last use (`max` is 100)',
+              remedy: noFix('`max: 100` does not keep its meaning in `memoizee/weak`'),
+            }),
+          },
+        ],
+      },
       {
         name: 'js: a constructor function prototype method passing this',
         code: `import memoize from 'lodash/memoize'; const f = memoize((o) => 1); function A() {} A.prototype.m = function () { return f(this); }; new A();`,
