@@ -7,6 +7,7 @@ import {
   outermostWrapper,
   unwrapExpression,
 } from './ast.js';
+import { getComponentOfMemberObject } from './component-options.js';
 import type { FileContext } from './file-context.js';
 import { getTypeServices } from './types.js';
 
@@ -203,7 +204,10 @@ export function getSlotInstance(file: FileContext, value: Node, depth: number): 
         return memberName === 'value' || memberName === 'get' || memberName === 'set' ? descriptorOf : null;
       }
       const owner = getPrototypeObjectOwner(file, object);
-      return owner === undefined ? null : { className: owner, memberName };
+      if (owner !== undefined) return { className: owner, memberName };
+      // Vue options API / `X.extend({…})`: methods, computed, watchers and hooks run on the component instance.
+      const component = getComponentOfMemberObject(file, object);
+      return component ? { className: component.name ?? 'component', memberName } : null;
     }
     case AST_NODE_TYPES.PropertyDefinition:
       if (parent.value !== node || parent.static) return null;

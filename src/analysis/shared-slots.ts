@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
-import { getImportOrigin } from './imports.js';
+import { getComponentDefinition } from './component-options.js';
 import { getClassName, getSlotInstance } from './instance.js';
 import { getStaticClassOf } from './long-lived.js';
 
@@ -53,6 +53,10 @@ export function findSharedSlot(file: FileContext, node: Node): SharedSlot | null
       assignment: null,
     };
   }
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === outer && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const options = componentOptionsSlot(file, parent, parent.parent);
+    if (options) return options;
+  }
   const prototypeSlot = getSlotInstance(file, outer, 0);
   if (prototypeSlot) {
     const assignment =
@@ -84,13 +88,8 @@ export function findSharedSlot(file: FileContext, node: Node): SharedSlot | null
     }
     return null;
   }
-  if (parent.type === AST_NODE_TYPES.Property && parent.value === outer && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
-    return componentOptionsSlot(file, parent, parent.parent);
-  }
   return null;
 }
-
-const COMPONENT_FACTORIES = new Set(['defineComponent', 'extend', 'component', 'mixin']);
 
 function componentOptionsSlot(
   file: FileContext,
@@ -99,16 +98,9 @@ function componentOptionsSlot(
 ): SharedSlot | null {
   const memberName = getStaticPropertyKey(property.key, property.computed);
   // `X.extend({ m: v })` (Backbone, Ember classic, Vue 2): the object becomes the prototype.
-  const extendCall = definitionCall(file, object);
-  if (extendCall && extendCall.name === 'extend') {
-    return {
-      kind: 'options',
-      className: definedName(extendCall.call),
-      memberName,
-      holder: `the object passed to \`${extendCall.text}\`, which every instance shares`,
-      classNode: null,
-      assignment: null,
-    };
+  const extended = getComponentDefinition(file, object);
+  if (extended?.kind === 'extend') {
+    return { kind: 'options', className: extended.name, memberName, holder: extended.holder, classNode: null, assignment: null };
   }
   // `{ methods: { m: v } }` in a component definition.
   const methodsProperty = outermostWrapper(object).parent;
@@ -119,59 +111,7 @@ function componentOptionsSlot(
   ) {
     return null;
   }
-  const definition = methodsProperty.parent;
-  const definitionParent = outermostWrapper(definition).parent;
-  const isDefaultExport = definitionParent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
-  const call = isDefaultExport ? null : definitionCall(file, definition);
-  if (!isDefaultExport && !call) return null;
-  return {
-    kind: 'options',
-    className: call ? definedName(call.call) : null,
-    memberName,
-    holder: isDefaultExport
-      ? 'the exported component options object, which every component instance shares'
-      : `the component options passed to \`${call!.text}\`, which every component instance shares`,
-    classNode: null,
-    assignment: null,
-  };
-}
-
-/** `defineComponent(obj)`, `X.extend(obj)`, `Vue.component('name', obj)`: the call that defines a component/class from `obj`. */
-function definitionCall(
-  file: FileContext,
-  object: TSESTree.ObjectExpression,
-): { call: TSESTree.CallExpression; name: string; text: string } | null {
-  const outer = outermostWrapper(object);
-  const call = outer.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression) return null;
-  const callee = unwrapExpression(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? getStaticMemberName(callee)
-        : null;
-  if (name === null || !COMPONENT_FACTORIES.has(name)) return null;
-  const index = call.arguments.indexOf(outer as TSESTree.CallExpressionArgument);
-  if (index !== (name === 'component' ? 1 : 0)) return null;
-  if (name === 'defineComponent') {
-    // Vue's `defineComponent` by import; a local function of that name is unknown.
-    const origin = getImportOrigin(file, callee);
-    if (!origin || !/^(vue|@vue\/runtime-core|@vue\/composition-api)$/.test(origin.source)) return null;
-  }
-  if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    // `_.extend(target, …)`, `$.extend(…)`: object utilities, not class definitions.
-    const base = getImportOrigin(file, callee.object);
-    if (base && /^(lodash|lodash-es|underscore|jquery|ramda)(\/|$)/.test(base.source)) return null;
-    const objectName = unwrapExpression(callee.object);
-    if (objectName.type === AST_NODE_TYPES.Identifier && /^(_|\$|jQuery|Object)$/.test(objectName.name)) return null;
-  }
-  return { call, name: name === 'component' || name === 'mixin' ? 'defineComponent' : name, text: file.sourceCode.getText(call.callee) };
-}
-
-/** `const View = Backbone.View.extend({…})` → `View`. */
-function definedName(call: TSESTree.CallExpression): string | null {
-  const parent = outermostWrapper(call).parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  return null;
+  const definition = getComponentDefinition(file, methodsProperty.parent);
+  if (definition?.kind !== 'options') return null;
+  return { kind: 'options', className: definition.name, memberName, holder: definition.holder, classNode: null, assignment: null };
 }

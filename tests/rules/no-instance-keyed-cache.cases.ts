@@ -111,6 +111,10 @@ export const cases: RuleCases<MessageIds, Options> = {
       code: `const cache = new Map(); export const api = { m() { cache.set(this, 1); } };`,
     },
     {
+      name: 'a default-exported object that is not a component options object is a singleton',
+      code: `const cache = new Map(); export default { m() { cache.set(this, 1); } };`,
+    },
+    {
       name: 'a class defined inside a factory closes over a per-call container',
       code: `export function make() { const cache = new Map(); return class { m() { cache.set(this, 1); } }; }`,
     },
@@ -284,6 +288,23 @@ class Shape {
       code: `const caches = { boxes: new Map(), names: new Map() }; class Box { m() { caches.boxes.set(this, 1); caches.names.set('a', 1); } }`,
       output: `const caches = { boxes: new WeakMap(), names: new Map() }; class Box { m() { caches.boxes.set(this, 1); caches.names.set('a', 1); } }`,
       errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'caches.boxes', scope: 'member of the module-level object `caches`', member: 'Box.m', instances: 'Box' }) }],
+    },
+    {
+      name: 'Vue options API: this in methods is the component instance',
+      code: `const widths = new Map(); export default { data() { return { n: 1 }; }, methods: { width() { if (!widths.has(this)) widths.set(this, 1); return widths.get(this); } } };`,
+      output: `const widths = new WeakMap(); export default { data() { return { n: 1 }; }, methods: { width() { if (!widths.has(this)) widths.set(this, 1); return widths.get(this); } } };`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'widths', member: 'component.width', instances: 'component' }) }],
+    },
+    {
+      name: 'Vue defineComponent: computed members and lifecycle hooks',
+      code: `import { defineComponent } from 'vue'; const seen = new Set(); export const Card = defineComponent({ mounted() { seen.add(this); }, computed: { known() { return seen.has(this); } } });`,
+      output: `import { defineComponent } from 'vue'; const seen = new WeakSet(); export const Card = defineComponent({ mounted() { seen.add(this); }, computed: { known() { return seen.has(this); } } });`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ name: 'seen', container: 'Set', member: 'Card.mounted', elsewhere: ' (and 1 more member)', instances: 'Card', remedy: 'Use a WeakSet.' }),
+        },
+      ],
     },
     {
       name: 'a key whose objectness is unknown makes it a suggestion',
