@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
+import { functionReturns } from './traverse.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -80,7 +81,7 @@ export function analyzeKeyFunction(
     }
   }
   const ownThis = receivesThis && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression;
-  const returns = collectReturns(file, fn);
+  const returns = functionReturns(file, fn);
   const total: Flow = { indices: new Set(), from: null, callThis: false, opaque: false };
   const passthrough: Array<number | 'this'> = [];
   let allPassthrough = returns.length > 0;
@@ -108,37 +109,6 @@ function merge(into: Flow, flow: Flow): void {
   into.opaque ||= flow.opaque;
 }
 
-/** The values a function returns: an arrow's expression body, or every `return x` of its own body. */
-function collectReturns(file: FileContext, fn: FunctionNode): Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: Node[] = [];
-  const keys = file.sourceCode.visitorKeys;
-  const stack: Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) found.push(node.argument);
-      continue;
-    }
-    if (
-      node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      node.type === AST_NODE_TYPES.FunctionExpression ||
-      node.type === AST_NODE_TYPES.FunctionDeclaration ||
-      node.type === AST_NODE_TYPES.ClassBody
-    ) {
-      continue;
-    }
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        stack.push(child as Node);
-      }
-    }
-  }
-  return found;
-}
 
 function sourceOf(
   file: FileContext,

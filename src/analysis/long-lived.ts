@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from './ast.js';
 import { isModuleLevelScope, type FileContext } from './file-context.js';
 import { getClassName } from './instance.js';
+import { walk } from './traverse.js';
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -285,7 +286,7 @@ function collectStaticMemberUses(file: FileContext, classNode: ClassNode): TSEST
       }
     }
     walk(file, classNode.body, (node) => {
-      if (node.type !== AST_NODE_TYPES.MemberExpression) return;
+      if (node.type !== AST_NODE_TYPES.MemberExpression) return true;
       const object = unwrapExpression(node.object);
       if (object.type === AST_NODE_TYPES.ThisExpression && getStaticThisClass(object) === classNode) {
         members.push(node);
@@ -296,6 +297,7 @@ function collectStaticMemberUses(file: FileContext, classNode: ClassNode): TSEST
       ) {
         members.push(node);
       }
+      return true;
     });
     return members;
   });
@@ -336,23 +338,6 @@ function hasSubclassOrEscape(file: FileContext, classNode: ClassNode): boolean {
   });
 }
 
-/** A plain recursive walk of a subtree (used for the few analyses that look inside one class). */
-export function walk(file: FileContext, root: Node, visit: (node: Node) => void): void {
-  const keys = file.sourceCode.visitorKeys;
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
-      } else if (child && typeof child === 'object' && 'type' in child) {
-        stack.push(child as Node);
-      }
-    }
-  }
-}
 
 const VALUE_WRAPPERS = new Set<string>([
   AST_NODE_TYPES.TSAsExpression,

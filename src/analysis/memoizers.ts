@@ -3,7 +3,6 @@ import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWra
 import type { FileContext } from './file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
 import { analyzeKeyFunction } from './key-functions.js';
-import { walk } from './long-lived.js';
 import {
   MEMOIZER_LIBRARIES,
   type KeyArguments,
@@ -257,15 +256,16 @@ export function reachHoldsArgument(reach: KeyReach, index: number): boolean {
 function setsCacheClass(file: FileContext, settings: unknown, spec: MemoizerSpec): boolean {
   const property = spec.cacheClassProperty;
   if (!property) return false;
-  const assignments = file.cached('memberAssignments', file.program, () => {
-    const found: TSESTree.AssignmentExpression[] = [];
-    walk(file, file.program, (node) => {
-      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
-        found.push(node);
-      }
-    });
-    return found;
-  });
+  // `memoize.Cache = WeakMap` is a module-level statement; only those are looked at (no extra walk).
+  const assignments = file.cached('moduleMemberAssignments', file.program, () =>
+    file.program.body.flatMap((statement) =>
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      statement.expression.left.type === AST_NODE_TYPES.MemberExpression
+        ? [statement.expression]
+        : [],
+    ),
+  );
   return assignments.some((assignment) => {
     const left = assignment.left as TSESTree.MemberExpression;
     if (getStaticMemberName(left) !== property) return false;

@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
+import { functionReturns, walk } from './traverse.js';
 
 type Node = TSESTree.Node;
 type OwnThisFunction = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -13,25 +15,13 @@ export function hasOwnThis(node: Node): node is OwnThisFunction {
 export function getOwnThisExpressions(file: FileContext, fn: OwnThisFunction): readonly TSESTree.ThisExpression[] {
   return file.cached('ownThis', fn, () => {
     const found: TSESTree.ThisExpression[] = [];
-    const keys = file.sourceCode.visitorKeys;
-    const stack: Node[] = [...fn.params, ...(fn.body ? [fn.body] : [])];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    walk(file, fn, (node) => {
       if (node.type === AST_NODE_TYPES.ThisExpression) {
         found.push(node);
-        continue;
+        return false;
       }
-      if (hasOwnThis(node)) continue;
-      if (node.type === AST_NODE_TYPES.ClassBody) continue;
-      for (const key of keys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) if (item && typeof item === 'object' && 'type' in item) stack.push(item as Node);
-        } else if (child && typeof child === 'object' && 'type' in child) {
-          stack.push(child as Node);
-        }
-      }
-    }
+      return node === fn || (!hasOwnThis(node) && node.type !== AST_NODE_TYPES.ClassBody);
+    });
     return found;
   });
 }
@@ -47,24 +37,22 @@ export function usesOwnThis(file: FileContext, fn: Node): boolean {
  * (`this.id`, `` `${this.id}` ``): those are keys computed from the instance, not the instance.
  */
 export function returnsOwnThis(file: FileContext, fn: Node): boolean {
-  if (!hasOwnThis(fn) || !fn.body) return false;
-  return getOwnThisExpressions(file, fn).some((expression) => {
-    let child: Node = expression;
-    for (let current = expression.parent; current && current !== fn; child = current, current = current.parent) {
-      if (current.type === AST_NODE_TYPES.ReturnStatement) return true;
-      if (current.type === AST_NODE_TYPES.ArrayExpression) continue;
-      if (current.type === AST_NODE_TYPES.Property && current.value === child) continue;
-      if (current.type === AST_NODE_TYPES.ObjectExpression) continue;
-      if (current.type === AST_NODE_TYPES.SpreadElement) continue;
-      if (
-        current.type === AST_NODE_TYPES.TSAsExpression ||
-        current.type === AST_NODE_TYPES.TSNonNullExpression ||
-        current.type === AST_NODE_TYPES.TSSatisfiesExpression
-      ) {
-        continue;
-      }
-      return false;
-    }
-    return false;
-  });
+  if (!hasOwnThis(fn)) return false;
+  return functionReturns(file, fn).some((value) => holdsThis(value, 2));
+}
+
+/** `this`, or an array/object literal that holds it (through TS wrappers). */
+function holdsThis(node: Node, depth: number): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (depth === 0) return false;
+  if (value.type === AST_NODE_TYPES.ArrayExpression) {
+    return value.elements.some((element) => element !== null && holdsThis(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, depth - 1));
+  }
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    return value.properties.some((property) =>
+      holdsThis(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, depth - 1),
+    );
+  }
+  return false;
 }

@@ -60,3 +60,18 @@ export function walk(file: FileContext, root: Node, visit: (node: Node) => boole
     }
   }
 }
+
+/** The values a function returns: an arrow's expression body, or every `return x` of its own body (not of nested functions). */
+export function functionReturns(file: FileContext, fn: FunctionNode): Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: Node[] = [];
+  walk(file, fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      return false;
+    }
+    return !isFunctionNode(node) && node.type !== AST_NODE_TYPES.ClassBody;
+  });
+  return found;
+}

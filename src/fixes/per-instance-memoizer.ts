@@ -9,7 +9,7 @@ import {
 } from '../analysis/ast.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { getImportOrigin } from '../analysis/imports.js';
-import { walk } from '../analysis/long-lived.js';
+import { walk } from '../analysis/traverse.js';
 import { lookupMemoizerOrigin, type MemoizerUse } from '../analysis/memoizers.js';
 import { classReferences } from '../analysis/long-lived.js';
 import type { SharedSlot } from '../analysis/shared-slots.js';
@@ -188,11 +188,13 @@ function declaresMethod(classNode: ClassNode, name: string): boolean {
 function usesModuleThis(file: FileContext, expression: Node): boolean {
   let found = false;
   walk(file, expression, (node) => {
-    if (node.type !== AST_NODE_TYPES.ThisExpression && node.type !== AST_NODE_TYPES.Super) return;
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.ThisExpression && node.type !== AST_NODE_TYPES.Super) return true;
     for (let current: Node | undefined = node.parent; current && current !== expression.parent; current = current.parent) {
-      if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) return;
+      if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) return true;
     }
     found = true;
+    return false;
   });
   return found;
 }
@@ -201,7 +203,7 @@ function usesModuleThis(file: FileContext, expression: Node): boolean {
 function isOverriddenOrSuperCalled(file: FileContext, className: string, name: string): boolean {
   let found = false;
   walk(file, file.program, (node) => {
-    if (found) return;
+    if (found) return false;
     if (
       (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) &&
       node.superClass?.type === AST_NODE_TYPES.Identifier &&
@@ -223,6 +225,7 @@ function isOverriddenOrSuperCalled(file: FileContext, className: string, name: s
     ) {
       found = true;
     }
+    return !found;
   });
   return found;
 }

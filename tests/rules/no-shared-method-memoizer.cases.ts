@@ -213,6 +213,15 @@ class Foo { id = 'a'; base = 2; }
 (Foo.prototype as any).label = _.memoize(function (this: Foo, x: number) { return String(x * this.base); }, function (this: Foo, x: number) { return \`\${this.id}:\${x}\`; });`,
       },
       {
+        name: 'a key function whose own result is derived from the instance (a nested arrow returning this does not count)',
+        code: `
+import { memoize } from 'lodash';
+class Foo {
+  constructor(readonly id: string) {}
+}
+(Foo.prototype as any).label = memoize(function (this: Foo) { return this.id.toUpperCase(); }, function (this: Foo) { const self = () => { return this; }; return self().id; });`,
+      },
+      {
         name: "a method-name key resolver runs on the instance",
         code: `
 import { Memoize } from 'lodash-decorators';
