@@ -19,15 +19,19 @@ export function followProjectExport(
   exportName: string,
   hops = 0,
 ): ImportOrigin | null {
-  if (hops >= MAX_HOPS || !isRelative(specifier.value)) return null;
-  const types = getTypeServices(file);
-  if (!types) return null;
-  const sourceFile = resolveProjectModule(types, file, specifier);
-  const target = sourceFile && getProjectFileContext(types, sourceFile);
+  const target = projectModule(file, specifier, hops);
   if (!target) return null;
   const known = target.cached('projectExports', target.program, () => new Map<string, ImportOrigin | null>());
   if (!known.has(exportName)) known.set(exportName, findExportOrigin(target, exportName, hops + 1));
   return known.get(exportName) ?? null;
+}
+
+/** The analysis of the project module a relative specifier names (typed mode, within the hop limit). */
+function projectModule(file: FileContext, specifier: TSESTree.StringLiteral, hops: number): FileContext | null {
+  if (hops >= MAX_HOPS || !isRelative(specifier.value)) return null;
+  const types = getTypeServices(file);
+  const sourceFile = types && resolveProjectModule(types, file, specifier);
+  return (types && sourceFile && getProjectFileContext(types, sourceFile)) || null;
 }
 
 /** Finds `exportName` among a module's exports and returns the origin of its value. */
@@ -99,11 +103,7 @@ export function followProjectDefinition(
   exportName: string,
   hops = 0,
 ): ProjectDefinition | null {
-  if (hops >= MAX_HOPS || !isRelative(specifier.value)) return null;
-  const types = getTypeServices(file);
-  if (!types) return null;
-  const sourceFile = resolveProjectModule(types, file, specifier);
-  const target = sourceFile && getProjectFileContext(types, sourceFile);
+  const target = projectModule(file, specifier, hops);
   if (!target) return null;
   const stars: TSESTree.ExportAllDeclaration[] = [];
   for (const statement of target.program.body) {
