@@ -13,6 +13,40 @@ export const PLUGIN_RULES = plugin.configs.all.rules;
 export const PLUGIN_RULE_IDS = Object.keys(PLUGIN_RULES);
 export const BASELINE_RULE = 'no-unused-vars';
 
+/**
+ * Findings are also collected with these non-default options, so that the code paths they open run
+ * over the corpus too (crash check) and what they report is judged. Not part of the timings.
+ */
+export const OPTION_VARIANTS = {
+  'memo-leak/no-instance-keyed-cache': [{ checkRegistries: true }],
+};
+
+/**
+ * ESLint's `stats` time every listener call with two `process.hrtime()` calls, which is not free
+ * for a rule that listens on every CallExpression. Each control rule listens on exactly the
+ * selectors of one plugin rule (it asks the real rule's `create()` for them) and does nothing, so
+ * its time is what the measurement itself costs; plugin time minus control time is the net cost.
+ */
+function controlTwin(rule) {
+  return {
+    meta: { type: 'problem', schema: false },
+    create(context) {
+      const listeners = rule.create(context);
+      return Object.fromEntries(Object.keys(listeners).map((selector) => [selector, () => {}]));
+    },
+  };
+}
+
+const CONTROL_NAMESPACE = 'bench-control';
+export const controlPlugin = {
+  meta: { name: 'bench-control' },
+  rules: Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) => [name, controlTwin(rule)])),
+};
+/** `memo-leak/x` → `bench-control/x`. */
+export function controlIdOf(ruleId) {
+  return ruleId.replace(/^memo-leak\//, `${CONTROL_NAMESPACE}/`);
+}
+
 /** A file's path as shown in the docs: relative to bench/corpus/. */
 export function corpusPath(file) {
   return relative(CORPUS_DIR, file).split('\\').join('/');
@@ -31,11 +65,11 @@ function packageGlobs(pkg) {
  * package's module system. Inline `eslint-disable` comments in the corpus are ignored, so that they
  * neither hide code from the rules nor name rules that are not loaded here.
  */
-export function corpusConfig(packages, { rules, withPlugin = true, typed = null }) {
+export function corpusConfig(packages, { rules, typed = null }) {
   const blocks = [
     {
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
-      ...(withPlugin ? { plugins: { 'memo-leak': plugin } } : {}),
+      plugins: { 'memo-leak': plugin, [CONTROL_NAMESPACE]: controlPlugin },
     },
   ];
   for (const pkg of packages) {
@@ -61,9 +95,34 @@ export function corpusConfig(packages, { rules, withPlugin = true, typed = null 
   return blocks;
 }
 
-/** The rules of a normal bench run: every plugin rule next to core no-unused-vars. */
-export function benchRules({ withPlugin = true, baseline = true } = {}) {
-  return { ...(withPlugin ? PLUGIN_RULES : {}), ...(baseline ? { [BASELINE_RULE]: 'error' } : {}) };
+/**
+ * The rules of a bench run: every plugin rule (with `options` when given, else as `configs.all`
+ * sets it), its control twin, and core no-unused-vars.
+ */
+export function benchRules({ withPlugin = true, control = withPlugin, baseline = true, variant = null } = {}) {
+  const rules = {};
+  if (withPlugin) {
+    for (const [id, severity] of Object.entries(PLUGIN_RULES)) {
+      const options = variant?.[id];
+      if (variant && !options) continue;
+      rules[id] = options ? ['error', options] : severity;
+    }
+  }
+  if (control) for (const id of PLUGIN_RULE_IDS) rules[controlIdOf(id)] = 'error';
+  if (baseline) rules[BASELINE_RULE] = 'error';
+  return rules;
+}
+
+/** Each option variant as a `{ ruleId: options }` map, one per run (rules with fewer variants drop out). */
+export function variantRuns() {
+  const longest = Math.max(0, ...Object.values(OPTION_VARIANTS).map((list) => list.length));
+  return Array.from({ length: longest }, (_, i) =>
+    Object.fromEntries(
+      Object.entries(OPTION_VARIANTS)
+        .filter(([id, list]) => list[i] && PLUGIN_RULE_IDS.includes(id))
+        .map(([id, list]) => [id, list[i]]),
+    ),
+  );
 }
 
 export function createESLint(config) {

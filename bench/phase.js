@@ -2,8 +2,9 @@
 //
 //   node bench/phase.js main     OUT.json [package…]   plugin + no-unused-vars over the corpus
 //   node bench/phase.js baseline OUT.json [package…]   no-unused-vars alone (wall-time cross-check)
+//   node bench/phase.js variants OUT.json [package…]   findings with the rules' non-default options
 //   node bench/phase.js typed    OUT.json with|without typed mode (projectService) on rxjs/src
-//   node --expose-gc bench/phase.js memory OUT.json ROUNDS [package…]
+//   node --expose-gc bench/phase.js memory OUT.json ROUNDS with|without [package…]
 //
 // Writes its result as JSON to OUT.json. Rule crashes are recorded in the result, never thrown.
 import { writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import {
   lintWithCrashCapture,
   PLUGIN_RULE_IDS,
   sumStats,
+  variantRuns,
 } from './lint.js';
 
 const [phase, out, ...args] = process.argv.slice(2);
@@ -32,8 +34,8 @@ function progress(label) {
 }
 
 /** Lint each package in turn with one ESLint instance; time each package's wall clock. */
-async function lintPackages(packages, rules, withPlugin) {
-  const eslint = createESLint(corpusConfig(packages, { rules, withPlugin }));
+async function lintPackages(packages, rules) {
+  const eslint = createESLint(corpusConfig(packages, { rules }));
   const perPackage = [];
   const crashes = [];
   const fatal = [];
@@ -56,9 +58,21 @@ async function lintPackages(packages, rules, withPlugin) {
 async function main(withPlugin) {
   const packages = ensureCorpus(args);
   const start = performance.now();
-  const run = await lintPackages(packages, benchRules({ withPlugin }), withPlugin);
+  const run = await lintPackages(packages, benchRules({ withPlugin }));
   const wall = performance.now() - start;
   return { ...run, wall, pluginRules: PLUGIN_RULE_IDS, memory: memory() };
+}
+
+/** Findings only, with the rules' non-default options (OPTION_VARIANTS), no baseline, no control. */
+async function variants() {
+  const packages = ensureCorpus(args);
+  const runs = [];
+  for (const variant of variantRuns()) {
+    const rules = benchRules({ variant, control: false, baseline: false });
+    const run = await lintPackages(packages, rules);
+    runs.push({ variant, crashes: run.crashes, fatal: run.fatal, findings: run.findings });
+  }
+  return { runs, memory: memory() };
 }
 
 /** rxjs/src through the TypeScript project service, with or without the plugin's rules. */
@@ -66,8 +80,29 @@ async function typed(mode) {
   const withPlugin = mode === 'with';
   const [pkg] = ensureCorpus(['rxjs']);
   const tsconfigRootDir = join(packageDir(pkg), pkg.folder);
+  // A small tsconfig next to the sources, so the project service finds it before the package's own
+  // (which has no `include` and would pull in the published dist/ and its declarations).
+  writeFileSync(
+    join(tsconfigRootDir, 'tsconfig.json'),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'esnext',
+          lib: ['esnext', 'dom'],
+          moduleResolution: 'node',
+          skipLibCheck: true,
+          types: [],
+        },
+        include: ['./**/*.ts'],
+      },
+      null,
+      2,
+    ),
+  );
   const eslint = createESLint(
-    corpusConfig([pkg], { rules: benchRules({ withPlugin }), withPlugin, typed: { tsconfigRootDir } }),
+    corpusConfig([pkg], { rules: benchRules({ withPlugin, control: false }), typed: { tsconfigRootDir } }),
   );
   const start = performance.now();
   const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(`typed ${mode}`) });
@@ -89,10 +124,11 @@ async function typed(mode) {
 /** Lint the same files ROUNDS times in one process; collect garbage and read the heap after each. */
 async function rounds() {
   if (typeof globalThis.gc !== 'function') throw new Error('run with --expose-gc');
-  const [count, ...names] = args;
+  const [count, mode, ...names] = args;
+  const withPlugin = mode === 'with';
   const packages = ensureCorpus(names);
   const files = packages.flatMap((p) => p.files);
-  const eslint = createESLint(corpusConfig(packages, { rules: benchRules() }));
+  const eslint = createESLint(corpusConfig(packages, { rules: benchRules({ withPlugin, control: false }) }));
   globalThis.gc();
   const before = process.memoryUsage().heapUsed;
   const perRound = [];
@@ -109,7 +145,7 @@ async function rounds() {
     globalThis.gc();
     perRound.push({ round, files: files.length, wall, findings, heapUsed: process.memoryUsage().heapUsed });
   }
-  return { packages: packages.map((p) => p.name), before, perRound, crashes, memory: memory() };
+  return { mode, packages: packages.map((p) => p.name), before, perRound, crashes, memory: memory() };
 }
 
 let result;
@@ -119,6 +155,9 @@ switch (phase) {
     break;
   case 'baseline':
     result = await main(false);
+    break;
+  case 'variants':
+    result = await variants();
     break;
   case 'typed':
     result = await typed(args[0]);
