@@ -277,8 +277,7 @@ function findStaticField(classNode: ClassNode, name: string): TSESTree.PropertyD
 function collectStaticMemberUses(file: FileContext, classNode: ClassNode): TSESTree.MemberExpression[] {
   return file.cached('staticMemberUses', classNode, () => {
     const members: TSESTree.MemberExpression[] = [];
-    const variable = classVariable(file, classNode);
-    for (const reference of variable?.references ?? []) {
+    for (const reference of classVariables(file, classNode).flatMap((variable) => variable.references)) {
       if (isTypeOnlyReference(reference)) continue;
       const outer = outermostWrapper(reference.identifier);
       if (outer.parent?.type === AST_NODE_TYPES.MemberExpression && outer.parent.object === outer) {
@@ -302,13 +301,24 @@ function collectStaticMemberUses(file: FileContext, classNode: ClassNode): TSEST
   });
 }
 
-function classVariable(file: FileContext, classNode: ClassNode): TSESLint.Scope.Variable | null {
-  if (classNode.type === AST_NODE_TYPES.ClassDeclaration && classNode.id) return file.findVariable(classNode.id);
+/**
+ * The variables that name a class in this file. A class declaration has two: its name in the
+ * enclosing scope (what code outside the class body uses) and its inner name in the class scope
+ * (what the body uses); a named class expression has its inner name, and `const A = class {…}` adds
+ * the constant. Uses of statics come through any of them.
+ */
+function classVariables(file: FileContext, classNode: ClassNode): TSESLint.Scope.Variable[] {
+  const variables = [...file.sourceCode.getDeclaredVariables(classNode)];
   const parent = classNode.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-    return file.findVariable(parent.id);
+  if (
+    classNode.type === AST_NODE_TYPES.ClassExpression &&
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
+    const variable = file.findVariable(parent.id);
+    if (variable) variables.push(variable);
   }
-  return null;
+  return variables;
 }
 
 function isExportedClass(classNode: ClassNode): boolean {
@@ -323,8 +333,8 @@ function isExportedClass(classNode: ClassNode): boolean {
 
 /** The class is extended or handed out in this file, so its statics may be used where we cannot see. */
 function hasSubclassOrEscape(file: FileContext, classNode: ClassNode): boolean {
-  const variable = classVariable(file, classNode);
-  return (variable?.references ?? []).some((reference) => {
+  const references = classVariables(file, classNode).flatMap((variable) => variable.references);
+  return references.some((reference) => {
     if (isTypeOnlyReference(reference)) return false;
     const outer = outermostWrapper(reference.identifier);
     const parent = outer.parent;
