@@ -83,6 +83,36 @@ export function writeFindingsDoc({ corpus, findings, variants }) {
       ...unreported.map((u) => `| \`${u.site}\` | ${cell(u.what)} | **${u.verdict}** | ${cell(u.why)} |`),
     );
   }
+  const fixed = judgements.fixed ?? [];
+  if (fixed.length) {
+    lines.push('', '## False positives fixed while judging', '');
+    for (const f of fixed) lines.push(`- **${f.title}** (${f.where}). ${f.why} Regression cases: ${f.tests}.`);
+  }
   lines.push('');
   writeFileSync(join(here, '..', 'docs', 'corpus-findings.md'), lines.join('\n'));
+}
+
+/**
+ * `node bench/findings-doc.js`: rewrite docs/corpus-findings.md from the last full bench run's cached
+ * results (bench/.cache/) and the current bench/judgements.json, without linting again. For judging.
+ */
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { readdirSync, statSync } = await import('node:fs');
+  const { ensureCorpus } = await import('./corpus.js');
+  const cache = join(here, '.cache');
+  const newest = (prefix) => {
+    const files = readdirSync(cache).filter((f) => f.startsWith(prefix) && f.endsWith('.json'));
+    files.sort((a, b) => statSync(join(cache, b)).mtimeMs - statSync(join(cache, a)).mtimeMs);
+    if (!files[0]) throw new Error(`no ${prefix}*.json in bench/.cache: run npm run bench first`);
+    return JSON.parse(readFileSync(join(cache, files[0]), 'utf8'));
+  };
+  const main = newest('main-');
+  const variants = newest('variants-');
+  const findings = [
+    ...main.findings.map((f) => ({ ...f, options: 'default' })),
+    ...variants.runs.flatMap((run) => run.findings.map((f) => ({ ...f, options: JSON.stringify(run.variant[f.rule] ?? {}) }))),
+  ];
+  const names = [...new Set(main.perPackage.map((p) => p.name))];
+  writeFindingsDoc({ corpus: ensureCorpus(names), findings, variants: variants.runs.map((r) => r.variant) });
+  console.log(`wrote docs/corpus-findings.md: ${findings.length} finding(s)`);
 }

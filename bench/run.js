@@ -7,6 +7,7 @@
 // any rule threw on any corpus file, or a corpus file failed to parse (the rules never saw it).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
@@ -23,7 +24,7 @@ const value = (name, fallback) => {
   const i = argv.indexOf(name);
   return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
 };
-const rounds = Number(value('--rounds', '4'));
+const rounds = Number(value('--rounds', '3'));
 const only = value('--only', '')
   .split(',')
   .filter(Boolean);
@@ -40,6 +41,7 @@ function phase(name, args = [], nodeFlags = []) {
 }
 
 const started = new Date();
+const loadBefore = os.loadavg();
 const corpus = ensureCorpus(only);
 const names = corpus.map((p) => p.name);
 
@@ -78,7 +80,7 @@ const findings = [
   ),
 ];
 
-writePerformanceDoc({ started, corpus, main, baseline, typed, memory, crashes, fatal, findings, partial: only.length > 0 });
+writePerformanceDoc({ load: { before: loadBefore, after: os.loadavg() }, started, corpus, main, baseline, typed, memory, crashes, fatal, findings, partial: only.length > 0 });
 writeFindingsDoc({ corpus, findings, variants: variants.runs.map((r) => r.variant) });
 
 for (const crash of crashes) console.error(`CRASH ${crash.rule ?? '?'} on ${crash.file}:${crash.line ?? '?'}: ${crash.message}`);
