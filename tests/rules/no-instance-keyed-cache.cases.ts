@@ -130,6 +130,12 @@ export const cases: RuleCases<MessageIds, Options> = {
       code: `const live = new Map(); class W { constructor() { live.set(this, Date.now()); } } export const count = () => live.size;`,
     },
     {
+      // Found while judging the corpus (monaco-editor's static `_instances` registries): uses of a
+      // static field outside the class body go through the class's outer name, not its inner one.
+      name: 'a static Set enumerated outside the class body is a registry, not a cache',
+      code: `class Widget { static live = new Set<Widget>(); constructor() { Widget.live.add(this); } } for (const w of Widget.live) w.toString();`,
+    },
+    {
       name: 'a shadowed Map is not the built-in',
       code: `import { Map } from 'immutable'; const cache = new Map(); class A { m() { cache.set(this, 1); } }`,
     },
@@ -450,6 +456,22 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
       code: `const live = new Set<Widget>(); class Widget { constructor() { live.add(this); } } export const all = () => [...live];`,
       options: [{ checkRegistries: true }],
       errors: [{ messageId: 'instanceRegistry', data: registry({ member: 'Widget.constructor', how: 'spreading', line: 1, instances: 'Widget' }) }],
+    },
+    {
+      name: 'checkRegistries: a static Set enumerated outside the class body',
+      code: `class Widget { static live = new Set<Widget>(); constructor() { Widget.live.add(this); } } for (const w of Widget.live) w.toString();`,
+      options: [{ checkRegistries: true }],
+      errors: [{ messageId: 'instanceRegistry', data: registry({ name: 'Widget.live', scope: 'static field of Widget', member: 'Widget.constructor', how: '`for…of`', line: 1, instances: 'Widget' }) }],
+    },
+    {
+      name: 'a static field of a class handed out after its body is not fixed',
+      code: `class Doc { static cache = new Map(); m() { Doc.cache.set(this, 1); } } export default Doc;`,
+      errors: [
+        {
+          messageId: 'instanceKeyedCache',
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('it can be reached in ways this file does not show') }),
+        },
+      ],
     },
     {
       name: 'checkRegistries: forEach on a Map',

@@ -1,0 +1,208 @@
+// Shared by the bench phases: the ESLint configuration for the corpus, linting with crash capture,
+// and reading ESLint's own timing statistics (`stats: true`).
+import { relative } from 'node:path';
+import { ESLint } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import plugin from '../dist/index.js';
+import { CORPUS_DIR, packageDir } from './corpus.js';
+
+export { plugin };
+
+/** Every rule of the plugin, as `config.all` turns them on (rules added later are picked up). */
+export const PLUGIN_RULES = plugin.configs.all.rules;
+export const PLUGIN_RULE_IDS = Object.keys(PLUGIN_RULES);
+export const BASELINE_RULE = 'no-unused-vars';
+
+/**
+ * Findings are also collected with these non-default options, so that the code paths they open run
+ * over the corpus too (crash check) and what they report is judged. Not part of the timings.
+ */
+export const OPTION_VARIANTS = {
+  'memo-leak/no-instance-keyed-cache': [{ checkRegistries: true }],
+};
+
+/**
+ * ESLint's `stats` time every listener call with two `process.hrtime()` calls, which is not free
+ * for a rule that listens on every CallExpression. Each control rule listens on exactly the
+ * selectors of one plugin rule (it asks the real rule's `create()` for them) and does nothing, so
+ * its time is what the measurement itself costs; plugin time minus control time is the net cost.
+ */
+function controlTwin(rule) {
+  return {
+    meta: { type: 'problem', schema: false },
+    create(context) {
+      const listeners = rule.create(context);
+      return Object.fromEntries(Object.keys(listeners).map((selector) => [selector, () => {}]));
+    },
+  };
+}
+
+const CONTROL_NAMESPACE = 'bench-control';
+export const controlPlugin = {
+  meta: { name: 'bench-control' },
+  rules: Object.fromEntries(Object.entries(plugin.rules).map(([name, rule]) => [name, controlTwin(rule)])),
+};
+/** `memo-leak/x` → `bench-control/x`. */
+export function controlIdOf(ruleId) {
+  return ruleId.replace(/^memo-leak\//, `${CONTROL_NAMESPACE}/`);
+}
+
+/** A file's path as shown in the docs: relative to bench/corpus/. */
+export function corpusPath(file) {
+  return relative(CORPUS_DIR, file).split('\\').join('/');
+}
+
+/** The glob, relative to the corpus folder, that picks the linted files of a package. */
+function packageGlobs(pkg) {
+  const base = corpusPath(packageDir(pkg)) + (pkg.folder === '.' ? '' : `/${pkg.folder}`);
+  if (pkg.only) return pkg.only.map((f) => `${base}/${f}`);
+  return pkg.ext.map((ext) => `${base}/**/*${ext}`);
+}
+
+/**
+ * Flat config blocks that lint `packages` with the given rules. TypeScript goes through
+ * @typescript-eslint/parser (typed when `typed` is given), JavaScript through espree with the
+ * package's module system. Inline `eslint-disable` comments in the corpus are ignored, so that they
+ * neither hide code from the rules nor name rules that are not loaded here.
+ */
+export function corpusConfig(packages, { rules, typed = null }) {
+  const blocks = [
+    {
+      linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+      plugins: { 'memo-leak': plugin, [CONTROL_NAMESPACE]: controlPlugin },
+    },
+  ];
+  for (const pkg of packages) {
+    const isTs = pkg.ext.includes('.ts');
+    blocks.push({
+      files: packageGlobs(pkg),
+      ignores: ['**/*.d.ts'],
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: pkg.sourceType ?? 'module',
+        ...(isTs
+          ? {
+              parser: tsParser,
+              parserOptions: typed
+                ? { projectService: true, tsconfigRootDir: typed.tsconfigRootDir }
+                : {},
+            }
+          : {}),
+      },
+      rules,
+    });
+  }
+  return blocks;
+}
+
+/**
+ * The rules of a bench run: every plugin rule (with `options` when given, else as `configs.all`
+ * sets it), its control twin, and core no-unused-vars.
+ */
+export function benchRules({ withPlugin = true, control = withPlugin, baseline = true, variant = null } = {}) {
+  const rules = {};
+  if (withPlugin) {
+    for (const [id, severity] of Object.entries(PLUGIN_RULES)) {
+      const options = variant?.[id];
+      if (variant && !options) continue;
+      rules[id] = options ? ['error', options] : severity;
+    }
+  }
+  if (control) for (const id of PLUGIN_RULE_IDS) rules[controlIdOf(id)] = 'error';
+  if (baseline) rules[BASELINE_RULE] = 'error';
+  return rules;
+}
+
+/** Each option variant as a `{ ruleId: options }` map, one per run (rules with fewer variants drop out). */
+export function variantRuns() {
+  const longest = Math.max(0, ...Object.values(OPTION_VARIANTS).map((list) => list.length));
+  return Array.from({ length: longest }, (_, i) =>
+    Object.fromEntries(
+      Object.entries(OPTION_VARIANTS)
+        .filter(([id, list]) => list[i] && PLUGIN_RULE_IDS.includes(id))
+        .map(([id, list]) => [id, list[i]]),
+    ),
+  );
+}
+
+export function createESLint(config) {
+  return new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config, stats: true, fix: false });
+}
+
+/** Pull the file and rule out of ESLint's "Occurred while linting FILE:LINE / Rule: ID" wrapper. */
+function describeCrash(error, fallbackFile) {
+  const message = String(error?.message ?? error);
+  const where = /Occurred while linting (.+?)(?::(\d+))?\n/.exec(message);
+  const rule = /Rule: "([^"]+)"/.exec(message);
+  return {
+    file: where ? corpusPath(where[1]) : fallbackFile ? corpusPath(fallbackFile) : '(unknown)',
+    line: where?.[2] ? Number(where[2]) : null,
+    rule: rule ? rule[1] : null,
+    message: message.split('\n')[0],
+    stack: String(error?.stack ?? '').split('\n').slice(0, 8).join('\n'),
+  };
+}
+
+/**
+ * Lint `files` in batches; a batch that throws (a rule crashed) is linted again file by file, so
+ * that every crashing file is recorded and the others still count. Returns ESLint's results and the
+ * crashes.
+ */
+export async function lintWithCrashCapture(eslint, files, { batchSize = 200, onBatch } = {}) {
+  const results = [];
+  const crashes = [];
+  for (let i = 0; i < files.length; i += batchSize) {
+    const batch = files.slice(i, i + batchSize);
+    try {
+      results.push(...(await eslint.lintFiles(batch)));
+    } catch {
+      for (const file of batch) {
+        try {
+          results.push(...(await eslint.lintFiles([file])));
+        } catch (error) {
+          crashes.push(describeCrash(error, file));
+        }
+      }
+    }
+    onBatch?.(Math.min(i + batchSize, files.length), files.length);
+  }
+  return { results, crashes };
+}
+
+/** Sum ESLint's per-file statistics: parse time, per-rule time, total lint time (ms). */
+export function sumStats(results) {
+  const rules = {};
+  let parse = 0;
+  let total = 0;
+  for (const result of results) {
+    for (const pass of result.stats?.times?.passes ?? []) {
+      parse += pass.parse?.total ?? 0;
+      total += pass.total ?? 0;
+      for (const [id, { total: t }] of Object.entries(pass.rules ?? {})) rules[id] = (rules[id] ?? 0) + t;
+    }
+  }
+  return { parse, total, rules };
+}
+
+/** Fatal parse errors (files the rules never saw) and the plugin's findings. */
+export function collectMessages(results) {
+  const fatal = [];
+  const findings = [];
+  for (const result of results) {
+    for (const m of result.messages) {
+      if (m.fatal) fatal.push({ file: corpusPath(result.filePath), line: m.line, message: m.message });
+      else if (m.ruleId && m.ruleId.startsWith('memo-leak/')) {
+        findings.push({
+          file: corpusPath(result.filePath),
+          line: m.line,
+          column: m.column,
+          rule: m.ruleId,
+          message: m.message,
+          fix: Boolean(m.fix),
+          suggestions: m.suggestions?.length ?? 0,
+        });
+      }
+    }
+  }
+  return { fatal, findings };
+}

@@ -1,0 +1,174 @@
+// One measurement of the bench, in its own process so that its peak memory is its own:
+//
+//   node bench/phase.js main     OUT.json [package…]   plugin + no-unused-vars over the corpus
+//   node bench/phase.js baseline OUT.json [package…]   no-unused-vars alone (wall-time cross-check)
+//   node bench/phase.js variants OUT.json [package…]   findings with the rules' non-default options
+//   node bench/phase.js typed    OUT.json with|without typed mode (projectService) on rxjs/src
+//   node --expose-gc bench/phase.js memory OUT.json ROUNDS with|without [package…]
+//
+// Writes its result as JSON to OUT.json. Rule crashes are recorded in the result, never thrown.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ensureCorpus, packageDir } from './corpus.js';
+import {
+  benchRules,
+  collectMessages,
+  corpusConfig,
+  createESLint,
+  lintWithCrashCapture,
+  PLUGIN_RULE_IDS,
+  sumStats,
+  variantRuns,
+} from './lint.js';
+
+const [phase, out, ...args] = process.argv.slice(2);
+
+function memory() {
+  const { heapUsed, rss } = process.memoryUsage();
+  return { heapUsed, rss, maxRSS: process.resourceUsage().maxRSS * 1024 };
+}
+
+function progress(label) {
+  return (done, total) => process.stderr.write(`\r${label}: ${done}/${total} files   `);
+}
+
+/** Lint each package in turn with one ESLint instance; time each package's wall clock. */
+async function lintPackages(packages, rules) {
+  const eslint = createESLint(corpusConfig(packages, { rules }));
+  const perPackage = [];
+  const crashes = [];
+  const fatal = [];
+  const findings = [];
+  for (const pkg of packages) {
+    const start = performance.now();
+    const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(pkg.name) });
+    const wall = performance.now() - start;
+    process.stderr.write('\n');
+    const stats = sumStats(run.results);
+    const messages = collectMessages(run.results);
+    perPackage.push({ name: pkg.name, files: run.results.length, lines: pkg.lines, wall, stats });
+    crashes.push(...run.crashes);
+    fatal.push(...messages.fatal);
+    findings.push(...messages.findings);
+  }
+  return { perPackage, crashes, fatal, findings };
+}
+
+async function main(withPlugin) {
+  const packages = ensureCorpus(args);
+  const start = performance.now();
+  const run = await lintPackages(packages, benchRules({ withPlugin }));
+  const wall = performance.now() - start;
+  return { ...run, wall, pluginRules: PLUGIN_RULE_IDS, memory: memory() };
+}
+
+/** Findings only, with the rules' non-default options (OPTION_VARIANTS), no baseline, no control. */
+async function variants() {
+  const packages = ensureCorpus(args);
+  const runs = [];
+  for (const variant of variantRuns()) {
+    const rules = benchRules({ variant, control: false, baseline: false });
+    const run = await lintPackages(packages, rules);
+    runs.push({ variant, crashes: run.crashes, fatal: run.fatal, findings: run.findings });
+  }
+  return { runs, memory: memory() };
+}
+
+/** rxjs/src through the TypeScript project service, with or without the plugin's rules. */
+async function typed(mode) {
+  const withPlugin = mode === 'with';
+  const [pkg] = ensureCorpus(['rxjs']);
+  const tsconfigRootDir = join(packageDir(pkg), pkg.folder);
+  // A small tsconfig next to the sources, so the project service finds it before the package's own
+  // (which has no `include` and would pull in the published dist/ and its declarations).
+  writeFileSync(
+    join(tsconfigRootDir, 'tsconfig.json'),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'esnext',
+          lib: ['esnext', 'dom'],
+          moduleResolution: 'node',
+          skipLibCheck: true,
+          types: [],
+        },
+        include: ['./**/*.ts'],
+      },
+      null,
+      2,
+    ),
+  );
+  const eslint = createESLint(
+    corpusConfig([pkg], { rules: benchRules({ withPlugin, control: false }), typed: { tsconfigRootDir } }),
+  );
+  const start = performance.now();
+  const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(`typed ${mode}`) });
+  const wall = performance.now() - start;
+  process.stderr.write('\n');
+  const messages = collectMessages(run.results);
+  return {
+    mode,
+    files: run.results.length,
+    wall,
+    stats: sumStats(run.results),
+    crashes: run.crashes,
+    fatal: messages.fatal,
+    findings: messages.findings.length,
+    memory: memory(),
+  };
+}
+
+/** Lint the same files ROUNDS times in one process; collect garbage and read the heap after each. */
+async function rounds() {
+  if (typeof globalThis.gc !== 'function') throw new Error('run with --expose-gc');
+  const [count, mode, ...names] = args;
+  const withPlugin = mode === 'with';
+  const packages = ensureCorpus(names);
+  const files = packages.flatMap((p) => p.files);
+  const eslint = createESLint(corpusConfig(packages, { rules: benchRules({ withPlugin, control: false }) }));
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const perRound = [];
+  const crashes = [];
+  for (let round = 1; round <= Number(count); round++) {
+    const start = performance.now();
+    let run = await lintWithCrashCapture(eslint, files, { onBatch: progress(`round ${round}`) });
+    process.stderr.write('\n');
+    const wall = performance.now() - start;
+    crashes.push(...run.crashes);
+    const findings = collectMessages(run.results).findings.length;
+    run = null; // drop ESLint's results (they hold messages, not ASTs) before measuring
+    // ESLint's Linter keeps the last file's SourceCode (AST, tokens, scopes) for getSourceCode();
+    // lint an empty text so that what it keeps is tiny, not the last corpus file.
+    await eslint.lintText('', { filePath: files[0] });
+    globalThis.gc();
+    globalThis.gc();
+    perRound.push({ round, files: files.length, wall, findings, heapUsed: process.memoryUsage().heapUsed });
+  }
+  return { mode, packages: packages.map((p) => p.name), before, perRound, crashes, memory: memory() };
+}
+
+let result;
+switch (phase) {
+  case 'main':
+    result = await main(true);
+    break;
+  case 'baseline':
+    result = await main(false);
+    break;
+  case 'variants':
+    result = await variants();
+    break;
+  case 'typed':
+    result = await typed(args[0]);
+    break;
+  case 'memory':
+    result = await rounds();
+    break;
+  default:
+    throw new Error(`unknown phase ${phase}`);
+}
+writeFileSync(out, JSON.stringify(result, null, 1));
