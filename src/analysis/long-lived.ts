@@ -51,8 +51,10 @@ export function resolveLongLivedBinding(file: FileContext, node: Node): LongLive
 
   const classNode = getStaticClassOf(file, object);
   if (classNode) {
-    const field = findStaticField(classNode, name);
-    return field ? file.cached('staticFieldBinding', field, () => staticFieldBinding(file, classNode, field)) : null;
+    const declaration = findStaticField(classNode, name) ?? findStaticAssignment(file, classNode, name);
+    return declaration
+      ? file.cached('staticFieldBinding', declaration.node, () => staticFieldBinding(file, classNode, declaration))
+      : null;
   }
   if (object.type === AST_NODE_TYPES.Identifier) {
     const variable = file.findVariable(object);
@@ -99,13 +101,24 @@ function variableBinding(variable: TSESLint.Scope.Variable): LongLivedBinding | 
   };
 }
 
+/** How a static member comes to exist: a `static` field, or one assignment at class-definition time. */
+interface StaticDeclaration {
+  /** The field, or the defining assignment (`W.live = …` at module level, `this.live = …` in a static block). */
+  readonly node: TSESTree.PropertyDefinition | TSESTree.AssignmentExpression;
+  readonly name: string;
+  readonly key: Node;
+  readonly init: TSESTree.Expression | null;
+  readonly typeAnnotation: TSESTree.TypeNode | null;
+  readonly isPrivate: boolean;
+}
+
 function staticFieldBinding(
   file: FileContext,
   classNode: ClassNode,
-  field: TSESTree.PropertyDefinition,
+  declaration: StaticDeclaration,
 ): LongLivedBinding | null {
   if (!isModuleLevelScope(file.sourceCode.getScope(classNode).upper)) return null;
-  const fieldName = getStaticPropertyKey(field.key, field.computed)!;
+  const fieldName = declaration.name;
   const className = getClassName(classNode);
   const uses: Node[] = [];
   const writes: Node[] = [];
@@ -118,6 +131,7 @@ function staticFieldBinding(
     }
     if (name !== fieldName) continue;
     const outer = outermostWrapper(member);
+    if (outer.parent === declaration.node) continue; // the defining assignment
     if (outer.parent?.type === AST_NODE_TYPES.AssignmentExpression && outer.parent.left === outer) {
       writes.push(member);
       if (outer.parent.operator !== '=') uses.push(member);
@@ -125,14 +139,14 @@ function staticFieldBinding(
       uses.push(member);
     }
   }
-  const isPrivate = fieldName.startsWith('#') || field.accessibility === 'private';
+  const { isPrivate } = declaration;
   return {
     kind: 'static-field',
     name: `${className ?? 'this class'}.${fieldName}`,
     scope: `static field of ${className ?? 'an anonymous class'}`,
-    reportNode: field.key,
-    init: field.value,
-    typeAnnotation: field.typeAnnotation?.typeAnnotation ?? null,
+    reportNode: declaration.key,
+    init: declaration.init,
+    typeAnnotation: declaration.typeAnnotation,
     exported: !isPrivate && isExportedClass(classNode),
     uses,
     writes,
@@ -257,7 +271,7 @@ function getStaticThisClass(node: TSESTree.ThisExpression): ClassNode | null {
   return null;
 }
 
-function findStaticField(classNode: ClassNode, name: string): TSESTree.PropertyDefinition | null {
+function findStaticField(classNode: ClassNode, name: string): StaticDeclaration | null {
   for (const element of classNode.body.body) {
     if (
       element.type === AST_NODE_TYPES.PropertyDefinition &&
@@ -265,10 +279,40 @@ function findStaticField(classNode: ClassNode, name: string): TSESTree.PropertyD
       !element.declare &&
       getStaticPropertyKey(element.key, element.computed) === name
     ) {
-      return element;
+      return {
+        node: element,
+        name,
+        key: element.key,
+        init: element.value,
+        typeAnnotation: element.typeAnnotation?.typeAnnotation ?? null,
+        isPrivate: name.startsWith('#') || element.accessibility === 'private',
+      };
     }
   }
   return null;
+}
+
+/**
+ * A static member created by one plain assignment when the class is defined, as compiled code and
+ * older JavaScript write them: `class W {} W.live = new Set();` at module level, or
+ * `static { this.live = new Set(); }` (TypeScript's output for `static live = new Set()`).
+ */
+function findStaticAssignment(file: FileContext, classNode: ClassNode, name: string): StaticDeclaration | null {
+  const assignments = collectStaticMemberUses(file, classNode).flatMap((member) => {
+    if (getStaticMemberName(member) !== name) return [];
+    const outer = outermostWrapper(member);
+    const assignment = outer.parent;
+    return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === outer ? [assignment] : [];
+  });
+  const [assignment] = assignments;
+  if (assignments.length !== 1 || !assignment || assignment.operator !== '=') return null;
+  const statement = assignment.parent;
+  const runsOnce =
+    statement.type === AST_NODE_TYPES.ExpressionStatement &&
+    (statement.parent.type === AST_NODE_TYPES.Program || statement.parent.type === AST_NODE_TYPES.StaticBlock);
+  if (!runsOnce) return null;
+  const member = assignment.left as TSESTree.MemberExpression;
+  return { node: assignment, name, key: member.property, init: assignment.right, typeAnnotation: null, isPrivate: false };
 }
 
 /**

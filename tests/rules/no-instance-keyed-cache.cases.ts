@@ -565,6 +565,10 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
   typed: {
     valid: [
       {
+        name: 'a static member assigned inside a function is not created once',
+        code: `class W { m() { W.live.add(this); } } export function reset() { W.live = new Set(); }`,
+      },
+      {
         name: 'typed: object-typed keys are not reported unless checkObjectKeys is on',
         code: `import { TreeNode, type Box } from './shapes.js';
 const layout = new Map<TreeNode, Box>();
@@ -601,6 +605,34 @@ export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
       },
     ],
     invalid: [
+      {
+        name: 'a static member assigned after the class body (compiled and older JavaScript)',
+        code: `class W { constructor() { W.live.add(this); } dispose() { W.live.delete(this); } } W.live = new Set();`,
+        output: `class W { constructor() { W.live.add(this); } dispose() { W.live.delete(this); } } W.live = new WeakSet();`,
+        errors: [
+          {
+            messageId: 'instanceKeyedCache',
+            data: keyed({ name: 'W.live', scope: 'static field of W', container: 'Set', member: 'W.constructor', elsewhere: ' (and 1 more member)', instances: 'W', remedy: 'Use a WeakSet.' }),
+          },
+        ],
+      },
+      {
+        name: 'a static member created in a static block (TypeScript output for a static field)',
+        code: `class W { static { this.seen = new Map(); } m() { W.seen.set(this, 1); return W.seen.get(this); } }`,
+        output: `class W { static { this.seen = new WeakMap(); } m() { W.seen.set(this, 1); return W.seen.get(this); } }`,
+        errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'W.seen', scope: 'static field of W', member: 'W.m', instances: 'W' }) }],
+      },
+      {
+        name: 'a static registry assigned after the class body and enumerated is silent by default, reported with checkRegistries',
+        code: `class W { constructor() { W.all.add(this); } } W.all = new Set(); export function each(f) { for (const w of W.all) f(w); }`,
+        options: [{ checkRegistries: true }],
+        errors: [
+          {
+            messageId: 'instanceRegistry',
+            data: registry({ name: 'W.all', scope: 'static field of W', member: 'W.constructor', how: '`for…of`', line: 1, instances: 'W' }),
+          },
+        ],
+      },
       {
         name: 'typed: an LRU class re-exported under another name by a project module',
         code: `import { Lru } from './reexports.js'; const c = new Lru<object, number>({ max: 5 }); class A { m() { c.set(this, 1); } }`,
