@@ -85,7 +85,7 @@ export function writeFindingsDoc({ corpus, findings, variants }) {
   }
   const fixed = judgements.fixed ?? [];
   if (fixed.length) {
-    lines.push('', '## False positives fixed while judging', '');
+    lines.push('', '## Analysis fixes made while judging', '');
     for (const f of fixed) lines.push(`- **${f.title}** (${f.where}). ${f.why} Regression cases: ${f.tests}.`);
   }
   lines.push('');

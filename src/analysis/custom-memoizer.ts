@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getSlotInstance } from './instance.js';
-import { followProjectDefinition } from './project-exports.js';
+import { followProjectDefinition, isRelative } from './project-exports.js';
+import { getTypeServices } from './types.js';
 import {
   callsOriginalWithThis,
   findCaches,
@@ -112,6 +113,8 @@ export function resolveCustomMemoizer(file: FileContext, node: Node): CustomMemo
   const expression = unwrapExpression(node.type === AST_NODE_TYPES.Decorator ? node.expression : node);
   const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
   if (expression.type !== AST_NODE_TYPES.CallExpression && !isDecorator) return null;
+  // Cheap first: only a name of a module-level function of this file (or, typed, an import from the project).
+  if (!mayNameCustomMemoizer(file, callee)) return null;
   const definition = resolveDefinition(file, callee);
   const memoizer = definition && analyzeCustomMemoizer(definition.file, definition.fn);
   if (!definition || !memoizer) return null;
@@ -121,6 +124,42 @@ export function resolveCustomMemoizer(file: FileContext, node: Node): CustomMemo
     return memoizer.form === 'wrapper' && !isDecorator ? found('wrapper-call') : null;
   }
   return memoizer.factory ? null : found('decorator');
+}
+
+/**
+ * The names a use site can call a hand-written memoizer by: module-level functions of this file
+ * (declarations, and `const`/`let`/`var` initialised with a function), and, in typed mode, the
+ * bindings of imports from project modules. Computed once per file from the top-level statements.
+ */
+export function mayNameCustomMemoizer(file: FileContext, callee: Node): boolean {
+  const name = unwrapExpression(callee);
+  return name.type === AST_NODE_TYPES.Identifier && getMemoizerCandidateNames(file).has(name.name);
+}
+
+function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
+  return file.cached('memoizerCandidateNames', file.program, () => {
+    const typed = getTypeServices(file) !== null;
+    const names = new Set<string>();
+    for (const statement of file.program.body) {
+      const declaration =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+          ? statement.declaration
+          : statement;
+      if (!declaration) continue;
+      if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) names.add(declaration.id.name);
+      if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init && isFunctionNode(unwrapExpression(declarator.init))) {
+            names.add(declarator.id.name);
+          }
+        }
+      }
+      if (typed && declaration.type === AST_NODE_TYPES.ImportDeclaration && isRelative(declaration.source.value)) {
+        for (const specifier of declaration.specifiers) names.add(specifier.local.name);
+      }
+    }
+    return names;
+  });
 }
 
 /** A function of this file, or (typed mode) one that an import of a project module names. */

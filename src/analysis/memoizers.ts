@@ -2,6 +2,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
+import { isRelative } from './project-exports.js';
+import { getTypeServices } from './types.js';
 import { analyzeKeyFunction } from './key-functions.js';
 import {
   MEMOIZER_LIBRARIES,
@@ -82,6 +84,8 @@ export interface EffectiveKey {
 
 export interface MemoizerTable {
   readonly byOrigin: ReadonlyMap<string, MemoizerSpec>;
+  /** Every module specifier an entry comes from (`lodash`, `lodash/memoize`, …): the cheap pre-filter. */
+  readonly sources: ReadonlySet<string>;
 }
 
 const NO_SETTINGS = {};
@@ -98,6 +102,16 @@ function buildTable(specs: readonly MemoizerSpec[]): Map<string, MemoizerSpec> {
 
 // Built once from the constant table; never mutated.
 const LIBRARY_TABLE: ReadonlyMap<string, MemoizerSpec> = buildTable(MEMOIZER_LIBRARIES);
+const LIBRARY_SOURCES: ReadonlySet<string> = sourcesOf(MEMOIZER_LIBRARIES);
+
+function sourcesOf(specs: readonly MemoizerSpec[]): Set<string> {
+  return new Set(specs.flatMap((spec) => spec.origins.map((origin) => origin.source)));
+}
+
+/** `lodash/memoize.js`, `lodash/memoize/index.js` → `lodash/memoize`. */
+function normaliseSource(source: string): string {
+  return source.replace(/(?:\/index)?\.[cm]?js$/, '');
+}
 
 /**
  * Parses (once per file and settings object) and validates the user's memoizers. Rules call it in
@@ -107,10 +121,10 @@ export function loadMemoizerTable(file: FileContext, settings: unknown): Memoize
   const key = typeof settings === 'object' && settings !== null ? settings : NO_SETTINGS;
   return file.cached('memoizerTable', key, () => {
     const custom = parseMemoizerSettings(settings);
-    if (custom.length === 0) return { byOrigin: LIBRARY_TABLE };
+    if (custom.length === 0) return { byOrigin: LIBRARY_TABLE, sources: LIBRARY_SOURCES };
     const byOrigin = new Map(LIBRARY_TABLE);
     for (const [origin, spec] of buildTable(custom)) byOrigin.set(origin, spec);
-    return { byOrigin };
+    return { byOrigin, sources: new Set([...LIBRARY_SOURCES, ...sourcesOf(custom)]) };
   });
 }
 
@@ -119,16 +133,100 @@ export function lookupMemoizerOrigin(file: FileContext, settings: unknown, origi
   const { byOrigin } = loadMemoizerTable(file, settings);
   const exact = byOrigin.get(originKey(origin.source, origin.path));
   if (exact) return exact;
-  const stripped = origin.source.replace(/(?:\/index)?\.[cm]?js$/, '');
+  const stripped = normaliseSource(origin.source);
   return stripped === origin.source ? null : (byOrigin.get(originKey(stripped, origin.path)) ?? null);
 }
 
 export function getMemoizerSpec(file: FileContext, settings: unknown, node: Node): MemoizerSpec | null {
   const expression = unwrapExpression(node);
-  // Cheap: only names and member chains can be imports.
+  // Cheap: only names and member chains can be imports, and only through a name bound to a known module.
   if (expression.type !== AST_NODE_TYPES.Identifier && expression.type !== AST_NODE_TYPES.MemberExpression) return null;
+  if (!mayNameMemoizer(file, settings, expression)) return null;
   const origin = getImportOrigin(file, expression);
   return origin ? lookupMemoizerOrigin(file, settings, origin) : null;
+}
+
+/**
+ * The local names through which this file can reach a memoizer: the bindings of its module-level
+ * imports and `require`s of a module the table knows (and, in typed mode, of project modules, which
+ * may re-export one). Computed once per file from the top-level statements, without a walk; a
+ * callee whose root name is not among them is not a known memoizer, with no scope lookup.
+ */
+export function getMemoizerRootNames(file: FileContext, settings: unknown): ReadonlySet<string> {
+  const { sources } = loadMemoizerTable(file, settings);
+  return file.cached('memoizerRootNames', sources, () => {
+    const followsProject = getTypeServices(file) !== null;
+    const wanted = (source: string): boolean =>
+      sources.has(normaliseSource(source)) || (followsProject && isRelative(source));
+    const names = new Set<string>();
+    for (const statement of file.program.body) {
+      const declaration =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (!declaration) continue;
+      if (declaration.type === AST_NODE_TYPES.ImportDeclaration && wanted(declaration.source.value)) {
+        for (const specifier of declaration.specifiers) names.add(specifier.local.name);
+      } else if (
+        declaration.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+        declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+        declaration.moduleReference.expression.type === AST_NODE_TYPES.Literal &&
+        wanted(String(declaration.moduleReference.expression.value))
+      ) {
+        names.add(declaration.id.name);
+      } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          const source = declarator.init && requiredSource(declarator.init);
+          if (source !== null && source !== undefined && wanted(source)) addPatternNames(declarator.id, names);
+        }
+      }
+    }
+    return names;
+  });
+}
+
+/** `require('m')`, `require('m').a.b` → `'m'`; anything else → `null`. */
+function requiredSource(node: Node): string | null {
+  let current = unwrapExpression(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+  if (
+    current.type === AST_NODE_TYPES.CallExpression &&
+    current.callee.type === AST_NODE_TYPES.Identifier &&
+    current.callee.name === 'require' &&
+    current.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof current.arguments[0].value === 'string'
+  ) {
+    return current.arguments[0].value;
+  }
+  return null;
+}
+
+function addPatternNames(pattern: Node, names: Set<string>): void {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      names.add(pattern.name);
+      break;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        addPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property.argument, names);
+      }
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      addPatternNames(pattern.left, names);
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * Can this name or member chain denote a memoizer at all? Its root is a name bound to a known module
+ * (`memoize`, `_` in `_.memoize`), or an inline `require('lodash')`. No scope lookup.
+ */
+function mayNameMemoizer(file: FileContext, settings: unknown, node: Node): boolean {
+  let root = unwrapExpression(node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrapExpression(root.object);
+  if (root.type === AST_NODE_TYPES.Identifier) return getMemoizerRootNames(file, settings).has(root.name);
+  const source = requiredSource(root);
+  return source !== null && loadMemoizerTable(file, settings).sources.has(normaliseSource(source));
 }
 
 export function getMemoizerCall(file: FileContext, settings: unknown, call: TSESTree.CallExpression): MemoizerUse | null {

@@ -7,6 +7,7 @@ import {
   findProperty,
   getKeyReach,
   getMemoizerCall,
+  getMemoizerRootNames,
   loadMemoizerTable,
   reachHoldsArgument,
   type KeyReach,
@@ -76,6 +77,9 @@ export default createRule<Options, MessageIds>({
     const settings = context.settings;
     loadMemoizerTable(file, settings); // validates settings['memo-leak'].memoizers on every file
     const candidates: Candidate[] = [];
+
+    // A file that imports no memoizer can hold no memoized function: no listener at all.
+    if (getMemoizerRootNames(file, settings).size === 0) return {};
 
     return {
       CallExpression(node): void {

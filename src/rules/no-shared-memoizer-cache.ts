@@ -42,20 +42,21 @@ export default createRule<Options, MessageIds>({
       const fn = node && unwrapExpression(node);
       if (fn && isFunctionNode(fn) && fn.params.length > 0) candidates.push(fn);
     };
+    // Memoizers are defined once, at module level: only module-level functions are candidates (the
+    // selectors keep ESLint from calling the rule for every nested declaration).
+    const declarator = (node: TSESTree.VariableDeclarator): void => collect(node.init);
+    const declaration = (node: TSESTree.FunctionDeclaration): void => collect(node);
     return {
-      FunctionDeclaration(node): void {
-        collect(node);
-      },
-      VariableDeclarator(node): void {
-        collect(node.init);
-      },
-      AssignmentExpression(node): void {
+      'Program > FunctionDeclaration': declaration,
+      'Program > ExportNamedDeclaration > FunctionDeclaration': declaration,
+      'Program > ExportDefaultDeclaration > FunctionDeclaration': declaration,
+      'Program > VariableDeclaration > VariableDeclarator': declarator,
+      'Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator': declarator,
+      'Program > ExpressionStatement > AssignmentExpression'(node: TSESTree.AssignmentExpression): void {
         // `module.exports = function memoize(…) {…}`, `exports.cached = (…) => …`
-        if (node.left.type === AST_NODE_TYPES.MemberExpression && node.parent.type === AST_NODE_TYPES.ExpressionStatement) {
-          collect(node.right);
-        }
+        if (node.left.type === AST_NODE_TYPES.MemberExpression) collect(node.right);
       },
-      ExportDefaultDeclaration(node): void {
+      'Program > ExportDefaultDeclaration'(node: TSESTree.ExportDefaultDeclaration): void {
         if (node.declaration.type !== AST_NODE_TYPES.FunctionDeclaration) collect(node.declaration);
       },
       'Program:exit'(): void {

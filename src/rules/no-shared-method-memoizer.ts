@@ -12,7 +12,7 @@ import {
   resolveFunction,
   type MemoizerUse,
 } from '../analysis/memoizers.js';
-import { resolveCustomMemoizer, type CustomMemoizerUse } from '../analysis/custom-memoizer.js';
+import { mayNameCustomMemoizer, resolveCustomMemoizer, type CustomMemoizerUse } from '../analysis/custom-memoizer.js';
 import { findSharedSlot, type SharedSlot } from '../analysis/shared-slots.js';
 import { returnsOwnThis, usesOwnThis } from '../analysis/this-usage.js';
 import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
@@ -125,8 +125,10 @@ export default createRule<Options, MessageIds>({
         }
         const use = getMemoizerCall(file, settings, node);
         if (!use) {
-          const slot = findSharedSlot(file, node); // cheap position check before resolving the callee
-          if (slot?.kind === 'prototype' && callee.type === AST_NODE_TYPES.Identifier) considerCustom(node, slot);
+          // A hand-written wrapper: a module-level function of this file, installed where instances share it.
+          if (!mayNameCustomMemoizer(file, callee)) return;
+          const slot = findSharedSlot(file, node);
+          if (slot?.kind === 'prototype') considerCustom(node, slot);
           return;
         }
         if (use.spec.cache !== 'per-call' && use.spec.cache !== 'per-factory') return;
