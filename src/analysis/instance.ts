@@ -311,6 +311,9 @@ function isConstructorFunction(file: FileContext, id: TSESTree.Identifier): bool
 }
 
 function getAliasInstance(file: FileContext, id: TSESTree.Identifier): InstanceContext | null {
+  // Cheap first: a file whose text never initialises anything with `this` has no alias of it, so
+  // most identifiers are rejected without a scope lookup.
+  if (!mayDeclareThisAlias(file)) return null;
   const variable = file.findVariable(id);
   if (!variable || variable.defs.length !== 1) return null;
   return file.cached('aliasInstance', variable, () => {
@@ -321,6 +324,11 @@ function getAliasInstance(file: FileContext, id: TSESTree.Identifier): InstanceC
     const reassigned = variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name);
     return reassigned ? null : getThisInstance(file, init);
   });
+}
+
+/** Does the file's text contain `= this` (an initialiser or assignment of `this`, parentheses allowed)? */
+function mayDeclareThisAlias(file: FileContext): boolean {
+  return file.cached('mayDeclareThisAlias', file.program, () => /=\s*(?:\(\s*)*this\b/.test(file.sourceCode.text));
 }
 
 function classMember(
