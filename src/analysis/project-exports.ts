@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from './file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
-import { getProjectFileContext, resolveProjectModule } from './project-files.js';
+import { exportsProjectDeclaration, getProjectFileContext, resolveProjectModule } from './project-files.js';
 import { getTypeServices } from './types.js';
 
 /** How many re-export hops are followed (`a` re-exports `b` re-exports `lodash`). */
@@ -19,6 +19,10 @@ export function followProjectExport(
   exportName: string,
   hops = 0,
 ): ImportOrigin | null {
+  // Cheap first (no parse): an export the checker resolves to a function or class of the project is
+  // no library export. Only variables and re-exports of libraries are worth reading.
+  const types = getTypeServices(file);
+  if (!types || !isRelative(specifier.value) || exportsProjectDeclaration(types, file, specifier, exportName)) return null;
   const target = projectModule(file, specifier, hops);
   if (!target) return null;
   const known = target.cached('projectExports', target.program, () => new Map<string, ImportOrigin | null>());

@@ -65,6 +65,40 @@ export function resolveProjectModule(
 }
 
 /**
+ * Cheap check before parsing a project module: does `exportName` of that module resolve (through
+ * any re-exports, as the checker sees them) to a function, class, interface, type or enum declared
+ * in the project? Then it is no library export, and nothing needs to be parsed.
+ */
+export function exportsProjectDeclaration(
+  types: TypeServices,
+  file: FileContext,
+  specifier: TSESTree.StringLiteral,
+  exportName: string,
+): boolean {
+  const tsNode = nodeInProgram(types, file, specifier);
+  const moduleSymbol = tsNode && types.checker.getSymbolAtLocation(tsNode);
+  if (!moduleSymbol) return false;
+  const exported = types.checker.getExportsOfModule(moduleSymbol).find((symbol) => symbol.getName() === exportName);
+  if (!exported) return false;
+  const { ts } = types;
+  const target = exported.flags & ts.SymbolFlags.Alias ? types.checker.getAliasedSymbol(exported) : exported;
+  const declarations = target.getDeclarations() ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every(
+      (declaration) =>
+        !types.program.isSourceFileFromExternalLibrary(declaration.getSourceFile()) &&
+        !declaration.getSourceFile().isDeclarationFile &&
+        (ts.isFunctionDeclaration(declaration) ||
+          ts.isClassDeclaration(declaration) ||
+          ts.isInterfaceDeclaration(declaration) ||
+          ts.isTypeAliasDeclaration(declaration) ||
+          ts.isEnumDeclaration(declaration)),
+    )
+  );
+}
+
+/**
  * The TypeScript node of an ESTree node: through the parser services for the linted file, by
  * position for a project file analysed here.
  */
