@@ -274,7 +274,7 @@ export function writePerformanceDoc({ load, started, corpus, main, baseline, typ
     '  file that imports no memoizer; uses of hand-written memoizers are pre-filtered by the names of module-level',
     '  functions; decorator definitions are collected with `Program > …` selectors only; an alias of `this` is looked',
     '  up only in files whose text contains `= this`; the lodash `memoize.Cache` check reads module-level statements',
-    '  instead of walking the file. Together: from 610 % of `no-unused-vars` to about its time (92 % and 107 % in two runs on this shared machine), and under 2 % of wall time.',
+    '  instead of walking the file. Together: from 610 % of `no-unused-vars` to about its time (92 % to 107 % over three runs on this shared machine), and under 2 % of wall time.',
     '- What still stands in the way of 50 %: four rules each pay a per-file setup (the shared file analysis, the',
     '  memoizer table and its name sets: about 0.02 to 0.08 ms per file and rule, measured with a do-nothing rule that',
     '  only builds them) and a per-call filter on every `CallExpression`. The next step would be one shared per-file',
