@@ -5,79 +5,35 @@
  * FinalizationRegistry after gc); the fixed one lets them go and prints the correct per-instance
  * results.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import * as espree from 'espree';
-import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { applyFix, runProgram } from './gc-harness.js';
 
 const INSTANCES = 20;
 
-/** Appended to every program: create instances, call them, drop them, collect, report. */
+/**
+ * Appended to every program: the `run(track)` export the shared GC harness calls. Each program
+ * defines `create(i)` and `use(instance, i)`; the harness counts collected instances.
+ */
 const HARNESS = `
-let collected = 0;
-const registry = new FinalizationRegistry(() => { collected++; });
-const results: unknown[] = [];
-function exercise(i: number): void {
-  const instance = create(i);
-  registry.register(instance, i);
-  results.push(use(instance, i));
+export function run(track) {
+  const results = [];
+  for (let i = 0; i < ${INSTANCES}; i++) {
+    const instance = create(i);
+    track(instance);
+    results.push(use(instance, i));
+  }
+  return results;
 }
-for (let i = 0; i < ${INSTANCES}; i++) exercise(i);
-await new Promise((resolve) => setTimeout(resolve, 0));
-for (let round = 0; round < 20 && collected < ${INSTANCES}; round++) {
-  (globalThis as any).gc();
-  await new Promise((resolve) => setTimeout(resolve, 5));
-}
-console.log(JSON.stringify({ collected, results }));
 `;
 
-const dir = mkdtempSync(path.join(tmpdir(), 'memo-leak-runtime-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
 function applySuggestion(code: string, filename: string): string {
-  const linter = new Linter();
-  const typescript = filename.endsWith('.ts');
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts', '**/*.js'],
-        languageOptions: typescript
-          ? { parser: tsParser, parserOptions: { sourceType: 'module' } }
-          : { parser: espree, ecmaVersion: 'latest', sourceType: 'module' },
-        plugins: { 'memo-leak': plugin as never },
-        rules: { 'memo-leak/no-shared-memoizer-cache': 'error' },
-      },
-    ],
-    filename,
-  );
-  expect(messages.map((message) => message.ruleId)).toEqual(['memo-leak/no-shared-memoizer-cache']);
-  const fix = messages[0]!.suggestions?.[0]?.fix;
-  expect(fix).toBeDefined();
-  return code.slice(0, fix!.range[0]) + fix!.text + code.slice(fix!.range[1]);
+  return applyFix(code, filename, 'no-shared-memoizer-cache', 'suggestion');
 }
 
-function run(name: string, code: string, experimentalDecorators: boolean | null): { collected: number; results: unknown[] } {
-  const js =
-    experimentalDecorators === null
-      ? code
-      : ts.transpileModule(code, {
-          compilerOptions: {
-            target: ts.ScriptTarget.ES2022,
-            module: ts.ModuleKind.ESNext,
-            experimentalDecorators,
-          },
-        }).outputText;
-  const file = path.join(dir, `${name}.mjs`);
-  writeFileSync(file, js);
-  const stdout = execFileSync(process.execPath, ['--expose-gc', file], { encoding: 'utf8' });
-  return JSON.parse(stdout) as { collected: number; results: unknown[] };
+/** Runs a program in `node --expose-gc`: TypeScript with legacy (`true`) or TC39 (`false`) decorators, or JavaScript (`null`). */
+function run(name: string, code: string, experimentalDecorators: boolean | null): { collected: number; results: unknown } {
+  if (experimentalDecorators === null) return runProgram(code, `${name}.js`);
+  return runProgram(experimentalDecorators ? `// @fix-options experimentalDecorators\n${code}` : code, `${name}.ts`);
 }
 
 describe('no-shared-memoizer-cache at run time', () => {
@@ -176,7 +132,7 @@ Circle.prototype.area = memoize(function (precision) {
 
 const create = (i) => new Circle(i + 1);
 const use = (circle, i) => [circle.area(2).value, circle.area(i + 3).value];
-${HARNESS.replace('(globalThis as any)', 'globalThis').replace('const results: unknown[]', 'const results').replace('(i: number): void', '(i)')}`;
+${HARNESS}`;
     const fixed = applySuggestion(program, 'circle.js');
     const reference = run('wrapper-reference', program.replace('memoize(function', '(function'), null);
     const before = run('wrapper-original', program, null);
