@@ -1,5 +1,7 @@
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import type { ModuleParser } from './resolve/module-parser.js';
+import { createModuleParser } from './resolve/module-parser.js';
 import type { TypeServices } from './types.js';
 
 type Scope = TSESLint.Scope.Scope;
@@ -18,15 +20,19 @@ export class FileContext {
   readonly program: TSESTree.Program;
   /** Set for another project file analysed in typed mode (not the file being linted). */
   readonly project: { readonly sourceFile: ts.SourceFile; readonly types: TypeServices } | null;
+  /** Parses other modules of the project with the parser of the linted file (`null`: none to use). */
+  readonly moduleParser: ModuleParser | null;
   readonly #tables = new Map<string, WeakMap<object, unknown>>();
 
   constructor(
     sourceCode: Readonly<TSESLint.SourceCode>,
     project: { readonly sourceFile: ts.SourceFile; readonly types: TypeServices } | null = null,
+    moduleParser: ModuleParser | null = null,
   ) {
     this.sourceCode = sourceCode;
     this.program = sourceCode.ast;
     this.project = project;
+    this.moduleParser = moduleParser;
   }
 
   /** Memoizes `compute()` under `(table, key)` for the life of this file. */
@@ -44,12 +50,12 @@ export class FileContext {
 
   /** The variable an identifier refers to, or `null` for an undeclared global or an unknown name. */
   findVariable(node: TSESTree.Identifier): Variable | null {
-    return ASTUtils.findVariable(this.sourceCode.getScope(node), node);
+    return findVariable(this.sourceCode.getScope(node), node.name);
   }
 
   /** The variable named `name` as seen from `node` (for globals like `Map` that may be shadowed). */
   findVariableByName(node: TSESTree.Node, name: string): Variable | null {
-    return ASTUtils.findVariable(this.sourceCode.getScope(node), name);
+    return findVariable(this.sourceCode.getScope(node), name);
   }
 
   /** `true` when `name` at `node` is the built-in global (not shadowed by an import or declaration). */
@@ -65,7 +71,7 @@ export function getFileContext(context: Readonly<TSESLint.RuleContext<string, re
   const sourceCode = context.sourceCode;
   let fileContext = contexts.get(sourceCode.ast);
   if (!fileContext) {
-    fileContext = new FileContext(sourceCode);
+    fileContext = new FileContext(sourceCode, null, createModuleParser(context));
     contexts.set(sourceCode.ast, fileContext);
   }
   return fileContext;
@@ -94,4 +100,13 @@ export function isModuleLevelScope(scope: Scope | null): boolean {
     }
   }
   return false;
+}
+
+/** The variable `name` resolves to from `scope` outwards (what `ASTUtils.findVariable` does, without the dependency). */
+function findVariable(initial: Scope, name: string): Variable | null {
+  for (let scope: Scope | null = initial; scope; scope = scope.upper) {
+    const variable = scope.set.get(name);
+    if (variable) return variable;
+  }
+  return null;
 }

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { followProjectExport } from './project-exports.js';

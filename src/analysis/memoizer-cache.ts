@@ -1,6 +1,7 @@
 // The cache of a hand-written memoizer: which container its replacement stores results in, where
 // that container is created, and how its key relates to `this`. Used by custom-memoizer.ts.
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, outermostWrapper, unwrapExpression } from './ast.js';
 import { getStrongContainer, isWeakContainer, type StrongContainerKind } from './containers.js';
 import { isModuleLevelScope, type FileContext } from './file-context.js';

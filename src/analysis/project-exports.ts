@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from './file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
 import { exportsProjectDeclaration, getProjectFileContext, resolveProjectModule } from './project-files.js';
@@ -35,7 +36,7 @@ function projectModule(file: FileContext, specifier: TSESTree.StringLiteral, hop
   if (hops >= MAX_HOPS || !isRelative(specifier.value)) return null;
   const types = getTypeServices(file);
   const sourceFile = types && resolveProjectModule(types, file, specifier);
-  return (types && sourceFile && getProjectFileContext(types, sourceFile)) || null;
+  return (types && sourceFile && getProjectFileContext(types, sourceFile, file.moduleParser)) || null;
 }
 
 /** Finds `exportName` among a module's exports and returns the origin of its value. */

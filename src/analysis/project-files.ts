@@ -1,53 +1,33 @@
-import { createRequire } from 'node:module';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { FileContext } from './file-context.js';
+import type { ModuleParser } from './resolve/module-parser.js';
 import type { TypeServices } from './types.js';
 
 /**
  * Typed mode only: the analysis of OTHER files of the user's project, so that a memoizer
  * re-exported through `./util`, or a decorator declared in another file, is judged by what it is.
  *
- * A declaring file is parsed once with @typescript-eslint/typescript-estree and analysed with the
+ * A declaring file is parsed once with the linted file's own parser and analysed with the
  * same `FileContext` the rules use. The result is kept in a WeakMap keyed by the `ts.SourceFile`:
  * when the program changes (an edit in the editor), TypeScript makes new SourceFile objects and the
  * old analyses are dropped with them. The parser and ESLint's SourceCode are loaded only here.
  */
 const projectFiles = new WeakMap<ts.SourceFile, FileContext | null>();
 
-const load = createRequire(import.meta.url);
-
 /** The analysis of a project (not library, not declaration) source file, or `null`. */
-export function getProjectFileContext(types: TypeServices, sourceFile: ts.SourceFile): FileContext | null {
+export function getProjectFileContext(
+  types: TypeServices,
+  sourceFile: ts.SourceFile,
+  moduleParser: ModuleParser | null,
+): FileContext | null {
   if (sourceFile.isDeclarationFile || types.program.isSourceFileFromExternalLibrary(sourceFile)) return null;
   if (projectFiles.has(sourceFile)) return projectFiles.get(sourceFile) ?? null;
-  let context: FileContext | null = null;
-  try {
-    context = analyseFile(types, sourceFile);
-  } catch {
-    context = null; // a file TypeScript accepts but the parser rejects: stay silent
-  }
+  const sourceCode = moduleParser?.parse(sourceFile.text, sourceFile.fileName) ?? null;
+  // a file TypeScript accepts but the parser rejects stays unknown: silence
+  const context = sourceCode ? new FileContext(sourceCode, { sourceFile, types }, moduleParser) : null;
   projectFiles.set(sourceFile, context);
   return context;
-}
-
-function analyseFile(types: TypeServices, sourceFile: ts.SourceFile): FileContext {
-  const estree = load('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
-  const scopes = load('@typescript-eslint/scope-manager') as typeof import('@typescript-eslint/scope-manager');
-  const { visitorKeys } = load('@typescript-eslint/visitor-keys') as typeof import('@typescript-eslint/visitor-keys');
-  const { SourceCode } = load('eslint') as { SourceCode: new (config: object) => TSESLint.SourceCode };
-  const ast = estree.parse(sourceFile.text, {
-    range: true,
-    loc: true,
-    tokens: true,
-    comment: true,
-    jsx: /\.[jt]sx$/.test(sourceFile.fileName),
-    filePath: sourceFile.fileName,
-  });
-  estree.simpleTraverse(ast, { enter: () => undefined }, true); // sets `parent` pointers
-  const scopeManager = scopes.analyze(ast, { sourceType: 'module' });
-  const sourceCode = new SourceCode({ text: sourceFile.text, ast, scopeManager, visitorKeys });
-  return new FileContext(sourceCode, { sourceFile, types });
 }
 
 /** The project source file a module specifier of `file` resolves to (`'./util'` → util.ts), if any. */

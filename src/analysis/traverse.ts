@@ -1,5 +1,6 @@
 // Small AST traversal helpers: walking a subtree, the function around a node, the owner of `this`.
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from './ast.js';
 import type { FileContext } from './file-context.js';
 

@@ -1,10 +1,10 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getInstanceOf } from './instance.js';
 import { getTypeObjectness, getTypeServices } from './types.js';
 
-const { DefinitionType } = TSESLint.Scope;
 
 /** What is statically known of a value: always an object, never one, or unknown. */
 export type ValueKind = 'object' | 'primitive' | 'unknown';
@@ -62,9 +62,9 @@ function getSyntacticValueKind(file: FileContext, node: TSESTree.Node, depth: nu
       if (depth > 2) return 'unknown';
       const variable = file.findVariable(expression);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type === DefinitionType.FunctionName || def?.type === DefinitionType.ClassName) return 'object';
+      if (def?.type === 'FunctionName' || def?.type === 'ClassName') return 'object';
       if (
-        def?.type === DefinitionType.Variable &&
+        def?.type === 'Variable' &&
         def.node.type === AST_NODE_TYPES.VariableDeclarator &&
         def.node.id === def.name &&
         def.node.init &&

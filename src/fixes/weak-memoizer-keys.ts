@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticPropertyKey, unwrapExpression } from '../analysis/ast.js';
 import type { FileContext } from '../analysis/file-context.js';
 import { findProperty, type MemoizerUse, type WeakKeysSpec } from '../analysis/memoizers.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey } from '../analysis/ast.js';
 import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/file-context.js';
 import { getInstanceOf } from '../analysis/instance.js';

@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 
 /** Extra `meta.docs` fields this plugin's rules declare; the configs are built from them. */
 export interface MemoLeakDocs {
@@ -17,6 +17,54 @@ export interface MemoLeakDocs {
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-memo-leak/eslint-plugin-memo-leak';
 
-export const createRule = ESLintUtils.RuleCreator<MemoLeakDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+type Meta<MessageIds extends string, Options extends readonly unknown[]> = Omit<
+  TSESLint.RuleMetaData<MessageIds, MemoLeakDocs, Options>,
+  'docs'
+> & { docs: MemoLeakDocs; defaultOptions?: Options };
+
+export interface MemoLeakRule<MessageIds extends string, Options extends readonly unknown[]>
+  extends TSESLint.RuleModule<MessageIds, Options, MemoLeakDocs> {
+  readonly name: string;
+}
+
+/**
+ * A rule module with its docs URL and its options merged over `meta.defaultOptions`.
+ *
+ * ESLint ≥ 9.15 merges `meta.defaultOptions` itself; the merge here keeps the same result on hosts
+ * that do not (oxlint's JS plugins, older testers), so a rule never sees a missing option. Each
+ * option of this plugin is one flat object, so a shallow merge per position is the whole story.
+ * Written here rather than taken from `@typescript-eslint/utils` so that the plugin has no runtime
+ * dependency that requires TypeScript.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(rule: {
+  name: string;
+  meta: Meta<MessageIds, Options>;
+  create: (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Options) => TSESLint.RuleListener;
+}): MemoLeakRule<MessageIds, Options> {
+  const defaults = (rule.meta.defaultOptions ?? []) as readonly unknown[];
+  return {
+    name: rule.name,
+    meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) } },
+    defaultOptions: defaults as unknown as Options,
+    create(context) {
+      const given = context.options as readonly unknown[];
+      const length = Math.max(defaults.length, given.length);
+      const options = Array.from({ length }, (_, index) => mergeOption(defaults[index], given[index]));
+      return rule.create(context, options as unknown as Options);
+    },
+  };
+}
+
+/** The page of a rule's documentation. */
+export function ruleDocsUrl(name: string): string {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
+}
+
+function mergeOption(fallback: unknown, given: unknown): unknown {
+  if (isPlainObject(fallback) && isPlainObject(given)) return { ...fallback, ...given };
+  return given === undefined ? fallback : given;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
