@@ -3,8 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getSlotInstance } from './instance.js';
-import { followProjectDefinition, isRelative } from './project-exports.js';
-import { getTypeServices } from './types.js';
+import { followProjectDefinition, isProjectSpecifier } from './project-exports.js';
 import {
   callsOriginalWithThis,
   findCaches,
@@ -139,8 +138,8 @@ export function mayNameCustomMemoizer(file: FileContext, callee: Node): boolean 
 
 function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
   return file.cached('memoizerCandidateNames', file.program, () => {
-    const typed = getTypeServices(file) !== null;
     const names = new Set<string>();
+    const fromProject = (source: unknown): boolean => typeof source === 'string' && isProjectSpecifier(file, source);
     for (const statement of file.program.body) {
       const declaration =
         statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
@@ -150,12 +149,15 @@ function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
       if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) names.add(declaration.id.name);
       if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const declarator of declaration.declarations) {
-          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init && isFunctionNode(unwrapExpression(declarator.init))) {
-            names.add(declarator.id.name);
-          }
+          if (!declarator.init) continue;
+          const init = unwrapExpression(declarator.init);
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && isFunctionNode(init)) names.add(declarator.id.name);
+          // `const { memoize } = require('./memo')`, `const memoize = require('./memo')`
+          const required = requireCall(init);
+          if (required && fromProject(required.value)) addBindingNames(declarator.id, names);
         }
       }
-      if (typed && declaration.type === AST_NODE_TYPES.ImportDeclaration && isRelative(declaration.source.value)) {
+      if (declaration.type === AST_NODE_TYPES.ImportDeclaration && fromProject(declaration.source.value)) {
         for (const specifier of declaration.specifiers) names.add(specifier.local.name);
       }
     }
@@ -170,6 +172,7 @@ function resolveDefinition(file: FileContext, node: Node): { file: FileContext; 
   const expression = unwrapExpression(node);
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const def = file.findVariable(expression)?.defs[0];
+  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator) return resolveRequiredDefinition(file, def.node, expression);
   if (!def || (def.node.type !== AST_NODE_TYPES.ImportSpecifier && def.node.type !== AST_NODE_TYPES.ImportDefaultSpecifier)) {
     return null;
   }
@@ -184,6 +187,56 @@ function resolveDefinition(file: FileContext, node: Node): { file: FileContext; 
   const found = followProjectDefinition(file, source as TSESTree.StringLiteral, exportName);
   const fn = found && unwrapExpression(found.node);
   return found && fn && isFunctionNode(fn) ? { file: found.file, fn } : null;
+}
+
+/** `const memoize = require('./memo')` (its default: `module.exports`), `const { memoize } = require('./memo')`. */
+function resolveRequiredDefinition(
+  file: FileContext,
+  declarator: TSESTree.VariableDeclarator,
+  name: TSESTree.Identifier,
+): { file: FileContext; fn: FunctionNode } | null {
+  const required = declarator.init && requireCall(unwrapExpression(declarator.init));
+  if (!required) return null;
+  let exportName: string | null = null;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) exportName = 'default';
+  else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of declarator.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (value.type === AST_NODE_TYPES.Identifier && value.name === name.name && property.key.type === AST_NODE_TYPES.Identifier) {
+        exportName = property.key.name;
+      }
+    }
+  }
+  if (!exportName) return null;
+  const found = followProjectDefinition(file, required, exportName);
+  const fn = found && unwrapExpression(found.node);
+  return found && fn && isFunctionNode(fn) ? { file: found.file, fn } : null;
+}
+
+/** `require('./x')` → its string literal; anything else → `null`. */
+function requireCall(node: Node): TSESTree.StringLiteral | null {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    node.arguments[0]!.type === AST_NODE_TYPES.Literal &&
+    typeof node.arguments[0]!.value === 'string'
+  ) {
+    return node.arguments[0] as TSESTree.StringLiteral;
+  }
+  return null;
+}
+
+function addBindingNames(pattern: Node, names: Set<string>): void {
+  if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value.type === AST_NODE_TYPES.Identifier) names.add(value.name);
+  }
 }
 
 /** The function a callee or decorator expression denotes, when it is declared in this file and never reassigned. */

@@ -25,7 +25,7 @@ export function getProjectFileContext(
   if (projectFiles.has(sourceFile)) return projectFiles.get(sourceFile) ?? null;
   const sourceCode = moduleParser?.parse(sourceFile.text, sourceFile.fileName) ?? null;
   // a file TypeScript accepts but the parser rejects stays unknown: silence
-  const context = sourceCode ? new FileContext(sourceCode, { sourceFile, types }, moduleParser) : null;
+  const context = sourceCode ? new FileContext(sourceCode, { sourceFile, types }, moduleParser, sourceFile.fileName) : null;
   projectFiles.set(sourceFile, context);
   return context;
 }
