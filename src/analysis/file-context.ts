@@ -25,6 +25,8 @@ export class FileContext {
   readonly moduleParser: ModuleParser | null;
   /** The file's absolute path on disk, or `null` (text linted without a file, `<input>`). */
   readonly filename: string | null;
+  /** `context.settings` of the lint run (the memoizer table reads `settings['memo-leak']`). */
+  readonly settings: unknown;
   readonly #tables = new Map<string, WeakMap<object, unknown>>();
 
   constructor(
@@ -32,12 +34,14 @@ export class FileContext {
     project: { readonly sourceFile: ts.SourceFile; readonly types: TypeServices } | null = null,
     moduleParser: ModuleParser | null = null,
     filename: string | null = null,
+    settings: unknown = undefined,
   ) {
     this.sourceCode = sourceCode;
     this.program = sourceCode.ast;
     this.project = project;
     this.moduleParser = moduleParser;
     this.filename = filename && path.isAbsolute(filename) ? filename : null;
+    this.settings = settings;
   }
 
   /** Memoizes `compute()` under `(table, key)` for the life of this file. */
@@ -76,7 +80,7 @@ export function getFileContext(context: Readonly<TSESLint.RuleContext<string, re
   const sourceCode = context.sourceCode;
   let fileContext = contexts.get(sourceCode.ast);
   if (!fileContext) {
-    fileContext = new FileContext(sourceCode, null, createModuleParser(context), context.physicalFilename ?? context.filename);
+    fileContext = new FileContext(sourceCode, null, createModuleParser(context), context.physicalFilename ?? context.filename, context.settings);
     contexts.set(sourceCode.ast, fileContext);
   }
   return fileContext;

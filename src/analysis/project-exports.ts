@@ -51,7 +51,7 @@ function projectModule(
   if (types) {
     if (!isRelative(specifier.value)) return null;
     const sourceFile = resolveProjectModule(types, file, specifier);
-    return (sourceFile && getProjectFileContext(types, sourceFile, file.moduleParser)) || null;
+    return (sourceFile && getProjectFileContext(types, sourceFile, file.moduleParser, file.settings)) || null;
   }
   return getModuleContext(file, specifier.value, worthParsing);
 }

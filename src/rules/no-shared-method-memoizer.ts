@@ -100,7 +100,7 @@ export default createRule<Options, MessageIds>({
     /** A hand-written memoizer (issue of `no-shared-memoizer-cache`), reported here at each shared use. */
     function considerCustom(node: TSESTree.Node, slot: SharedSlot): void {
       const custom = resolveCustomMemoizer(file, node);
-      if (!custom?.memoizer.consequence || !custom.memoizer.cache) return;
+      if (!custom?.memoizer.consequence || (!custom.memoizer.cache && !custom.memoizer.composed)) return;
       const shared =
         custom.use === 'wrapper-call' ? custom.memoizer.storage === 'per-wrapped-function' : custom.memoizer.storage === 'shared';
       // Reported once, where it can be fixed: a definition in this file gets the finding itself
@@ -338,7 +338,9 @@ function reportCustom(
     data: {
       memoizer: memoizer.name ?? 'this memoizer',
       member: slot.className && slot.memberName ? `${slot.className}.${slot.memberName}` : (slot.memberName ?? 'this method'),
-      cache: memoizer.cache?.name ?? 'cache',
+      cache:
+        memoizer.cache?.name ??
+        (memoizer.composed ? `${definitionFile.sourceCode.getText(memoizer.composed.call.callee)}(…)` : 'cache'),
       where,
       instances,
       consequence,

@@ -18,7 +18,9 @@ interface Entry {
   readonly version: string;
   readonly text: string;
   /** Parsed on first need, per parser: `undefined` until then, `null` if it does not parse. */
-  parsed: { readonly parser: object; readonly optionsKey: string; readonly context: FileContext | null } | undefined;
+  parsed:
+    | { readonly parser: object; readonly optionsKey: string; readonly settings: unknown; readonly context: FileContext | null }
+    | undefined;
 }
 
 const modules = new BoundedCache<string, Entry>(CAPACITY);
@@ -43,7 +45,7 @@ export function getModuleContext(
   const entry = readModule(target);
   if (!entry) return null;
   const parser = from.moduleParser;
-  if (entry.parsed && entry.parsed.parser === parser.parser && entry.parsed.optionsKey === parser.optionsKey) {
+  if (entry.parsed && entry.parsed.parser === parser.parser && entry.parsed.optionsKey === parser.optionsKey && entry.parsed.settings === from.settings) {
     return entry.parsed.context;
   }
   if (!worthParsing(entry.text)) {
@@ -54,14 +56,14 @@ export function getModuleContext(
   let context: FileContext | null = null;
   try {
     const sourceCode = parser.parse(entry.text, target);
-    context = sourceCode ? new FileContext(sourceCode, null, parser, target) : null;
+    context = sourceCode ? new FileContext(sourceCode, null, parser, target, from.settings) : null;
   } catch {
     context = null;
   }
   crossFileStats.parseMs += performance.now() - started;
   if (context) crossFileStats.parsed++;
   else crossFileStats.failed++;
-  entry.parsed = { parser: parser.parser, optionsKey: parser.optionsKey, context };
+  entry.parsed = { parser: parser.parser, optionsKey: parser.optionsKey, settings: from.settings, context };
   return context;
 }
 
