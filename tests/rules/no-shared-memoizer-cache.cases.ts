@@ -268,6 +268,34 @@ export function logged(_target: object, _key: string, descriptor: PropertyDescri
     ],
     invalid: [
       {
+        name: 'a decorator factory whose cache is an option with a shared default (opts.cache || new Map(), a destructuring default)',
+        code: `
+export function Cached(options: { cache?: Map<string, unknown> } = {}) {
+  const cache = options.cache || new Map<string, unknown>();
+  return function (_t: object, _k: string, descriptor: PropertyDescriptor) {
+    const original = descriptor.value as (...args: unknown[]) => unknown;
+    descriptor.value = function (this: unknown, ...args: unknown[]) {
+      const key = JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    };
+  };
+}
+export function CachedByThis({ cache = new Map<object, unknown>() } = {}) {
+  return function (_t: object, _k: string, descriptor: PropertyDescriptor) {
+    const original = descriptor.value as (this: object) => unknown;
+    descriptor.value = function (this: object) {
+      if (!cache.has(this)) cache.set(this, original.call(this));
+      return cache.get(this);
+    };
+  };
+}`,
+        errors: [
+          { messageId: 'sharedCacheCrossInstance', line: 2 },
+          { messageId: 'sharedCachePinsInstances', line: 13 },
+        ],
+      },
+      {
         name: 'library memoizers applied by hand-written decorators when the class is defined',
         code: `
 import memoizee from 'memoizee';
