@@ -23,7 +23,7 @@ export const KINDS = [
 export const EVIDENCE = ['in-file', 'cross-file', 'outside-repo'];
 
 const CASE_KEYS = new Set(['id', 'source', 'path', 'lines', 'verdict', 'kind', 'evidence', 'why', 'fixedBy', 'related']);
-const FILE_KEYS = new Set(['collectedBy', 'collectedOn', 'cases', 'notes']);
+const FILE_KEYS = new Set(['collectedBy', 'collectedOn', 'cases']);
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // name@exact-version: an optional scope, then a full semver (no ranges, no tags).
 const NPM_SPEC = /^((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)@(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;

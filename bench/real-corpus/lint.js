@@ -65,7 +65,8 @@ export function createCorpusLinter({ strict = false, typed = false } = {}) {
   function verify(file, text, options) {
     try {
       const messages = linter.verify(text, configFor(options), { filename: file });
-      const fatal = messages.find((m) => m.fatal || (!m.ruleId && m.severity === 2));
+      // A parse error, or a file no config applies to ("No matching configuration", "File ignored").
+      const fatal = messages.find((m) => m.fatal || !m.ruleId);
       if (fatal) return { messages: [], error: `parse error at ${fatal.line ?? '?'}: ${fatal.message}` };
       const findings = messages
         .filter((m) => m.ruleId?.startsWith('memo-leak/'))
