@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { countLines } from './corpus.js';
 import { lineProblems, loadCorpus, sourceKey, validateCorpus } from './real-corpus/cases.js';
 import { renderDoc, totalsLines } from './real-corpus/doc.js';
-import { createCorpusLinter } from './real-corpus/lint.js';
+import { cachePath, createCorpusLinter } from './real-corpus/lint.js';
 import { baselineOf, regressions, scoreCase, skippedCase, totals } from './real-corpus/score.js';
 import { DEFAULT_MIRRORS, ensureGithub, ensureNpm, isFile } from './real-corpus/sources.js';
 
@@ -82,7 +82,7 @@ cases.forEach((c, i) => {
   const r = results[i];
   const hit = r.hits[0];
   const detail = hit
-    ? `${hit.rule} at ${hit.where === 'related' ? `${hit.path}:` : 'line '}${hit.line}`
+    ? `${hit.rule} at ${hit.where === 'related' ? `${hit.path}:` : 'line '}${hit.line}${r.hits.length > 1 ? ` +${r.hits.length - 1} more` : ''}`
     : r.status === 'skipped'
       ? r.reason
       : r.status === 'crash'
@@ -94,6 +94,8 @@ const t = totals(cases, results);
 for (const line of totalsLines(t)) console.log(line.replace(/\*\*/g, '').replace(/`/g, ''));
 for (const e of dataErrors) console.error(`corpus/real/${e}`);
 for (const file of [...linted.values()].filter((r) => r.stack)) console.error(file.stack.split('\n').slice(0, 8).join('\n'));
+const fallbacks = [...linted].filter(([, r]) => r.parser);
+for (const [file, r] of fallbacks) console.log(`parsed with ${r.parser}: ${cachePath(file)}`);
 const typedCount = [...linted.values()].filter((r) => r.typed).length;
 if (options.typed) console.log(`typed: ${typedCount} of ${linted.size} file(s) linted with type information`);
 console.log(
@@ -121,6 +123,7 @@ if (has('--write-doc')) {
 
 let failed = dataErrors.length > 0;
 if (has('--check')) {
+  if (!baselines[mode]) console.log(`no baseline for ${mode} in bench/real-corpus-baseline.json: every flagged look-alike fails`);
   const problems = regressions(results, baselines[mode]);
   for (const p of problems) console.error(`REGRESSION ${p}`);
   console.log(`check against the baseline [${mode}]: ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`}`);

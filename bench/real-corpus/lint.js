@@ -78,7 +78,7 @@ export function createCorpusLinter({ strict = false, typed = false } = {}) {
     }
   }
 
-  /** Lint one file of a source (absolute path under `root`): `{ messages, error?, typed? }`. */
+  /** Lint one file of a source (absolute path under `root`): `{ messages, error?, typed?, parser? }`. */
   function lintFile(file, root) {
     const text = readFileSync(file, 'utf8');
     const ext = extname(file);
@@ -90,7 +90,12 @@ export function createCorpusLinter({ strict = false, typed = false } = {}) {
       // A file the tsconfig does not include cannot be linted typed: lint it untyped instead.
       if (!/project service|not included|parserOptions\.project/i.test(result.error ?? '')) return result;
     }
-    return verify(file, text, base);
+    const result = verify(file, text, base);
+    if (ts || vue || !result.error?.startsWith('parse error')) return result;
+    // JavaScript espree cannot parse, most often decorators (`@memoize` compiled by Babel): parse it
+    // with @typescript-eslint/parser instead, and say so.
+    const retry = verify(file, text, { ...base, ts: true });
+    return retry.error ? result : { ...retry, parser: '@typescript-eslint/parser (espree failed)' };
   }
 
   return { lintFile, configName: typed ? `${configName}-type-checked` : configName };
