@@ -24,7 +24,8 @@ export const EVIDENCE = ['in-file', 'cross-file', 'outside-repo'];
 
 const CASE_KEYS = new Set(['id', 'source', 'path', 'lines', 'verdict', 'kind', 'evidence', 'why', 'fixedBy', 'related']);
 const FILE_KEYS = new Set(['collectedBy', 'collectedOn', 'cases']);
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// Kebab-case; a dot may join segments too, for versions in ids (`mem-8.1.0-decorator`).
+const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 // name@exact-version: an optional scope, then a full semver (no ranges, no tags).
 const NPM_SPEC = /^((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)@(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 const GITHUB_REPO = /^[A-Za-z0-9][A-Za-z0-9_-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
@@ -54,7 +55,7 @@ export function caseProblems(c) {
   const problems = [];
   for (const key of Object.keys(c)) if (!CASE_KEYS.has(key)) problems.push(`unknown field "${key}"`);
   if (!nonEmptyString(c.id)) problems.push('id must be a non-empty string');
-  else if (!ID.test(c.id)) problems.push(`id "${c.id}" must be kebab-case (a-z, 0-9, single dashes)`);
+  else if (!ID.test(c.id)) problems.push(`id "${c.id}" must be kebab-case (a-z, 0-9, single dashes or dots)`);
 
   const source = c.source;
   if (!isObject(source)) {

@@ -27,6 +27,12 @@ describe('case validation', () => {
     ).toEqual([]);
   });
 
+  it('accepts a version inside an id, and rejects ids that are not kebab-case', () => {
+    expect(caseProblems({ ...leak, id: 'mem-8.1.0-decorator-shared' })).toEqual([]);
+    expect(caseProblems({ ...leak, id: 'Mem_decorator' })).toEqual(['id "Mem_decorator" must be kebab-case (a-z, 0-9, single dashes or dots)']);
+    expect(caseProblems({ ...leak, id: 'mem--x' })).toHaveLength(1);
+  });
+
   it.each([
     ['a version range', { source: { npm: 'decko@^1.2.0' } }, /exact-version/],
     ['a dist-tag', { source: { npm: 'decko@latest' } }, /exact-version/],
