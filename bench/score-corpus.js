@@ -46,9 +46,14 @@ const sources = new Map();
 for (const c of cases) {
   const key = sourceKey(c);
   if (sources.has(key)) continue;
-  if ('npm' in c.source) sources.set(key, { dir: ensureNpm(c.source.npm) });
-  else if (options.npmOnly) sources.set(key, { skipped: '--npm-only' });
-  else sources.set(key, ensureGithub(c.source.github, c.source.commit, mirrors));
+  try {
+    if ('npm' in c.source) sources.set(key, { dir: ensureNpm(c.source.npm) });
+    else if (options.npmOnly) sources.set(key, { skipped: '--npm-only' });
+    else sources.set(key, ensureGithub(c.source.github, c.source.commit, mirrors));
+  } catch (error) {
+    // A source that cannot be fetched (npm down, a version that does not exist) fails its cases, not the run.
+    sources.set(key, { error: `fetching ${key} failed: ${String(error?.message ?? error).split('\n')[0]}` });
+  }
 }
 const fetched = performance.now();
 
@@ -64,6 +69,7 @@ const dataErrors = [];
 const results = cases.map((c) => {
   const source = sources.get(sourceKey(c));
   if (source.skipped) return skippedCase(c, source.skipped);
+  if (source.error) return { id: c.id, status: 'crash', hits: [], error: source.error };
   const problems = lineProblems(c, (path) => (isFile(join(source.dir, path)) ? countLines(join(source.dir, path)) : null));
   if (problems.length > 0) {
     for (const p of problems) dataErrors.push(`${c.file}: case "${c.id}": ${p}`);
