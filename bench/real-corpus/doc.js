@@ -30,6 +30,8 @@ export function totalsLines(t) {
 }
 
 export function renderDoc({ cases, results, totals, mode, npmOnly, date }) {
+  const perFile = new Map();
+  for (const c of cases) perFile.set(c.file, (perFile.get(c.file) ?? 0) + 1);
   const rows = cases.map((c, i) => {
     const r = results[i];
     const hit = r.hits[0];
@@ -66,7 +68,8 @@ export function renderDoc({ cases, results, totals, mode, npmOnly, date }) {
     'tarball (case paths start with `package/`), `github/<owner>+<name>@<commit>/` the tree of the commit,',
     'extracted with `git archive` from the mirror in `MEMO_LEAK_MIRRORS` (default `/work/.mirror`, one',
     '`<owner>+<name>/` folder holding the git directory). A GitHub case whose mirror or commit is missing is',
-    'skipped, never a failure. Each case file and its `related` files are linted once, at their real path in',
+    'skipped, never a failure; a mirror is a bare clone, e.g. `git clone --mirror https://github.com/<owner>/<name>',
+    '$MEMO_LEAK_MIRRORS/<owner>+<name>/repo`. Each case file and its `related` files are linted once, at their real path in',
     'the source, so the cross-file analysis reads the real neighbours. TypeScript files are parsed with',
     '`@typescript-eslint/parser`; JavaScript with espree, as CommonJS for `.cjs` and for files that use',
     '`require`/`module.exports` without `import`/`export`, as a module otherwise; a JavaScript file espree',
@@ -90,6 +93,8 @@ export function renderDoc({ cases, results, totals, mode, npmOnly, date }) {
     '  or on any crash. After an improvement, rerun with `--write-baseline` and commit the baseline.',
     '',
     `## Figures (${mode}${npmOnly ? ', npm cases only' : ''}, ${date})`,
+    '',
+    `Data: ${[...perFile].map(([file, n]) => `\`corpus/real/${file}\` (${n} case${n === 1 ? '' : 's'})`).join(', ')}.`,
     '',
     ...totalsLines(totals),
     '',
