@@ -32,7 +32,10 @@ export type MemoLeakConfigName =
 export interface MemoLeakPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: string };
   rules: Record<MemoLeakRuleName, Rule.RuleModule>;
-  configs: { [Name in MemoLeakConfigName | `flat/${MemoLeakConfigName}`]: Linter.Config };
+  configs: { [Name in MemoLeakConfigName | `flat/${MemoLeakConfigName}`]: Linter.Config } & {
+    /** The same rules in eslintrc's shape, for ESLint 9 run with `ESLINT_USE_FLAT_CONFIG=false`. */
+    [Name in `legacy-${MemoLeakConfigName}`]: Linter.LegacyConfig;
+  };
 }
 
 // The rule names above must be exactly the rules' ids (a compile-time check, not emitted).
@@ -56,6 +59,11 @@ function buildConfig(
     enabled[`${NAMESPACE}/${rule.name}`] = ruleOptions ? ['error', ...ruleOptions] : 'error';
   }
   return { name: `${NAMESPACE}/${configName}`, plugins: { [NAMESPACE]: plugin }, rules: enabled };
+}
+
+/** The config in eslintrc's shape (`extends: ['plugin:memo-leak/legacy-recommended']`): a plugin name, no `name`. */
+function legacyConfig(config: Linter.Config): Linter.LegacyConfig {
+  return { plugins: [NAMESPACE], rules: { ...config.rules } };
 }
 
 /** Merges two option lists of a rule whose single option is an object (`[{ a }]` + `[{ b }]` → `[{ a, b }]`). */
@@ -101,6 +109,13 @@ Object.assign(plugin.configs, {
   'flat/recommended-type-checked': recommendedTypeChecked,
   'flat/strict-type-checked': strictTypeChecked,
   'flat/all-type-checked': allTypeChecked,
+  // eslintrc (ESLint 9 only) rejects a flat config ("Unexpected top-level property name").
+  'legacy-recommended': legacyConfig(recommended),
+  'legacy-strict': legacyConfig(strict),
+  'legacy-all': legacyConfig(all),
+  'legacy-recommended-type-checked': legacyConfig(recommendedTypeChecked),
+  'legacy-strict-type-checked': legacyConfig(strictTypeChecked),
+  'legacy-all-type-checked': legacyConfig(allTypeChecked),
 } satisfies MemoLeakPlugin['configs']);
 
 export { plugin as default, plugin as 'module.exports' };

@@ -34,6 +34,8 @@ describe('the package entry point (built dist/)', () => {
   });
 });
 
+const configNames = ['recommended', 'strict', 'all', 'recommended-type-checked', 'strict-type-checked', 'all-type-checked'] as const;
+
 /** A config's rules, each with its (single, object) option; `{}` for a rule on with its defaults. */
 function ruleOptions(name: MemoLeakConfigName): Record<string, object> {
   const entries = Object.entries(plugin.configs[name].rules ?? {});
@@ -42,7 +44,8 @@ function ruleOptions(name: MemoLeakConfigName): Record<string, object> {
 
 describe('configs', () => {
   it('are named, carry the plugin, and turn rules on as errors', () => {
-    for (const [name, config] of Object.entries(plugin.configs)) {
+    for (const name of [...configNames, ...configNames.map((config) => `flat/${config}` as const)]) {
+      const config = plugin.configs[name];
       expect(config.name, name).toMatch(/^memo-leak\//);
       expect(config.plugins?.['memo-leak']).toBe(plugin);
       for (const [rule, entry] of Object.entries(config.rules ?? {})) {
@@ -50,6 +53,11 @@ describe('configs', () => {
         expect(Array.isArray(entry) ? entry[0] : entry).toBe('error');
       }
     }
+  });
+
+  it('are exactly the typed names: each config, its flat/ alias and its legacy- form', () => {
+    const expected = configNames.flatMap((name) => [name, `flat/${name}`, `legacy-${name}`]);
+    expect(Object.keys(plugin.configs).sort()).toEqual(expected.sort());
   });
 
   it('all has every rule', () => {
@@ -96,15 +104,23 @@ describe('configs', () => {
     ]);
   });
 
+  it('legacy- configs are the same rules in eslintrc shape', () => {
+    for (const name of configNames) {
+      expect(plugin.configs[`legacy-${name}`]).toEqual({ plugins: ['memo-leak'], rules: plugin.configs[name].rules });
+    }
+  });
+
   it('flat/ aliases are the same objects', () => {
     expect(plugin.configs['flat/recommended']).toBe(plugin.configs['recommended']);
     expect(plugin.configs['flat/strict']).toBe(plugin.configs['strict']);
     expect(plugin.configs['flat/all']).toBe(plugin.configs['all']);
   });
 
-  it('every rule has a docs URL pointing at its doc page, and the page exists', () => {
+  it("every rule's docs URL is its page at this version's tag, and the page exists", () => {
     for (const [name, rule] of Object.entries(plugin.rules)) {
-      expect(rule.meta?.docs?.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`));
+      expect(rule.meta?.docs?.url).toBe(
+        `https://github.com/eslint-plugin-memo-leak/eslint-plugin-memo-leak/blob/v${pkg.version}/docs/rules/${name}.md`,
+      );
       expect(readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8')).toContain(`# ${name}`);
     }
   });
