@@ -122,6 +122,5 @@ export { plugin as default, plugin as 'module.exports' };
 export type {
   NoInstanceInSharedMemoizerOptions,
   NoInstanceKeyedCacheOptions,
-  NoSharedMemoizerCacheOptions,
   NoSharedMethodMemoizerOptions,
 } from './rules/options.js';

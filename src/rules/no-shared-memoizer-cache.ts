@@ -11,9 +11,8 @@ import {
 import { getFileContext } from '../analysis/file-context.js';
 import { rewriteToPerInstanceCache } from '../fixes/per-instance-cache.js';
 import { createRule } from '../util/create-rule.js';
-import type { NoSharedMemoizerCacheOptions } from './options.js';
 
-export type Options = NoSharedMemoizerCacheOptions;
+export type Options = [];
 export type MessageIds = 'sharedCachePinsInstances' | 'sharedCacheCrossInstance' | 'useWeakContainer' | 'usePerInstanceCache';
 
 export default createRule<Options, MessageIds>({
