@@ -17,9 +17,10 @@ import {
 import { getValueKind } from '../analysis/values.js';
 import { rewriteToWeakKeys } from '../fixes/weak-memoizer-keys.js';
 import { createRule } from '../util/create-rule.js';
+import type { NoInstanceInSharedMemoizerOptions } from './options.js';
 import { describeInstances } from '../util/describe.js';
 
-export type Options = [{ checkBounded?: boolean }];
+export type Options = NoInstanceInSharedMemoizerOptions;
 export type MessageIds = 'instanceInKey' | 'useWeakKeys';
 
 /** A call of something that may be a long-lived memoized function, with an instance somewhere in it. */

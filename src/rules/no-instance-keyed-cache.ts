@@ -21,9 +21,10 @@ import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '
 import { getSyntacticKind, getValueKind } from '../analysis/values.js';
 import { rewriteToWeakContainer } from '../fixes/weak-container.js';
 import { createRule } from '../util/create-rule.js';
+import type { NoInstanceKeyedCacheOptions } from './options.js';
 import { describeInstances } from '../util/describe.js';
 
-export type Options = [{ checkRegistries?: boolean; checkObjectKeys?: boolean }];
+export type Options = NoInstanceKeyedCacheOptions;
 export type MessageIds = 'instanceKeyedCache' | 'objectKeyedCache' | 'instanceRegistry' | 'useWeak' | 'useWeakUnbounded';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */

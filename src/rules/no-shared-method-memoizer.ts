@@ -18,8 +18,9 @@ import { findSharedSlot, type SharedSlot } from '../analysis/shared-slots.js';
 import { returnsOwnThis, usesOwnThis } from '../analysis/this-usage.js';
 import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
 import { createRule } from '../util/create-rule.js';
+import type { NoSharedMethodMemoizerOptions } from './options.js';
 
-export type Options = [{ checkSingleSlot?: boolean; ignoreSingletons?: boolean }];
+export type Options = NoSharedMethodMemoizerOptions;
 export type MessageIds =
   | 'pinned'
   | 'crossInstance'

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 
 /** Extra `meta.docs` fields this plugin's rules declare; the configs are built from them. */
@@ -16,6 +17,9 @@ export interface MemoLeakDocs {
 }
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-memo-leak/eslint-plugin-memo-leak';
+
+// src/util/ and dist/util/ are both two levels below the package root.
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 type Meta<MessageIds extends string, Options extends readonly unknown[]> = Omit<
   TSESLint.RuleMetaData<MessageIds, MemoLeakDocs, Options>,
@@ -55,9 +59,9 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   };
 }
 
-/** The page of a rule's documentation. */
+/** The page of a rule's documentation, at the tag of the installed version (what that version does, not `main`). */
 export function ruleDocsUrl(name: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
+  return `${REPOSITORY_URL}/blob/v${version}/docs/rules/${name}.md`;
 }
 
 function mergeOption(fallback: unknown, given: unknown): unknown {
