@@ -5,6 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import { getStrongContainer, isWeakContainer, type StrongContainerKind } from './containers.js';
 import { isModuleLevelScope, type FileContext } from './file-context.js';
+import { returnsOwnThis, usesOwnThis } from './this-usage.js';
 import { enclosingFunction, isInside, thisOwner, walk, type FunctionNode } from './traverse.js';
 
 type Node = TSESTree.Node;
@@ -485,7 +486,63 @@ function getKeyShape(file: FileContext, fn: FunctionNode, key: Node, depth = 0):
       return shapes.size === 1 ? [...shapes][0]! : shapes.size === 0 ? 'ignores-this' : null;
     }
   }
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const keyFunction = getKeyFunction(file, expression);
+    if (keyFunction) {
+      // `hash.apply(this, args)` with `hash` defaulting to `JSON.stringify`-like code: judged by the default.
+      if (returnsOwnThis(file, keyFunction)) return 'this';
+      if (usesOwnThis(file, keyFunction)) return null; // a key derived from the instance
+      return expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isThisOf(file, fn, argument) && !isCallReceiver(expression, argument))
+        ? null
+        : 'ignores-this';
+    }
+  }
   return mentionsThis(file, fn, expression) ? null : 'ignores-this';
+}
+
+/**
+ * The function a key call runs: `hash(...args)`, `hash.apply(this, args)`, `hash.call(this, a)`, where
+ * `hash` is a function of the file, or a binding whose default is one (`{ hash = defaultHash } = opts`,
+ * `opts.hash || defaultHash`): a caller that passes no key function gets the default.
+ */
+function getKeyFunction(file: FileContext, call: TSESTree.CallExpression): FunctionNode | null {
+  let callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && ['apply', 'call'].includes(getStaticMemberName(callee) ?? '')) {
+    callee = unwrapExpression(callee.object);
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = file.findVariable(callee);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return null;
+  let value: Node | null = null;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  const pattern = (def.name as Node).parent;
+  if (pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === def.name) value = pattern.right;
+  else if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) {
+    const init = unwrapExpression(def.node.init);
+    value = init.type === AST_NODE_TYPES.LogicalExpression && (init.operator === '||' || init.operator === '??') ? init.right : init;
+  }
+  if (!value) return null;
+  const resolved = unwrapExpression(value);
+  if (isFunctionNode(resolved)) return resolved;
+  if (resolved.type !== AST_NODE_TYPES.Identifier) return null;
+  const target = file.findVariable(resolved)?.defs[0];
+  if (target?.node.type === AST_NODE_TYPES.FunctionDeclaration) return target.node;
+  if (target?.node.type === AST_NODE_TYPES.VariableDeclarator && target.node.init) {
+    const init = unwrapExpression(target.node.init);
+    return isFunctionNode(init) ? init : null;
+  }
+  return null;
+}
+
+/** `this` as the receiver argument of `.apply(this, …)` / `.call(this, …)`: the key function's `this`, judged through it. */
+function isCallReceiver(call: TSESTree.CallExpression, argument: Node): boolean {
+  const callee = unwrapExpression(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['apply', 'call'].includes(getStaticMemberName(callee) ?? '') &&
+    call.arguments[0] === argument
+  );
 }
 
 /** Does the expression use `fn`'s `this`, directly or through a local variable of `fn`? */

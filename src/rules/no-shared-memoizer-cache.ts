@@ -78,6 +78,8 @@ export default createRule<Options, MessageIds>({
           if (!memoizer?.consequence || (!memoizer.cache && !memoizer.composed)) continue;
           if (memoizer.storage === 'per-wrapped-function' && !memoizer.sharedUse) continue;
           if (memoizer.storage === 'per-instance') continue;
+          // Composed with a wrapper of this file: the wrapper's definition has the finding (once).
+          if (memoizer.composed?.wrapper?.file === file) continue;
           reported.push(fn);
           report(context, memoizer);
         }
