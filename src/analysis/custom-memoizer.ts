@@ -385,10 +385,19 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
     if (replacement || calls.length > 1) return null;
     // The original as the call sees it: a binding of `descriptor.value`, `descriptor.value` itself, or `target[key]`.
     const [target, key] = fn.params;
-    const isOriginal = (node: Node): boolean => {
+    const isOriginal = (node: Node, depth = 0): boolean => {
       if (node.type === AST_NODE_TYPES.Identifier) {
         const variable = file.findVariable(node);
-        return variable !== null && originals.has(variable);
+        if (variable !== null && originals.has(variable)) return true;
+        // `const input = target[propertyKey]`
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        return (
+          depth < 2 &&
+          def?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+          def.node.id === def.name &&
+          def.node.init !== null &&
+          isOriginal(unwrapExpression(def.node.init), depth + 1)
+        );
       }
       if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.Identifier) return false;
       const owner = file.findVariable(node.object);

@@ -207,6 +207,15 @@ function holdsResult(
 ): boolean {
   if (callsOriginalWithThis(file, replacement, originals, value)) return true;
   const expression = unwrapExpression(value);
+  // A results record: `cache.set(key, { data: result, maxAge })`, `[result, time]`: one of its parts is
+  // the original's result itself (not a container that holds results, such as a per-instance map).
+  const parts =
+    expression.type === AST_NODE_TYPES.ObjectExpression
+      ? expression.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property ? [property.value] : []))
+      : expression.type === AST_NODE_TYPES.ArrayExpression
+        ? expression.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? [element] : []))
+        : null;
+  if (parts) return parts.some((part) => isDirectResult(file, replacement, originals, part, 0));
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = file.findVariable(expression);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -220,6 +229,22 @@ function holdsResult(
   }
   if (writes.some((write) => isResult(write, depth + 1))) return true;
   return (operations.get(variable) ?? []).some((entry) => entry.store && isResult(entry.value, depth + 1));
+}
+
+/** The original's result, directly or through local variables assigned it (`const result = original.apply(this, a)`). */
+function isDirectResult(file: FileContext, replacement: FunctionNode, originals: ReadonlySet<Variable>, value: Node, depth: number): boolean {
+  if (callsOriginalWithThis(file, replacement, originals, value)) return true;
+  const expression = unwrapExpression(value);
+  if (expression.type !== AST_NODE_TYPES.Identifier || depth > 2) return false;
+  const variable = file.findVariable(expression);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def || !isInside(def.node, replacement)) return false;
+  const writes: Node[] = [];
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) writes.push(def.node.init);
+  for (const reference of variable.references) {
+    if (reference.isWrite() && reference.writeExpr && reference.identifier !== def.name) writes.push(reference.writeExpr);
+  }
+  return writes.some((write) => isDirectResult(file, replacement, originals, write, depth + 1));
 }
 
 interface FoundOperation {

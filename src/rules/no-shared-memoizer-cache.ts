@@ -71,18 +71,28 @@ export default createRule<Options, MessageIds>({
         if (node.declaration.type !== AST_NODE_TYPES.FunctionDeclaration) collect(node.declaration);
       },
       'Program:exit'(): void {
-        const reported: FunctionNode[] = [];
+        const found: CustomMemoizer[] = [];
         for (const fn of candidates) {
-          if (reported.some((outer) => isInside(fn, outer))) continue;
+          if (found.some((outer) => isInside(fn, outer.definition))) continue;
           const memoizer = analyzeCustomMemoizer(file, fn);
           if (!memoizer?.consequence || (!memoizer.cache && !memoizer.composed)) continue;
           if (memoizer.storage === 'per-wrapped-function' && !memoizer.sharedUse) continue;
           if (memoizer.storage === 'per-instance') continue;
-          // Composed with a wrapper of this file: the wrapper's definition has the finding (once).
-          if (memoizer.composed?.wrapper?.file === file) continue;
-          reported.push(fn);
-          report(context, memoizer);
+          found.push(memoizer);
         }
+        // Reported once, where it can be fixed: a wrapper of this file that a decorator here applies to
+        // each decorated method is reported at the wrapper when the wrapper can be rewritten to keep one
+        // cache per instance (the suggestion), else at the decorator, where the sharing happens.
+        const typescript = isTypeScript(context);
+        const skipped = new Set<CustomMemoizer>();
+        for (const decorator of found) {
+          const wrapperFn = decorator.composed?.wrapper?.fn;
+          const wrapper = wrapperFn && found.find((other) => other.definition === wrapperFn);
+          if (!wrapper) continue;
+          const fixable = rewriteToPerInstanceCache(context.sourceCode, wrapper, typescript).ok;
+          skipped.add(fixable ? decorator : wrapper);
+        }
+        for (const memoizer of found) if (!skipped.has(memoizer)) report(context, memoizer);
       },
     };
   },
