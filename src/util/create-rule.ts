@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { rememberFileLocation } from '../analysis/settings/file-location.js';
 
 /** Extra `meta.docs` fields this plugin's rules declare; the configs are built from them. */
 export interface MemoLeakDocs {
@@ -47,6 +48,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) } },
     defaultOptions: defaults as unknown as Options,
     create(context) {
+      rememberFileLocation(context);
       const given = context.options as readonly unknown[];
       const length = Math.max(defaults.length, given.length);
       const options = Array.from({ length }, (_, index) => mergeOption(defaults[index], given[index]));

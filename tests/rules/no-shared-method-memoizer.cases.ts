@@ -1146,6 +1146,15 @@ function Foo() { this.base = 2; }
 Foo.prototype.scale = perInstance(function (x) { return x * this.base; });`,
         settings: {"memo-leak":{"memoizers":[{"source":"@acme/memo","export":"perInstance","cache":"per-instance"}]}},
       },
+      {
+        name: "settings: a relative source names one file, not every module called lib/memo",
+        filename: 'src/feature/widget.js',
+        code: `
+import { memo } from './lib/memo.js';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":"./src/lib/memo.js","export":"memo","like":"lodash.memoize"}]}},
+      },
     ],
     invalid: [
       {
@@ -1230,6 +1239,56 @@ Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () {
             suggestions: [],
           },
         ],
+      },
+      {
+        name: 'settings: a relative source written as a NodeNext import (.js) matches from a deeper directory',
+        filename: 'src/feature/deep/widget.js',
+        code: `
+import { memo } from '../../lib/memo.js';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'./src/lib/memo.js',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
+      },
+      {
+        name: 'settings: a relative source without extension matches a .js import next to it',
+        filename: 'src/lib/widget.js',
+        code: `
+import { memo } from './memo.js';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'./src/lib/memo',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
+      },
+      {
+        name: 'settings: a relative source naming an index module matches the directory import',
+        filename: 'src/widget.js',
+        code: `
+import { memo } from './lib/memo';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'./src/lib/memo/index.js',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
+      },
+      {
+        name: 'settings: a package source written with /index.js matches the bare specifier',
+        filename: 'file.js',
+        code: `
+import { memo } from '@acme/utils';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'@acme/utils/index.js',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
+      },
+      {
+        name: 'settings: a package source matches an import written with /index.js',
+        filename: 'file.js',
+        code: `
+import { memo } from '@acme/utils/index.js';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'@acme/utils',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
       },
     ],
   },
