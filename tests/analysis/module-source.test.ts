@@ -53,7 +53,7 @@ describe('importSpellings', () => {
 });
 
 /** The memoizer calls found in `code` linted as `filename` under `cwd` with `settings`. */
-function memoizedIn(code: string, filename: string, settings: object): string[] {
+function memoizedIn(code: string, filename: string, settings: Record<string, unknown>): string[] {
   const found: string[] = [];
   const probe = {
     meta: { type: 'problem' as const, schema: [] },
