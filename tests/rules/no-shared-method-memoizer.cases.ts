@@ -39,10 +39,10 @@ function customShared(overrides: Record<string, string>): Record<string, string>
   return {
     memoizer: 'cached',
     member: 'Report.total',
-    where: 'defined at line 2',
+    where: 'hand-written, line 2',
     cache: 'cache',
     instances: 'Report',
-    consequence: 'its key holds the instance, so every Report that calls it stays in memory for the life of the program',
+    consequence: 'its key holds the instance, so every Report that calls it stays in memory',
     ...overrides,
   };
 }
@@ -286,9 +286,8 @@ class Report { rows: number[] = []; @cached total() { return this.rows.length; }
             data: customShared({
               memoizer: 'memo',
               member: 'Report.byYear',
-              where: 'defined at line 10',
-              consequence:
-                'its key ignores `this`, so an instance receives the result computed for another one, and those results stay in memory',
+              where: 'hand-written, line 10',
+              consequence: "its key ignores `this`, so one Report gets another's result, and each result stays in memory",
             }),
           },
         ],
@@ -306,7 +305,7 @@ class Foo {
             messageId: 'crossInstance',
             line: 6,
             column: 32,
-            data: {"memoizer":"lodash `memoize`","member":"Foo.scale","holder":"shared through `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the first argument","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
+            data: {"memoizer":"lodash `memoize`","member":"Foo.scale","holder":"on `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the first argument","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
             suggestions: [
               {
                 messageId: 'moveToInstanceField',
@@ -334,7 +333,7 @@ class Foo {
             messageId: 'pinned',
             line: 6,
             column: 33,
-            data: {"memoizer":"lodash `memoize`","member":"Foo.render","holder":"shared through `Foo.prototype`","instances":"Foo","key":"`this` (the key function returns the instance)","keyArgs":"the key function's result","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
+            data: {"memoizer":"lodash `memoize`","member":"Foo.render","holder":"on `Foo.prototype`","instances":"Foo","key":"`this` (its key function returns it)","keyArgs":"its key function's result","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
             suggestions: [
               {
                 messageId: 'moveToInstanceField',
@@ -360,7 +359,7 @@ Foo.prototype.scale = memoize(function (this: any, x: number) { return x * this.
             messageId: 'thisLost',
             line: 4,
             column: 23,
-            data: {"memoizer":"fast-memoize","member":"Foo.scale","holder":"shared through `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the serialized arguments","option":"","replacement":"create a per-instance wrapper of `fn.bind(this)` (fast-memoize cannot memoize methods)"},
+            data: {"memoizer":"fast-memoize","member":"Foo.scale","holder":"on `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the serialized arguments","option":"","replacement":"create a per-instance wrapper of `fn.bind(this)` (fast-memoize cannot memoize methods)"},
             suggestions: [],
           },
         ],
@@ -469,7 +468,7 @@ Foo.prototype.label = plain(function (this: any, x: number) { return String(x * 
             messageId: 'crossInstance',
             line: 5,
             column: 22,
-            data: {"memoizer":"memoizee","member":"Foo.area","holder":"shared through `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the first 2 arguments","option":"","replacement":"use `memoizee/methods` (one memoized function per instance), `memoizee/weak` when the instance is the first argument, or a per-instance wrapper"},
+            data: {"memoizer":"memoizee","member":"Foo.area","holder":"on `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the first 2 arguments","option":"","replacement":"use `memoizee/methods` (one memoized function per instance), `memoizee/weak` when the instance is the first argument, or a per-instance wrapper"},
             suggestions: [],
           },
           {
@@ -614,7 +613,7 @@ Foo.prototype.scale = memoizeOne(function (this: any, x: number) { return x * th
             messageId: 'singleSlot',
             line: 4,
             column: 23,
-            data: {"memoizer":"memoize-one","member":"Foo.scale","holder":"shared through `Foo.prototype`","instances":"Foo","key":"","keyArgs":"all arguments","option":"","replacement":"create it in a class field `m = memoizeOne(…)`, one slot per instance"},
+            data: {"memoizer":"memoize-one","member":"Foo.scale","holder":"on `Foo.prototype`","instances":"Foo","key":"","keyArgs":"all arguments","option":"","replacement":"create it in a class field `m = memoizeOne(…)`, one slot per instance"},
             suggestions: [],
           },
         ],
@@ -778,7 +777,7 @@ class Foo {
             messageId: 'crossInstance',
             line: 5,
             column: 3,
-            data: {"memoizer":"lodash-decorators `@MemoizeAll`","member":"Foo.scale","instances":"Foo","holder":"created once, when the class is defined","key":"","keyArgs":"the first argument","option":"","replacement":"use lodash-decorators `@Memoize()`, which memoizes per instance"},
+            data: {"memoizer":"lodash-decorators `@MemoizeAll`","member":"Foo.scale","instances":"Foo","holder":"created with the class","key":"","keyArgs":"the first argument","option":"","replacement":"use lodash-decorators `@Memoize()`, which memoizes per instance"},
             suggestions: [
               {
                 messageId: 'usePerInstanceDecorator',
@@ -1002,7 +1001,7 @@ class Foo {
             messageId: 'registry',
             line: 5,
             column: 3,
-            data: {"memoizer":"typescript-memoize","member":"Foo.scale","instances":"Foo","holder":"created once, when the class is defined","key":"","keyArgs":"the first argument","option":"tags","replacement":"drop `tags` from `@Memoize()` (clear caches per instance instead of by tag)"},
+            data: {"memoizer":"typescript-memoize","member":"Foo.scale","instances":"Foo","holder":"created with the class","key":"","keyArgs":"the first argument","option":"tags","replacement":"drop `tags` from `@Memoize()` (clear caches per instance instead of by tag)"},
             suggestions: [],
           },
         ],
@@ -1376,10 +1375,10 @@ Counter.prototype.plus = memo(function (this: { n: number }, x: number) { return
         name: 'typed: a shared decorator imported from a project file (also through a re-export alias)',
         code: `import { cached, memo } from './decorators.js'; class Report { @cached total() { return 1; } @memo count() { return 2; } }`,
         errors: [
-          { messageId: 'customShared', data: customShared({ where: 'defined in `decorators.ts` at line 4' }) },
+          { messageId: 'customShared', data: customShared({ where: 'hand-written, `decorators.ts` line 4' }) },
           {
             messageId: 'customShared',
-            data: customShared({ memoizer: 'cached', member: 'Report.count', where: 'defined in `decorators.ts` at line 4' }),
+            data: customShared({ memoizer: 'cached', member: 'Report.count', where: 'hand-written, `decorators.ts` line 4' }),
           },
         ],
       },
