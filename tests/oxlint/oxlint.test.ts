@@ -4,7 +4,7 @@
  * plugin, and its findings (rule, file, line, column, message) and its `--fix` output must equal
  * ESLint's on the same files with the same rules, untyped (oxlint gives rules no type information).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,6 +119,39 @@ describe('oxlint', () => {
     const changed = Object.keys(eslintFixed).filter((file) => eslintFixed[file] !== original[file]);
     expect(changed.length).toBeGreaterThan(0);
     expect(readTree(path.join(byOxlint, 'examples'))).toEqual(eslintFixed);
+  });
+
+  it("honours settings['memo-leak'] with a relative source resolved against its cwd, as ESLint does", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'memo-leak-oxlint-settings-'));
+    roots.push(root);
+    const settings = { 'memo-leak': { memoizers: [{ source: './lib/memo.js', export: 'memo', like: 'lodash.memoize' }] } };
+    const code = (specifier: string): string => `import { memo } from '${specifier}';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });
+`;
+    mkdirSync(path.join(root, 'examples', 'deep'), { recursive: true });
+    writeFileSync(path.join(root, 'examples', 'deep', 'widget.js'), code('../../lib/memo.js'));
+    writeFileSync(path.join(root, 'examples', 'other.js'), code('./lib/memo.js')); // examples/lib/memo: another module
+    writeFileSync(
+      path.join(root, '.oxlintrc.json'),
+      JSON.stringify({ jsPlugins: [PLUGIN], categories: { correctness: 'off' }, rules: RULES, settings }),
+    );
+    const run = await oxlint(root, ['-f', 'json']);
+    const report = JSON.parse(run.stdout) as { diagnostics: Array<{ code: string; filename: string; labels: Array<{ span: { line: number } }> }> };
+    const fromOxlint = report.diagnostics.map((d) => `${d.code} ${d.filename.split(path.sep).join('/')}:${d.labels[0]?.span.line}`);
+
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [{ plugins: { 'memo-leak': plugin }, rules: RULES as Linter.RulesRecord, settings }],
+    });
+    const fromEslint = (await eslint.lintFiles(['examples'])).flatMap((result) =>
+      result.messages.map(
+        (m) => `${(m.ruleId ?? '').replace(/^memo-leak\/(.*)$/, 'memo-leak($1)')} ${path.relative(root, result.filePath).split(path.sep).join('/')}:${m.line}`,
+      ),
+    );
+    expect(fromEslint).toEqual(['memo-leak(no-shared-method-memoizer) examples/deep/widget.js:3']);
+    expect(fromOxlint).toEqual(fromEslint);
   });
 
   it('a typed option stops with the type-information error, naming the rule and option', async () => {
