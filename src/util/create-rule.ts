@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { rememberFileLocation } from '../analysis/settings/file-location.js';
+import { assertTypeInformation } from './type-information.js';
 
 /** Extra `meta.docs` fields this plugin's rules declare; the configs are built from them. */
 export interface MemoLeakDocs {
@@ -10,9 +12,12 @@ export interface MemoLeakDocs {
   strict?: boolean;
   /** Options the `strict` config passes (stricter than the defaults used by `recommended`). */
   strictOptions?: readonly unknown[];
-  /** Options the type-checked configs pass: checks that need type information. */
+  /**
+   * Options the type-checked configs pass: checks that need type information. An option set to its
+   * value here on a file without type information makes the rule throw (`type-information.ts`).
+   */
   typeCheckedOptions?: readonly unknown[];
-  /** The rule does nothing useful without typed linting. */
+  /** The rule does nothing useful without typed linting; it throws on a file without type information. */
   requiresTypeChecking?: boolean;
 }
 
@@ -51,9 +56,11 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) } },
     defaultOptions: defaults as unknown as Options,
     create(context) {
+      rememberFileLocation(context);
       const given = context.options as readonly unknown[];
       const length = Math.max(defaults.length, given.length);
       const options = Array.from({ length }, (_, index) => mergeOption(defaults[index], given[index]));
+      assertTypeInformation(context, rule.name, rule.meta.docs, options, `${REPOSITORY_URL}#type-information`);
       return rule.create(context, options as unknown as Options);
     },
   };
