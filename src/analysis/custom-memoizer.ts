@@ -343,7 +343,7 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
   for (const reference of descriptor.references) {
     const member = reference.identifier.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
-    const name = getStaticMemberName(member);
+    const name = descriptorSlot(file, member);
     if (name !== 'value' && name !== 'get') continue;
     const use = outermostWrapper(member);
     const parent = use.parent;
@@ -440,6 +440,28 @@ function returnedCalls(file: FileContext, fn: FunctionNode): TSESTree.CallExpres
     });
   }
   return calls;
+}
+
+/**
+ * The descriptor slot a member names: `descriptor.value`, `descriptor.get`, or a computed
+ * `descriptor[slot]` where `slot` is a constant that can only be `'value'` or `'get'`
+ * (`const slot = descriptor.value ? 'value' : 'get'`, handling methods and getters in one branch).
+ */
+function descriptorSlot(file: FileContext, member: TSESTree.MemberExpression): 'value' | 'get' | null {
+  const name = getStaticMemberName(member);
+  if (name === 'value' || name === 'get') return name;
+  if (!member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = file.findVariable(member.property)?.defs[0];
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return null;
+  const values = new Set<unknown>();
+  const collect = (node: Node): boolean => {
+    const expression = unwrapExpression(node);
+    if (expression.type === AST_NODE_TYPES.Literal) return values.add(expression.value) !== null;
+    if (expression.type === AST_NODE_TYPES.ConditionalExpression) return collect(expression.consequent) && collect(expression.alternate);
+    return false;
+  };
+  if (!collect(def.node.init) || ![...values].every((value) => value === 'value' || value === 'get')) return null;
+  return values.has('value') ? 'value' : 'get';
 }
 
 /** Is this parameter used as a TC39 decorator context (`context.kind`, `.addInitializer`, a `Class…DecoratorContext` type)? */

@@ -113,26 +113,29 @@ export function findCaches(
   const isResult = (value: Node | null, depth: number): boolean =>
     value !== null && depth < 4 && holdsResult(file, replacement, search.originals, value, depth, operations, isResult);
   const caches: MemoizerCache[] = [];
+  let undecided = false;
   for (const [variable, found] of operations) {
     if (isInside(variable.defs[0]!.node, replacement)) continue;
+    // A container that stores the original's results, or that stores the instance itself as a key
+    // (`ids.set(this, id)`: whatever the value, a strong container shared this way pins instances).
     const isCache = found.some(
       (entry) =>
         entry.store &&
-        (isResult(entry.value, 0) || (entry.operation.method === 'add' && entry.operation.shape !== 'ignores-this')),
+        (isResult(entry.value, 0) ||
+          (entry.operation.method === 'add' && entry.operation.shape !== 'ignores-this') ||
+          entry.operation.shape === 'this' ||
+          entry.operation.shape === 'contains-this'),
     );
     if (!isCache) continue;
-    if (found.some((entry) => entry.operation.shape === null)) return null;
-    const cache = describeCache(
-      file,
-      definition,
-      search,
-      replacement,
-      variable,
-      found.map((entry) => entry.operation as CacheOperation),
-    );
-    if (!cache) return null;
-    caches.push(cache);
+    const cache = found.some((entry) => entry.operation.shape === null)
+      ? null
+      : describeCache(file, definition, search, replacement, variable, found.map((entry) => entry.operation as CacheOperation));
+    if (cache) caches.push(cache);
+    else undecided = true;
   }
+  // One container the analysis cannot judge leaves the memoizer unknown, unless another one already
+  // pins every instance (a strong container keyed by `this`), which decides by itself.
+  if (undecided && !caches.some((cache) => cache.strong && !cache.stringKeys && cache.key !== 'ignores-this')) return null;
   if (caches.length === 0) {
     const slot = findSingleSlot(file, definition, search, replacement, isResult);
     if (slot === undefined) return null;

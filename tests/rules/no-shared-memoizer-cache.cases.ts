@@ -266,6 +266,43 @@ export function logged(_target: object, _key: string, descriptor: PropertyDescri
     ],
     invalid: [
       {
+        name: 'a module Map from each instance to an id, and a computed descriptor slot handling methods and getters in one branch',
+        code: `
+const ids = new Map<object, number>();
+let next = 1;
+export function memoize() {
+  return function (_target: object, _name: string, descriptor: PropertyDescriptor) {
+    const slot = descriptor.value ? 'value' : 'get';
+    const original = descriptor[slot] as (...args: unknown[]) => unknown;
+    const results = new Map<string, unknown>();
+    descriptor[slot] = function (this: object, ...args: unknown[]) {
+      let id = ids.get(this);
+      if (!id) ids.set(this, (id = next++));
+      const key = \`\${id}:\${JSON.stringify(args)}\`;
+      if (!results.has(key)) results.set(key, original.apply(this, args));
+      return results.get(key);
+    };
+  };
+}`,
+        errors: [{ messageId: 'sharedCachePinsInstances', line: 4, suggestions: [{ messageId: 'useWeakContainer', output: `
+const ids = new WeakMap<object, number>();
+let next = 1;
+export function memoize() {
+  return function (_target: object, _name: string, descriptor: PropertyDescriptor) {
+    const slot = descriptor.value ? 'value' : 'get';
+    const original = descriptor[slot] as (...args: unknown[]) => unknown;
+    const results = new Map<string, unknown>();
+    descriptor[slot] = function (this: object, ...args: unknown[]) {
+      let id = ids.get(this);
+      if (!id) ids.set(this, (id = next++));
+      const key = \`\${id}:\${JSON.stringify(args)}\`;
+      if (!results.has(key)) results.set(key, original.apply(this, args));
+      return results.get(key);
+    };
+  };
+}` }] }],
+      },
+      {
         name: 'a decorator factory whose cache is an option with a shared default (opts.cache || new Map(), a destructuring default)',
         code: `
 export function Cached(options: { cache?: Map<string, unknown> } = {}) {
