@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getSlotInstance } from './instance.js';
 import { followProjectDefinition, isProjectSpecifier } from './project-exports.js';
@@ -386,6 +386,14 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
     }
   }
   if (ambiguous) return null;
+  if (!replacement && calls.length === 0) {
+    // `return { ...descriptor, value: function () {…} }`, also with a computed `[slot]` key
+    const returned = returnedDescriptor(file, fn);
+    if (returned) {
+      replacement = returned.replacement;
+      slot = returned.slot;
+    }
+  }
   if (calls.length > 0) {
     if (replacement || calls.length > 1) return null;
     // The original as the call sees it: a binding of `descriptor.value`, `descriptor.value` itself, or `target[key]`.
@@ -424,6 +432,34 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
   return { form: 'legacy-decorator', decorator: fn, replacement, slot, originals, context: null };
 }
 
+/** A descriptor object literal the decorator returns, with a function in its `value` / `get` slot. */
+function returnedDescriptor(file: FileContext, fn: FunctionNode): { replacement: FunctionNode; slot: 'value' | 'get' } | null {
+  const objects: TSESTree.ObjectExpression[] = [];
+  const add = (node: Node | null | undefined): void => {
+    const value = node && unwrapExpression(node);
+    if (value?.type === AST_NODE_TYPES.ObjectExpression) objects.push(value);
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) add(fn.body);
+  else {
+    walk(file, fn.body, (node) => {
+      if (isFunctionNode(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement) add(node.argument);
+      return true;
+    });
+  }
+  if (objects.length !== 1) return null;
+  let found: { replacement: FunctionNode; slot: 'value' | 'get' } | null = null;
+  for (const property of objects[0]!.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = property.computed ? constantSlot(file, property.key) : getStaticPropertyKey(property.key, false);
+    if (key !== 'value' && key !== 'get') continue;
+    const value = unwrapExpression(property.value);
+    if (!isFunctionNode(value) || value.type === AST_NODE_TYPES.ArrowFunctionExpression || found) return null;
+    found = { replacement: value, slot: key };
+  }
+  return found;
+}
+
 /** Calls a function returns: `return memoize(value)`, an arrow's body. */
 function returnedCalls(file: FileContext, fn: FunctionNode): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
@@ -450,8 +486,13 @@ function returnedCalls(file: FileContext, fn: FunctionNode): TSESTree.CallExpres
 function descriptorSlot(file: FileContext, member: TSESTree.MemberExpression): 'value' | 'get' | null {
   const name = getStaticMemberName(member);
   if (name === 'value' || name === 'get') return name;
-  if (!member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return null;
-  const def = file.findVariable(member.property)?.defs[0];
+  return member.computed ? constantSlot(file, member.property) : null;
+}
+
+/** A computed key that is a constant whose value can only be `'value'` or `'get'`. */
+function constantSlot(file: FileContext, key: Node): 'value' | 'get' | null {
+  if (key.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = file.findVariable(key)?.defs[0];
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return null;
   const values = new Set<unknown>();
   const collect = (node: Node): boolean => {

@@ -1326,6 +1326,39 @@ export function memo(value, context) {
     ],
     invalid: [
       {
+        name: 'a decorator that returns a descriptor literal with a computed slot (methods and getters in one branch)',
+        code: `
+export function memoize(target, propertyKey, descriptor) {
+  const slot = descriptor.get ? 'get' : 'value';
+  const original = descriptor[slot];
+  const cache = new Map();
+  return {
+    ...descriptor,
+    [slot]: function (...args) {
+      const key = JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    },
+  };
+}`,
+        errors: [{ messageId: 'sharedCacheCrossInstance', line: 2, suggestions: [{ messageId: 'usePerInstanceCache', output: `
+export function memoize(target, propertyKey, descriptor) {
+  const slot = descriptor.get ? 'get' : 'value';
+  const original = descriptor[slot];
+  const cacheByInstance = new WeakMap();
+  return {
+    ...descriptor,
+    [slot]: function (...args) {
+      if (!cacheByInstance.has(this)) cacheByInstance.set(this, new Map());
+      const cache = cacheByInstance.get(this);
+      const key = JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    },
+  };
+}` }] }],
+      },
+      {
         name: 'a zero-parameter factory and a two-level factory that apply memoizee when the class is defined',
         code: `
 import memoizee from 'memoizee';
