@@ -142,4 +142,73 @@ ${HARNESS}`;
     expect(after.collected).toBe(INSTANCES);
     expect(after.results).toEqual(reference.results);
   });
+
+  it('JavaScript decorator returning a descriptor literal with a computed slot: the suggestion frees the instances', () => {
+    const program = `
+function memoize(target, key, descriptor) {
+  const slot = descriptor.get ? 'get' : 'value';
+  const original = descriptor[slot];
+  const cache = new Map();
+  return {
+    ...descriptor,
+    [slot]: function (...args) {
+      const argsKey = JSON.stringify(args);
+      if (!cache.has(argsKey)) cache.set(argsKey, original.apply(this, args));
+      return cache.get(argsKey);
+    },
+  };
+}
+
+class Layer {
+  constructor(name) { this.name = name; this.tiles = new Float64Array(8 * 1024); }
+  label(zoom) { return { layer: this, text: this.name + '@' + zoom }; }
+}
+Object.defineProperty(Layer.prototype, 'label', memoize(Layer.prototype, 'label', Object.getOwnPropertyDescriptor(Layer.prototype, 'label')));
+
+const create = (i) => new Layer('layer-' + i);
+const use = (layer, i) => [layer.label(1).text, layer.label(i + 2).text];
+${HARNESS}`;
+    const fixed = applySuggestion(program, 'layer.js');
+    expect(fixed).toContain('const cacheByInstance = new WeakMap();');
+    const reference = run('descriptor-reference', program.replace(/^Object\.defineProperty\(Layer.*$/m, ''), null);
+    const before = run('descriptor-original', program, null);
+    const after = run('descriptor-fixed', fixed, null);
+    expect(before.collected).toBe(0);
+    expect(before.results).not.toEqual(reference.results);
+    expect(after.collected).toBe(INSTANCES);
+    expect(after.results).toEqual(reference.results);
+  });
+
+  it('JavaScript decorator with a module map from each instance to an id: the WeakMap suggestion frees the instances', () => {
+    const program = `
+const ids = new Map();
+let next = 1;
+function memoize(target, key, descriptor) {
+  const original = descriptor.value;
+  descriptor.value = function (...args) {
+    let id = ids.get(this);
+    if (!id) ids.set(this, (id = next++));
+    return original.apply(this, args) + '#' + id;
+  };
+}
+
+class Node {
+  constructor(name) { this.name = name; this.payload = new Float64Array(8 * 1024); }
+  path(depth) { return this.name + '/' + depth; }
+}
+const descriptor = Object.getOwnPropertyDescriptor(Node.prototype, 'path');
+memoize(Node.prototype, 'path', descriptor);
+Object.defineProperty(Node.prototype, 'path', descriptor);
+
+const create = (i) => new Node('node-' + i);
+const use = (node, i) => [node.path(1), node.path(i)];
+${HARNESS}`;
+    const fixed = applySuggestion(program, 'node.js');
+    expect(fixed).toContain('const ids = new WeakMap();');
+    const before = run('ids-original', program, null);
+    const after = run('ids-fixed', fixed, null);
+    expect(before.collected).toBe(0);
+    expect(after.collected).toBe(INSTANCES);
+    expect(after.results).toEqual(before.results);
+  });
 });
