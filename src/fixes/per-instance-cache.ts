@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { lineOf, unwrapExpression } from '../analysis/ast.js';
-import type { CustomMemoizer, MemoizerCache } from '../analysis/custom-memoizer.js';
+import { lineOf, unwrapExpression } from '../analysis/core/ast.js';
+import type { CustomMemoizer, MemoizerCache } from '../analysis/memoizers/custom-memoizer.js';
 
 /** Either the edits that give each instance its own cache, or why the analysis will not offer them. */
 export type PerInstanceRewrite =

@@ -7,13 +7,13 @@ import {
   isFunctionNode,
   outermostWrapper,
   unwrapExpression,
-} from '../analysis/ast.js';
-import type { FileContext } from '../analysis/file-context.js';
-import { getImportOrigin } from '../analysis/imports.js';
-import { walk } from '../analysis/traverse.js';
-import { lookupMemoizerOrigin, type MemoizerUse } from '../analysis/memoizers.js';
-import { classReferences } from '../analysis/long-lived.js';
-import type { SharedSlot } from '../analysis/shared-slots.js';
+} from '../analysis/core/ast.js';
+import type { FileContext } from '../analysis/core/file-context.js';
+import { getImportOrigin } from '../analysis/resolve/imports.js';
+import { walk } from '../analysis/core/traverse.js';
+import { lookupMemoizerOrigin, type MemoizerUse } from '../analysis/memoizers/memoizers.js';
+import { classReferences } from '../analysis/lifetimes/long-lived.js';
+import type { SharedSlot } from '../analysis/lifetimes/shared-slots.js';
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

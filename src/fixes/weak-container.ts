@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { StrongContainer } from '../analysis/containers.js';
-import type { LongLivedBinding } from '../analysis/long-lived.js';
+import type { StrongContainer } from '../analysis/lifetimes/containers.js';
+import type { LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 
 /** Either the edits that turn a strong container into its weak counterpart, or why that cannot be done. */
 export type WeakContainerRewrite =

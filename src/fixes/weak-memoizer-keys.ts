@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticPropertyKey, unwrapExpression } from '../analysis/ast.js';
-import type { FileContext } from '../analysis/file-context.js';
-import { findProperty, type MemoizerUse, type WeakKeysSpec } from '../analysis/memoizers.js';
+import { getStaticPropertyKey, unwrapExpression } from '../analysis/core/ast.js';
+import type { FileContext } from '../analysis/core/file-context.js';
+import { findProperty, type MemoizerUse, type WeakKeysSpec } from '../analysis/memoizers/memoizers.js';
 
 /** Either the edits that make a memoizer hold its keys weakly, or why that cannot be done. */
 export type WeakKeysRewrite =

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, lineOf, outermostWrapper, unwrapExpression } from '../analysis/ast.js';
-import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/file-context.js';
-import { describeMember, findCarriedInstance, getInstanceOf, type CarriedInstance } from '../analysis/instance.js';
-import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/long-lived.js';
+import { getStaticMemberName, lineOf, outermostWrapper, unwrapExpression } from '../analysis/core/ast.js';
+import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/core/file-context.js';
+import { describeMember, findCarriedInstance, getInstanceOf, type CarriedInstance } from '../analysis/lifetimes/instance.js';
+import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import {
   findProperty,
   getKeyReach,
@@ -13,8 +13,8 @@ import {
   reachHoldsArgument,
   type KeyReach,
   type MemoizerUse,
-} from '../analysis/memoizers.js';
-import { getValueKind } from '../analysis/values.js';
+} from '../analysis/memoizers/memoizers.js';
+import { getValueKind } from '../analysis/core/values.js';
 import { rewriteToWeakKeys } from '../fixes/weak-memoizer-keys.js';
 import { createRule } from '../util/create-rule.js';
 import type { NoInstanceInSharedMemoizerOptions } from './options.js';

@@ -1,26 +1,26 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, lineOf, unwrapExpression } from '../analysis/ast.js';
+import { getStaticMemberName, lineOf, unwrapExpression } from '../analysis/core/ast.js';
 import {
   classifyContainerUse,
   getStrongContainer,
   KEYED_METHOD_NAMES,
   type ContainerUse,
   type StrongContainer,
-} from '../analysis/containers.js';
-import { getFileContext, type FileContext } from '../analysis/file-context.js';
+} from '../analysis/lifetimes/containers.js';
+import { getFileContext, type FileContext } from '../analysis/core/file-context.js';
 import {
   describeEnclosingFunction,
   describeMember,
   getInstanceOf,
   type CarriedInstance,
   type InstanceContext,
-} from '../analysis/instance.js';
-import { getDeclaredObjectKeyType } from '../analysis/declared-keys.js';
-import { getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/instance-collections.js';
-import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/long-lived.js';
-import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/types.js';
-import { getSyntacticKind, getValueKind } from '../analysis/values.js';
+} from '../analysis/lifetimes/instance.js';
+import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
+import { getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
+import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
+import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
+import { getSyntacticKind, getValueKind } from '../analysis/core/values.js';
 import { rewriteToWeakContainer } from '../fixes/weak-container.js';
 import { createRule } from '../util/create-rule.js';
 import type { NoInstanceKeyedCacheOptions } from './options.js';

@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, lineOf, outermostWrapper, unwrapExpression } from '../analysis/ast.js';
+import { isFunctionNode, lineOf, outermostWrapper, unwrapExpression } from '../analysis/core/ast.js';
 import {
   analyzeCustomMemoizer,
   isInside,
   type CacheScope,
   type CustomMemoizer,
   type FunctionNode,
-} from '../analysis/custom-memoizer.js';
-import { getFileContext } from '../analysis/file-context.js';
+} from '../analysis/memoizers/custom-memoizer.js';
+import { getFileContext } from '../analysis/core/file-context.js';
 import { rewriteToPerInstanceCache } from '../fixes/per-instance-cache.js';
 import { createRule } from '../util/create-rule.js';
 

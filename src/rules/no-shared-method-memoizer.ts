@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey } from '../analysis/ast.js';
-import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/file-context.js';
-import { getInstanceOf } from '../analysis/instance.js';
-import { classReferences, getStaticClassOf } from '../analysis/long-lived.js';
+import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey } from '../analysis/core/ast.js';
+import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/core/file-context.js';
+import { getInstanceOf } from '../analysis/lifetimes/instance.js';
+import { classReferences, getStaticClassOf } from '../analysis/lifetimes/long-lived.js';
 import {
   canKeyHoldArgument,
   getMemoizerCall,
@@ -12,11 +12,11 @@ import {
   loadMemoizerTable,
   resolveFunction,
   type MemoizerUse,
-} from '../analysis/memoizers.js';
-import { mayNameCustomMemoizer, resolveCustomMemoizer, type CustomMemoizerUse } from '../analysis/custom-memoizer.js';
-import { findSharedMixinMembers, getPrototypeAssign, getPrototypeLoop, type MixinCopy } from '../analysis/mixins.js';
-import { findSharedSlot, type SharedSlot } from '../analysis/shared-slots.js';
-import { returnsOwnThis, usesOwnThis } from '../analysis/this-usage.js';
+} from '../analysis/memoizers/memoizers.js';
+import { mayNameCustomMemoizer, resolveCustomMemoizer, type CustomMemoizerUse } from '../analysis/memoizers/custom-memoizer.js';
+import { findSharedMixinMembers, getPrototypeAssign, getPrototypeLoop, type MixinCopy } from '../analysis/memoizers/mixins.js';
+import { findSharedSlot, type SharedSlot } from '../analysis/lifetimes/shared-slots.js';
+import { returnsOwnThis, usesOwnThis } from '../analysis/lifetimes/this-usage.js';
 import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
 import { createRule } from '../util/create-rule.js';
 import type { NoSharedMethodMemoizerOptions } from './options.js';

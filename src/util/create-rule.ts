@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { rememberFileLocation } from '../analysis/settings/file-location.js';
+import { rememberFileLocation } from '../analysis/memoizers/settings/file-location.js';
 import { assertTypeInformation } from './type-information.js';
 
 /** Extra `meta.docs` fields this plugin's rules declare; the configs are built from them. */

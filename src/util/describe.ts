@@ -1,4 +1,4 @@
-import type { InstanceContext } from '../analysis/instance.js';
+import type { InstanceContext } from '../analysis/lifetimes/instance.js';
 
 /** `ImageCache`, `ImageCache and Thumbnail`, or `instance`, for messages about whose instances are pinned. */
 export function describeInstances(instances: readonly InstanceContext[]): string {

@@ -1,4 +1,4 @@
-import { hasTypeInformation } from '../analysis/types.js';
+import { hasTypeInformation } from '../analysis/resolve/types.js';
 import type { MemoLeakDocs } from './create-rule.js';
 
 /**

@@ -2,8 +2,8 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { analyzeCustomMemoizer, resolveCustomMemoizer, type CustomMemoizer } from '../../src/analysis/custom-memoizer.js';
-import { getFileContext } from '../../src/analysis/file-context.js';
+import { analyzeCustomMemoizer, resolveCustomMemoizer, type CustomMemoizer } from '../../src/analysis/memoizers/custom-memoizer.js';
+import { getFileContext } from '../../src/analysis/core/file-context.js';
 
 interface Resolved {
   readonly site: string;

@@ -2,15 +2,15 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { getFileContext } from '../../src/analysis/file-context.js';
-import { MEMOIZER_LIBRARIES } from '../../src/analysis/memoizer-libraries.js';
+import { getFileContext } from '../../src/analysis/core/file-context.js';
+import { MEMOIZER_LIBRARIES } from '../../src/analysis/memoizers/memoizer-libraries.js';
 import {
   canKeyHoldArgument,
   getMemoizerCall,
   getMemoizerDecorator,
   loadMemoizerTable,
   type MemoizerUse,
-} from '../../src/analysis/memoizers.js';
+} from '../../src/analysis/memoizers/memoizers.js';
 
 /** Every memoizer use the API finds in `code`, in source order. */
 function usesIn(code: string, settings: Record<string, unknown> = {}): MemoizerUse[] {

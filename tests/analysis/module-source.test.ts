@@ -3,10 +3,10 @@ import tsParser from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { getFileContext } from '../../src/analysis/file-context.js';
-import { getMemoizerCall } from '../../src/analysis/memoizers.js';
-import { rememberFileLocation } from '../../src/analysis/settings/file-location.js';
-import { canonicalPackageSpecifier, importSpellings, stripModuleSuffix } from '../../src/analysis/settings/module-source.js';
+import { getFileContext } from '../../src/analysis/core/file-context.js';
+import { getMemoizerCall } from '../../src/analysis/memoizers/memoizers.js';
+import { rememberFileLocation } from '../../src/analysis/memoizers/settings/file-location.js';
+import { canonicalPackageSpecifier, importSpellings, stripModuleSuffix } from '../../src/analysis/memoizers/settings/module-source.js';
 
 const cwd = path.resolve('/project');
 const at = (file: string) => ({ cwd, filename: path.join(cwd, file) });

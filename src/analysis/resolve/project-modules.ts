@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { FileContext } from '../file-context.js';
+import { FileContext } from '../core/file-context.js';
 import { BoundedCache } from './bounded-cache.js';
 import { mayNameProjectModule, resolveModulePath } from './module-paths.js';
 

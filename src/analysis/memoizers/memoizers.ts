@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
-import { getImportOrigin, type ImportOrigin } from './imports.js';
-import { isProjectSpecifier } from './project-exports.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
+import { getImportOrigin, type ImportOrigin } from '../resolve/imports.js';
+import { isProjectSpecifier } from '../resolve/project-exports.js';
 import { analyzeKeyFunction } from './key-functions.js';
 import {
   MEMOIZER_LIBRARIES,

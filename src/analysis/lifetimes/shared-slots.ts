@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
+import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
 import { getComponentDefinition } from './component-options.js';
 import { getClassName, getSlotInstance } from './instance.js';
 import { getStaticClassOf } from './long-lived.js';

@@ -7,10 +7,10 @@ import {
   getStaticPropertyKey,
   outermostWrapper,
   unwrapExpression,
-} from './ast.js';
+} from '../core/ast.js';
 import { getComponentOfMemberObject } from './component-options.js';
-import type { FileContext } from './file-context.js';
-import { getTypeServices } from './types.js';
+import type { FileContext } from '../core/file-context.js';
+import { getTypeServices } from '../resolve/types.js';
 
 type Node = TSESTree.Node;
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;

@@ -2,8 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
-import { getInstanceOf } from './instance.js';
-import { getTypeObjectness, getTypeServices } from './types.js';
+import { getInstanceOf } from '../lifetimes/instance.js';
+import { getTypeObjectness, getTypeServices } from '../resolve/types.js';
 
 
 /** What is statically known of a value: always an object, never one, or unknown. */

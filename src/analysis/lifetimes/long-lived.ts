@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from './ast.js';
-import { isModuleLevelScope, type FileContext } from './file-context.js';
+import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { getClassName } from './instance.js';
-import { walk } from './traverse.js';
+import { walk } from '../core/traverse.js';
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
-import { functionReturns, walk } from './traverse.js';
+import { unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
+import { functionReturns, walk } from '../core/traverse.js';
 
 type Node = TSESTree.Node;
 type OwnThisFunction = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;

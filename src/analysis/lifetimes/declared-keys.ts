@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
+import { unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
 import type { LongLivedBinding } from './long-lived.js';
 
 type Node = TSESTree.Node;

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from '../core/file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
 import { exportsProjectDeclaration, getProjectFileContext, resolveProjectModule } from './project-files.js';
-import { MEMOIZER_LIBRARIES } from './memoizer-libraries.js';
-import { mayNameProjectModule } from './resolve/module-paths.js';
-import { getModuleContext } from './resolve/project-modules.js';
+import { MEMOIZER_LIBRARIES } from '../memoizers/memoizer-libraries.js';
+import { mayNameProjectModule } from './module-paths.js';
+import { getModuleContext } from './project-modules.js';
 import { getTypeServices } from './types.js';
 
 /** How many re-export hops are followed (`a` re-exports `b` re-exports `lodash`). */
@@ -13,7 +13,7 @@ const MAX_HOPS = 5;
 
 /**
  * Typed mode only: where an export of a project module really comes from. For
- * `import { memoize } from './util'` with `export { memoize } from 'lodash'` (or
+ * `import { memoize } from '../util'` with `export { memoize } from 'lodash'` (or
  * `import _ from 'lodash'; export const memoize = _.memoize`) in util.ts, the origin of
  * `memoize` is `lodash` `['memoize']`, and the library tables recognise it.
  */
@@ -132,8 +132,8 @@ export interface ProjectDefinition {
 
 /**
  * Typed mode only: the declaration behind `exportName` of the project module `specifier`
- * (following `export { x } from './y'` and `export *`), e.g. the decorator function that
- * `import { cached } from './decorators'` names.
+ * (following `export { x } from '../y'` and `export *`), e.g. the decorator function that
+ * `import { cached } from '../decorators'` names.
  */
 export function followProjectDefinition(
   file: FileContext,

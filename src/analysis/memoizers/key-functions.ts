@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
-import { functionReturns } from './traverse.js';
+import { getStaticMemberName, unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
+import { functionReturns } from '../core/traverse.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;

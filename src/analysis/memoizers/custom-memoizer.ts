@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
-import { getSlotInstance } from './instance.js';
-import { followProjectDefinition, isProjectSpecifier } from './project-exports.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
+import { getSlotInstance } from '../lifetimes/instance.js';
+import { followProjectDefinition, isProjectSpecifier } from '../resolve/project-exports.js';
 import {
   callsOriginalWithThis,
   findCaches,
@@ -12,12 +12,12 @@ import {
   type MemoizerCache,
 } from './memoizer-cache.js';
 import { findComposedCache, type ComposedCache, type ComposedConsequence } from './composed-memoizer.js';
-import { enclosingFunction, walk, type FunctionNode } from './traverse.js';
+import { enclosingFunction, walk, type FunctionNode } from '../core/traverse.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
 export type { ComposedCache } from './composed-memoizer.js';
 export { isThisOf } from './memoizer-cache.js';
-export { isInside, type FunctionNode } from './traverse.js';
+export { isInside, type FunctionNode } from '../core/traverse.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -112,7 +112,7 @@ export function analyzeCustomMemoizer(file: FileContext, fn: FunctionNode): Cust
 /**
  * Resolves a use site to the memoizer it names: a `Decorator` node or its expression (`@cached`,
  * `@Memo()`), or a call (`wrap(fn)`). The definition is a function of this file, or, with type
- * information, a function exported by another project file (`import { cached } from './memo'`).
+ * information, a function exported by another project file (`import { cached } from '../memo'`).
  * `null` when the callee is not a function that `analyzeCustomMemoizer` understands.
  */
 export function resolveCustomMemoizer(file: FileContext, node: Node): CustomMemoizerUse | null {

@@ -2,11 +2,11 @@
 // that container is created, and how its key relates to `this`. Used by custom-memoizer.ts.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
-import { getStrongContainer, isWeakContainer, type StrongContainerKind } from './containers.js';
-import { isModuleLevelScope, type FileContext } from './file-context.js';
-import { returnsOwnThis, usesOwnThis } from './this-usage.js';
-import { enclosingFunction, isInside, thisOwner, walk, type FunctionNode } from './traverse.js';
+import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { getStrongContainer, isWeakContainer, type StrongContainerKind } from '../lifetimes/containers.js';
+import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
+import { returnsOwnThis, usesOwnThis } from '../lifetimes/this-usage.js';
+import { enclosingFunction, isInside, thisOwner, walk, type FunctionNode } from '../core/traverse.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { FileContext } from './file-context.js';
-import type { ModuleParser } from './resolve/module-parser.js';
+import { FileContext } from '../core/file-context.js';
+import type { ModuleParser } from './module-parser.js';
 import type { TypeServices } from './types.js';
 
 /**

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, outermostWrapper, unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
-import { getImportOrigin, isImportedFrom } from './imports.js';
-import { getBaseTypeNames, getTypeServices, type TypeServices } from './types.js';
+import { getStaticMemberName, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
+import { getImportOrigin, isImportedFrom } from '../resolve/imports.js';
+import { getBaseTypeNames, getTypeServices, type TypeServices } from '../resolve/types.js';
 
 /** A container that holds its keys (or members) strongly, and how its API is spelled. */
 export interface StrongContainerKind {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
+import { getStaticMemberName, unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
 import { followProjectExport } from './project-exports.js';
 
 /**

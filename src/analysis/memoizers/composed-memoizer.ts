@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
+import { unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
 import { getMemoizerCall, resolveFunction as resolveLocalFunction } from './memoizers.js';
-import { returnsOwnThis, usesOwnThis } from './this-usage.js';
+import { returnsOwnThis, usesOwnThis } from '../lifetimes/this-usage.js';
 
 type Node = TSESTree.Node;
 

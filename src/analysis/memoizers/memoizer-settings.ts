@@ -6,7 +6,7 @@ import {
   type MemoizerForm,
   type MemoizerSpec,
 } from './memoizer-libraries.js';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from '../core/file-context.js';
 import { getFileLocation, type FileLocation } from './settings/file-location.js';
 import { importSpellings } from './settings/module-source.js';
 

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, unwrapExpression } from './ast.js';
+import { getStaticMemberName, getStaticPropertyKey, unwrapExpression } from '../core/ast.js';
 import { findComposedCache, type ComposedCache, type ComposedConsequence } from './composed-memoizer.js';
-import type { FileContext } from './file-context.js';
-import { isProjectSpecifier } from './project-exports.js';
-import { getModuleContext } from './resolve/project-modules.js';
-import { usesOwnThis } from './this-usage.js';
+import type { FileContext } from '../core/file-context.js';
+import { isProjectSpecifier } from '../resolve/project-exports.js';
+import { getModuleContext } from '../resolve/project-modules.js';
+import { usesOwnThis } from '../lifetimes/this-usage.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -134,7 +134,7 @@ function collectMembers(file: FileContext, expression: Node, depth: number, seen
           : String(def.node.imported.value);
     const exported = target && findExported(target, exportName);
     if (target && exported) collectMembers(target, exported, depth + 1, seen, visit);
-    // `import methods from './a.js'; Object.assign(methods, more)`: merged into here as well
+    // `import methods from '../a.js'; Object.assign(methods, more)`: merged into here as well
     collectAssignedMembers(file, variable, depth, seen, visit);
     return;
   }

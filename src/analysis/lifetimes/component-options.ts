@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
-import { getImportOrigin } from './imports.js';
+import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
+import { getImportOrigin } from '../resolve/imports.js';
 
 /**
  * Component and class definitions by options object, where one object serves every instance:

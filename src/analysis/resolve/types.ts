@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import type { FileContext } from './file-context.js';
+import type { FileContext } from '../core/file-context.js';
 
 /**
  * Type information for a file, when (and only when) the user enabled typed linting

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import type { ModuleParser } from './resolve/module-parser.js';
-import { createModuleParser } from './resolve/module-parser.js';
-import type { TypeServices } from './types.js';
+import type { ModuleParser } from '../resolve/module-parser.js';
+import { createModuleParser } from '../resolve/module-parser.js';
+import type { TypeServices } from '../resolve/types.js';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
