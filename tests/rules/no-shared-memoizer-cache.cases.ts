@@ -1326,6 +1326,66 @@ export function memo(value, context) {
     ],
     invalid: [
       {
+        name: 'a decorator that handles getters and methods in two branches, and a wrapper that takes the function second',
+        code: `
+export function cached(target, key, descriptor) {
+  const cache = new Map();
+  if (descriptor.get) {
+    const getter = descriptor.get;
+    descriptor.get = function () {
+      if (!cache.has('value')) cache.set('value', getter.call(this));
+      return cache.get('value');
+    };
+  } else {
+    const method = descriptor.value;
+    descriptor.value = function (arg) {
+      if (!cache.has(arg)) cache.set(arg, method.call(this, arg));
+      return cache.get(arg);
+    };
+  }
+}
+function memoizeWith(options, fn) {
+  const results = new Map();
+  return function (arg) {
+    if (!results.has(arg)) results.set(arg, fn.call(this, arg));
+    return results.get(arg);
+  };
+}
+function Point(x) { this.x = x; }
+Point.prototype.scaled = memoizeWith({}, function (k) { return this.x * k; });`,
+        errors: [
+          { messageId: 'sharedCacheCrossInstance', line: 2 },
+          { messageId: 'sharedCacheCrossInstance', line: 18, suggestions: [{ messageId: 'usePerInstanceCache', output: `
+export function cached(target, key, descriptor) {
+  const cache = new Map();
+  if (descriptor.get) {
+    const getter = descriptor.get;
+    descriptor.get = function () {
+      if (!cache.has('value')) cache.set('value', getter.call(this));
+      return cache.get('value');
+    };
+  } else {
+    const method = descriptor.value;
+    descriptor.value = function (arg) {
+      if (!cache.has(arg)) cache.set(arg, method.call(this, arg));
+      return cache.get(arg);
+    };
+  }
+}
+function memoizeWith(options, fn) {
+  const resultsByInstance = new WeakMap();
+  return function (arg) {
+    if (!resultsByInstance.has(this)) resultsByInstance.set(this, new Map());
+    const results = resultsByInstance.get(this);
+    if (!results.has(arg)) results.set(arg, fn.call(this, arg));
+    return results.get(arg);
+  };
+}
+function Point(x) { this.x = x; }
+Point.prototype.scaled = memoizeWith({}, function (k) { return this.x * k; });` }] },
+        ],
+      },
+      {
         name: 'a decorator that returns a descriptor literal with a computed slot (methods and getters in one branch)',
         code: `
 export function memoize(target, propertyKey, descriptor) {

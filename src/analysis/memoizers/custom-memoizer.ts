@@ -328,7 +328,17 @@ function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean): Can
     return null;
   }
   if (replacements.length > 1) return null;
-  return { form, decorator: fn, replacement: replacements[0]!, slot: null, originals: new Set([value]), context };
+  // The original is whichever parameter the replacement calls with `this` (`memoize(options, fn)`
+  // as well as `memoize(fn, options)`); a TC39 decorator's is its first.
+  const replacement = replacements[0]!;
+  const originals = new Set([value]);
+  if (form === 'wrapper' && !callsOriginalWithThis(file, replacement, originals)) {
+    for (const param of fn.params.slice(1)) {
+      const variable = param.type === AST_NODE_TYPES.Identifier ? file.findVariable(param) : null;
+      if (variable && callsOriginalWithThis(file, replacement, new Set([variable]))) return { form, decorator: fn, replacement, slot: null, originals: new Set([variable]), context };
+    }
+  }
+  return { form, decorator: fn, replacement, slot: null, originals, context };
 }
 
 /** `(target, key, descriptor)` that assigns `descriptor.value` or `descriptor.get` a function. */
@@ -359,7 +369,12 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
         ambiguous = true;
         continue;
       }
-      if (replacement && replacement !== assigned) ambiguous = true;
+      // Methods and getters in two branches of one decorator (`descriptor.value = …` / `descriptor.get = …`):
+      // the first replacement is judged; two different ones for the same slot are ambiguous.
+      if (replacement && replacement !== assigned) {
+        if (slot === name) ambiguous = true;
+        continue;
+      }
       replacement = assigned;
       slot = name;
     } else if (
