@@ -52,6 +52,10 @@ export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
   valid: [
     {
+      name: 'untyped: a guard that lets primitives through is no evidence',
+      code: `const byKey = new Map(); export function put(k, v) { if (typeof k === 'string' || k instanceof Date) byKey.set(k, v); }`,
+    },
+    {
       name: 'untyped: a key whose written type is imported (may be an alias of a string) is not evidence',
       code: `import type { NodeId } from './ids.js'; const seen = new Map<NodeId, number>(); export function mark(id: NodeId) { seen.set(id, 1); }`,
     },
@@ -201,6 +205,42 @@ class Request {
     },
   ],
   invalid: [
+    {
+      name: 'untyped: keys that pass a guard only objects pass (instanceof, typeof object, an early exit)',
+      code: `
+const labels = new Map();
+export function label(target, text) { if (target instanceof Element) labels.set(target, text); }
+const seen = new Set();
+export function visit(value) { typeof value === 'object' && value !== null && seen.add(value); }
+const owners = new Map();
+export function own(node, owner) {
+  if (!(node instanceof Node)) return;
+  owners.set(node, owner);
+}`,
+      errors: [
+        { messageId: 'objectKeyedCache', line: 2, suggestions: [{ messageId: 'useWeak', output: `
+const labels = new WeakMap();
+export function label(target, text) { if (target instanceof Element) labels.set(target, text); }
+const seen = new Set();
+export function visit(value) { typeof value === 'object' && value !== null && seen.add(value); }
+const owners = new Map();
+export function own(node, owner) {
+  if (!(node instanceof Node)) return;
+  owners.set(node, owner);
+}` }] },
+        { messageId: 'objectKeyedCache', line: 4 }, // `add`'s result is used by `&&`: no suggestion
+        { messageId: 'objectKeyedCache', line: 6, suggestions: [{ messageId: 'useWeak', output: `
+const labels = new Map();
+export function label(target, text) { if (target instanceof Element) labels.set(target, text); }
+const seen = new Set();
+export function visit(value) { typeof value === 'object' && value !== null && seen.add(value); }
+const owners = new WeakMap();
+export function own(node, owner) {
+  if (!(node instanceof Node)) return;
+  owners.set(node, owner);
+}` }] },
+      ],
+    },
     {
       name: 'untyped: long-lived containers keyed by values written as objects (DOM parameter, container key type, a class of the file)',
       code: `
