@@ -1276,6 +1276,14 @@ new (Counter as any)();
   javascript: {
     valid: [
       {
+        // Found on the bench corpus (svelte, webpack, eslint): summaries that reach themselves overflowed the stack.
+        name: 'functions that return calls of each other (and of themselves) with a function argument',
+        code: `
+export function call(fn, ...args) { return apply(fn, args); }
+export function apply(fn, args) { return args.length ? call(fn, ...args.slice(1)) : fn; }
+export function again(fn) { return again(fn); }`,
+      },
+      {
         name: 'a once decorator that stores the result on the instance',
         code: `
 export function once(target, key, descriptor) {

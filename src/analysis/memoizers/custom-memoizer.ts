@@ -106,7 +106,18 @@ const CONTEXT_MEMBERS = new Set(['kind', 'name', 'addInitializer', 'metadata', '
  * (callers must then stay silent). Results are memoized per file.
  */
 export function analyzeCustomMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | null {
-  return file.cached('customMemoizer', fn, () => computeMemoizer(file, fn));
+  return file.cached('customMemoizer', fn, () => {
+    // Summaries compose (a decorator that calls a wrapper that calls …): a function that reaches
+    // itself again, directly or through others, is unknown on the inner visit.
+    const inProgress = file.cached('customMemoizerInProgress', file.program, () => new Set<FunctionNode>());
+    if (inProgress.has(fn)) return null;
+    inProgress.add(fn);
+    try {
+      return computeMemoizer(file, fn);
+    } finally {
+      inProgress.delete(fn);
+    }
+  });
 }
 
 /**
