@@ -140,16 +140,18 @@ export default createRule<Options, MessageIds>({
         ) {
           return;
         }
+        // Only a call whose result lands where instances share it can be reported: find that place
+        // (syntax only) before asking what the callee is, which may mean reading another module.
+        const slot = findSharedSlot(file, node);
+        if (!slot) return;
         const use = getMemoizerCall(file, settings, node);
         if (!use) {
           // A hand-written wrapper: a module-level function of this file, installed where instances share it.
-          if (!mayNameCustomMemoizer(file, callee)) return;
-          const slot = findSharedSlot(file, node);
-          if (slot?.kind === 'prototype') considerCustom(node, slot);
+          if (slot.kind === 'prototype' && mayNameCustomMemoizer(file, callee)) considerCustom(node, slot);
           return;
         }
         if (use.spec.cache !== 'per-call' && use.spec.cache !== 'per-factory') return;
-        consider(use, findSharedSlot(file, node));
+        consider(use, slot);
       },
       Decorator(node): void {
         const member = node.parent;

@@ -62,14 +62,19 @@ export function isProjectSpecifier(file: FileContext, specifier: string): boolea
   return file.filename !== null && file.moduleParser !== null && mayNameProjectModule(file.filename, specifier);
 }
 
-const LIBRARY_SOURCES = [...new Set(MEMOIZER_LIBRARIES.flatMap((spec) => spec.origins.map((origin) => origin.source.split('/')[0]!)))];
+const LIBRARY_SOURCES = [...new Set(MEMOIZER_LIBRARIES.flatMap((spec) => spec.origins.map((origin) => origin.source)))];
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** An import, `require` or re-export of a library of the table: `from 'lodash'`, `require("memoizee/weak")`. */
+const IMPORTS_LIBRARY = new RegExp(
+  `(?:from|import|require\\()\\s*['"](?:${LIBRARY_SOURCES.map(escape).join('|')})['"/]`,
+);
 
 /**
  * Cheap test before a module is parsed to see whether it re-exports a library memoizer: its text
- * names one of the libraries of the table (or mentions memoizing at all, for in-house ones).
+ * imports one of the libraries of the table, or another project module (which may, in turn).
  */
 function mentionsMemoizerLibrary(text: string): boolean {
-  return /memo/i.test(text) || LIBRARY_SOURCES.some((source) => text.includes(source));
+  return IMPORTS_LIBRARY.test(text) || /export\s*(?:\*|\{[^}]*\})\s*from\s*['"]\./.test(text);
 }
 
 /** Finds `exportName` among a module's exports and returns the origin of its value. */

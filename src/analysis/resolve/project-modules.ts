@@ -45,7 +45,7 @@ export function getModuleContext(
   const entry = readModule(target);
   if (!entry) return null;
   const parser = from.moduleParser;
-  if (entry.parsed && entry.parsed.parser === parser.parser && entry.parsed.optionsKey === parser.optionsKey && entry.parsed.settings === from.settings) {
+  if (entry.parsed && entry.parsed.parser === parser.parser && entry.parsed.optionsKey === parser.optionsKey && entry.parsed.settings === settingsKey(from.settings)) {
     return entry.parsed.context;
   }
   if (!worthParsing(entry.text)) {
@@ -63,7 +63,7 @@ export function getModuleContext(
   crossFileStats.parseMs += performance.now() - started;
   if (context) crossFileStats.parsed++;
   else crossFileStats.failed++;
-  entry.parsed = { parser: parser.parser, optionsKey: parser.optionsKey, settings: from.settings, context };
+  entry.parsed = { parser: parser.parser, optionsKey: parser.optionsKey, settings: settingsKey(from.settings), context };
   return context;
 }
 
@@ -97,6 +97,25 @@ function specifierKey(specifier: string): object {
   if (!key) {
     key = { specifier };
     specifierKeys.set(specifier, key);
+  }
+  return key;
+}
+
+/**
+ * The part of `context.settings` an analysis depends on (`settings['memo-leak']`), as a string: ESLint
+ * hands each file its own settings object, so identity would parse every module again for every file.
+ */
+const settingsKeys = new WeakMap<object, string>();
+function settingsKey(settings: unknown): string {
+  if (typeof settings !== 'object' || settings === null) return '';
+  let key = settingsKeys.get(settings);
+  if (key === undefined) {
+    try {
+      key = JSON.stringify((settings as Record<string, unknown>)['memo-leak'] ?? null);
+    } catch {
+      key = String(Math.random()); // settings that do not serialise: never share parses
+    }
+    settingsKeys.set(settings, key);
   }
   return key;
 }
