@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, lineOf, outermostWrapper, unwrapExpression } from '../analysis/core/ast.js';
 import {
   analyzeCustomMemoizer,
+  mayBeMemoizer,
   isInside,
   type CacheScope,
   type CustomMemoizer,
@@ -74,7 +75,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(): void {
         const found: CustomMemoizer[] = [];
         for (const fn of candidates) {
-          if (found.some((outer) => isInside(fn, outer.definition))) continue;
+          if (found.some((outer) => isInside(fn, outer.definition)) || !mayBeMemoizer(file, fn)) continue;
           const memoizer = analyzeCustomMemoizer(file, fn);
           if (!memoizer?.consequence || (!memoizer.cache && !memoizer.composed)) continue;
           if (memoizer.storage === 'per-wrapped-function' && !memoizer.sharedUse) continue;

@@ -12,6 +12,7 @@ import {
   type MemoizerCache,
 } from './memoizer-cache.js';
 import { findComposedCache, type ComposedCache, type ComposedConsequence } from './composed-memoizer.js';
+import { getMemoizerRootNames } from './memoizers.js';
 import { enclosingFunction, walk, type FunctionNode } from '../core/traverse.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
@@ -142,6 +143,45 @@ export function resolveCustomMemoizer(file: FileContext, node: Node): CustomMemo
     return memoizer.form === 'wrapper' && !isDecorator ? found('wrapper-call') : null;
   }
   return memoizer.factory ? null : found('decorator');
+}
+
+const FORWARDS_THIS = /\.(?:apply|call|bind)\s*\(|Reflect\.apply/;
+
+/**
+ * Cheap test on a function's text before it is analysed as a memoizer (the rules call it for every
+ * module-level function): a memoizer calls the original with the caller's `this`, or applies a
+ * memoizer library, or calls a function of the file (or an import from the project) that does one
+ * of these. Text that shows none of them cannot summarise to a memoizer.
+ */
+export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
+  const text = file.sourceCode.getText(fn);
+  if (FORWARDS_THIS.test(text)) return true;
+  const callable = file.cached('memoizerCallableNames', file.program, () => {
+    // Library memoizers, imports from project modules, and the file's own functions that forward `this`.
+    const names = new Set<string>(getMemoizerRootNames(file, file.settings));
+    for (const statement of file.program.body) {
+      const declaration =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+          ? statement.declaration
+          : statement;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
+        if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) names.add(declaration.id.name);
+      } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          const init = declarator.init && unwrapExpression(declarator.init);
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && init && isFunctionNode(init) && FORWARDS_THIS.test(file.sourceCode.getText(init))) {
+            names.add(declarator.id.name);
+          }
+        }
+      } else if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && isProjectSpecifier(file, declaration.source.value)) {
+        for (const specifier of declaration.specifiers) names.add(specifier.local.name);
+      }
+    }
+    if (names.size === 0) return null;
+    const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
+    return new RegExp(`(?:^|[^\\w$.])(?:${alternatives})\\s*[.(<]`);
+  });
+  return callable !== null && callable.test(text);
 }
 
 /**
