@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../dist/index.js';
-import { CORPUS_DIR, packageDir } from './corpus.js';
+import { CORPUS_DIR, isTypeScript, packageDir } from './corpus.js';
 
 export { plugin };
 
@@ -14,12 +14,51 @@ export const PLUGIN_RULE_IDS = Object.keys(PLUGIN_RULES);
 export const BASELINE_RULE = 'no-unused-vars';
 
 /**
- * Findings are also collected with these non-default options, so that the code paths they open run
- * over the corpus too (crash check) and what they report is judged. Not part of the timings.
+ * A rule's options with every boolean its schema declares turned on (`[{ a: true, b: true }]`), or
+ * null for a rule without boolean options. Read from `meta.schema`, so options added later are
+ * picked up.
  */
-export const OPTION_VARIANTS = {
-  'memo-leak/no-instance-keyed-cache': [{ checkRegistries: true }],
-};
+export function everyOptionOn(rule) {
+  const schema = Array.isArray(rule.meta.schema) ? rule.meta.schema : rule.meta.schema ? [rule.meta.schema] : [];
+  const options = schema.map((entry) => {
+    const booleans = Object.entries(entry?.properties ?? {}).filter(([, p]) => p.type === 'boolean');
+    return booleans.length ? Object.fromEntries(booleans.map(([name]) => [name, true])) : undefined;
+  });
+  return options.some(Boolean) ? options.map((o) => o ?? {}) : null;
+}
+
+/** `plugin.configs.all` with every boolean option of every rule on. */
+export function allOptionsRules() {
+  return Object.fromEntries(
+    Object.entries(PLUGIN_RULES).map(([id]) => {
+      const options = everyOptionOn(plugin.rules[id.replace(/^memo-leak\//, '')]);
+      return [id, options ? ['error', ...options] : 'error'];
+    }),
+  );
+}
+
+/**
+ * The configs the crash check runs over the corpus: the plugin's untyped configs as shipped, and `all`
+ * with every option on. Configs whose rules and options are identical are run once (`sameAs` names
+ * the others). `all` at default options is the main run's config (with the timings), so the main run
+ * is its crash check.
+ */
+export function crashConfigs() {
+  const named = [
+    ['all', PLUGIN_RULES],
+    ['recommended', plugin.configs.recommended.rules],
+    ['strict', plugin.configs.strict.rules],
+    ['all, every option on', allOptionsRules()],
+  ];
+  const out = [];
+  for (const [name, rules] of named) {
+    const key = JSON.stringify(Object.entries(rules).sort());
+    const same = out.find((c) => c.key === key);
+    if (same) same.sameAs.push(name);
+    else out.push({ name, rules, key, sameAs: [] });
+  }
+  return out.map(({ key, ...c }) => c);
+}
 
 /**
  * ESLint's `stats` time every listener call with two `process.hrtime()` calls, which is not free
@@ -53,7 +92,7 @@ export function corpusPath(file) {
 }
 
 /** The glob, relative to the corpus folder, that picks the linted files of a package. */
-function packageGlobs(pkg) {
+function configGlobs(pkg) {
   const base = corpusPath(packageDir(pkg)) + (pkg.folder === '.' ? '' : `/${pkg.folder}`);
   if (pkg.only) return pkg.only.map((f) => `${base}/${f}`);
   return pkg.ext.map((ext) => `${base}/**/*${ext}`);
@@ -73,9 +112,9 @@ export function corpusConfig(packages, { rules, typed = null }) {
     },
   ];
   for (const pkg of packages) {
-    const isTs = pkg.ext.includes('.ts');
+    const isTs = isTypeScript(pkg);
     blocks.push({
-      files: packageGlobs(pkg),
+      files: configGlobs(pkg),
       ignores: ['**/*.d.ts'],
       languageOptions: {
         ecmaVersion: 'latest',
@@ -96,37 +135,19 @@ export function corpusConfig(packages, { rules, typed = null }) {
 }
 
 /**
- * The rules of a bench run: every plugin rule (with `options` when given, else as `configs.all`
- * sets it), its control twin, and core no-unused-vars.
+ * The rules of a bench run: every plugin rule as `configs.all` sets it (or as `pluginRules` sets
+ * them), its control twin, and core no-unused-vars.
  */
-export function benchRules({ withPlugin = true, control = withPlugin, baseline = true, variant = null } = {}) {
+export function benchRules({ withPlugin = true, control = withPlugin, baseline = true, pluginRules = PLUGIN_RULES } = {}) {
   const rules = {};
-  if (withPlugin) {
-    for (const [id, severity] of Object.entries(PLUGIN_RULES)) {
-      const options = variant?.[id];
-      if (variant && !options) continue;
-      rules[id] = options ? ['error', options] : severity;
-    }
-  }
+  if (withPlugin) Object.assign(rules, pluginRules);
   if (control) for (const id of PLUGIN_RULE_IDS) rules[controlIdOf(id)] = 'error';
   if (baseline) rules[BASELINE_RULE] = 'error';
   return rules;
 }
 
-/** Each option variant as a `{ ruleId: options }` map, one per run (rules with fewer variants drop out). */
-export function variantRuns() {
-  const longest = Math.max(0, ...Object.values(OPTION_VARIANTS).map((list) => list.length));
-  return Array.from({ length: longest }, (_, i) =>
-    Object.fromEntries(
-      Object.entries(OPTION_VARIANTS)
-        .filter(([id, list]) => list[i] && PLUGIN_RULE_IDS.includes(id))
-        .map(([id, list]) => [id, list[i]]),
-    ),
-  );
-}
-
-export function createESLint(config) {
-  return new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config, stats: true, fix: false });
+export function createESLint(config, { stats = true } = {}) {
+  return new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config, stats, fix: false });
 }
 
 /** Pull the file and rule out of ESLint's "Occurred while linting FILE:LINE / Rule: ID" wrapper. */
