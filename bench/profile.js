@@ -1,0 +1,160 @@
+// CPU profile of one plugin rule on one corpus package: lints the package with that rule alone (no
+// statistics, no other rule) in a child `node --cpu-prof`, reads the .cpuprofile and prints the
+// functions with the most self time, overall and in the plugin's dist/. Writes bench/.cache/profile.json,
+// which docs/performance.md shows under "CPU profile" the next time the bench writes it.
+//
+//   node bench/profile.js [--rule memo-leak/no-instance-keyed-cache] [--packages effect] [--top 25]
+//
+// Defaults: the rule with the most time in the last bench's main run (bench/.cache/main-*.json), and
+// the biggest package of the corpus by lines. Build first (`npm run build`): it profiles dist/.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCorpus, PACKAGES, selectedPackageNames } from './corpus.js';
+import { corpusConfig, createESLint, lintWithCrashCapture, PLUGIN_RULE_IDS } from './lint.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const cacheDir = join(here, '.cache');
+const argv = process.argv.slice(2);
+const value = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+};
+
+/** The plugin rule with the most time in the newest main-run result, or null. */
+function slowestRuleOfLastBench() {
+  let files = [];
+  try {
+    files = readdirSync(cacheDir).filter((f) => f.startsWith('main-') && f.endsWith('.json'));
+  } catch {
+    return null;
+  }
+  files.sort((a, b) => statSync(join(cacheDir, b)).mtimeMs - statSync(join(cacheDir, a)).mtimeMs);
+  if (!files[0]) return null;
+  const main = JSON.parse(readFileSync(join(cacheDir, files[0]), 'utf8'));
+  const totals = {};
+  for (const p of main.perPackage) for (const id of PLUGIN_RULE_IDS) totals[id] = (totals[id] ?? 0) + (p.stats.rules[id] ?? 0);
+  return Object.entries(totals).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** The corpus package with the most lines (fetching the corpus if needed). */
+function biggestPackage() {
+  return ensureCorpus(PACKAGES.map((p) => p.name)).sort((a, b) => b.lines - a.lines)[0].name;
+}
+
+/**
+ * Self and total (inclusive) time per function (name, file, line), in ms, from a V8 .cpuprofile.
+ * A recursive function counts a sample once in its total.
+ */
+export function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = ({ callFrame: { functionName, url, lineNumber } }) => `${functionName || '(anonymous)'}\u0000${url}\u0000${lineNumber}`;
+  const self = new Map();
+  const total = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const leaf = byId.get(profile.samples[i]);
+    self.set(keyOf(leaf), (self.get(keyOf(leaf)) ?? 0) + dt);
+    const seen = new Set();
+    for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
+      const key = keyOf(byId.get(id));
+      if (!seen.has(key)) {
+        seen.add(key);
+        total.set(key, (total.get(key) ?? 0) + dt);
+      }
+    }
+  }
+  return [...total.entries()]
+    .map(([key, totalMs]) => {
+      const [name, url, line] = key.split('\u0000');
+      return { name, url, line: Number(line) + 1, selfMs: self.get(key) ?? 0, totalMs };
+    })
+    .sort((a, b) => b.selfMs - a.selfMs);
+}
+
+/** Time (ms) of the samples that have a frame whose url passes `test` anywhere on their stack. */
+export function inclusiveTime(profile, test) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const memo = new Map();
+  const hit = (id) => {
+    if (id === undefined) return false;
+    if (!memo.has(id)) memo.set(id, test(byId.get(id).callFrame.url) || hit(parent.get(id)));
+    return memo.get(id);
+  };
+  let ms = 0;
+  for (let i = 0; i < profile.samples.length; i++) if (hit(profile.samples[i])) ms += (profile.timeDeltas[i] ?? 0) / 1000;
+  return ms;
+}
+
+function where(url, line) {
+  if (!url) return '(native)';
+  const path = url.startsWith('file://') ? fileURLToPath(url) : url;
+  const rel = path.startsWith(root) ? relative(root, path) : path;
+  return `${rel.replace(/^node_modules\//, '')}:${line}`;
+}
+
+if (argv[0] === '--child') {
+  // In the profiled process: lint the package with the one rule.
+  const [, rule, name] = argv;
+  const [pkg] = ensureCorpus([name]);
+  const eslint = createESLint(corpusConfig([pkg], { rules: { [rule]: 'error' } }), { stats: false });
+  const { results, crashes } = await lintWithCrashCapture(eslint, pkg.files);
+  process.stdout.write(JSON.stringify({ files: results.length, crashes: crashes.length }));
+} else {
+  const rule = value('--rule', null) ?? slowestRuleOfLastBench() ?? PLUGIN_RULE_IDS[0];
+  if (!PLUGIN_RULE_IDS.includes(rule)) throw new Error(`unknown rule ${rule}; one of ${PLUGIN_RULE_IDS.join(', ')}`);
+  const name = selectedPackageNames(argv)[0] ?? biggestPackage();
+  const top = Number(value('--top', '25'));
+  const profDir = join(cacheDir, 'cpuprofile');
+  rmSync(profDir, { recursive: true, force: true });
+  mkdirSync(profDir, { recursive: true });
+  process.stderr.write(`profile: ${rule} alone on ${name} under node --cpu-prof\n`);
+  const child = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${profDir}`, fileURLToPath(import.meta.url), '--child', rule, name], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
+  if (child.status !== 0) throw new Error(`profiled child exited with ${child.status ?? child.signal}`);
+  const { files, crashes } = JSON.parse(child.stdout);
+  const [profileFile] = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
+  const profile = JSON.parse(readFileSync(join(profDir, profileFile), 'utf8'));
+  const times = selfTimes(profile);
+  const totalMs = times.reduce((s, f) => s + f.selfMs, 0);
+  const distUrl = `file://${join(root, 'dist')}/`;
+  // Samples with a plugin frame anywhere on the stack: the plugin's code with everything it calls.
+  const listenerMs = inclusiveTime(profile, (url) => url.startsWith(distUrl));
+  const inPlugin = times.filter((f) => f.url.startsWith(distUrl));
+  const pluginMs = inPlugin.reduce((s, f) => s + f.selfMs, 0);
+  const fmt = (f) => ({ name: f.name, where: where(f.url, f.line), selfMs: Number(f.selfMs.toFixed(1)), totalMs: Number(f.totalMs.toFixed(1)) });
+  const result = {
+    date: new Date().toISOString(),
+    rule,
+    package: name,
+    files,
+    crashes,
+    totalMs,
+    pluginMs,
+    listenerMs,
+    profile: relative(root, join(profDir, profileFile)),
+    top: times.slice(0, top).map(fmt),
+    topPlugin: inPlugin.slice(0, top).map(fmt),
+  };
+  writeFileSync(join(cacheDir, 'profile.json'), JSON.stringify(result, null, 1));
+  const print = (title, list) => {
+    console.log(`\n${title}`);
+    console.log('  self ms  self %   total ms  function  where');
+    for (const f of list) console.log(`${f.selfMs.toFixed(1).padStart(9)}  ${((100 * f.selfMs) / totalMs).toFixed(1).padStart(6)}  ${f.totalMs.toFixed(1).padStart(9)}  ${f.name}  ${f.where}`);
+  };
+  console.log(
+    `${rule} alone on ${name}: ${files} files, ${crashes} crash(es); ${totalMs.toFixed(0)} ms sampled, ${pluginMs.toFixed(0)} ms (${((100 * pluginMs) / totalMs).toFixed(1)} %) self time in dist/, ${listenerMs.toFixed(0)} ms in the rule's code with all it calls`,
+  );
+  print(`Top ${top} self time, whole process:`, result.top);
+  print(`Top ${top} self time in the plugin (dist/):`, result.topPlugin);
+  console.log(`\nprofile: ${result.profile} (open in Chrome DevTools > Performance); summary in bench/.cache/profile.json`);
+}
