@@ -1,10 +1,11 @@
 // Shared by the bench phases: the ESLint configuration for the corpus, linting with crash capture,
 // and reading ESLint's own timing statistics (`stats: true`).
-import { relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../dist/index.js';
-import { CORPUS_DIR, isTypeScript, packageDir } from './corpus.js';
+import { CORPUS_DIR, isTypeScript, PACKAGES, packageDir } from './corpus.js';
 
 export { plugin };
 
@@ -146,6 +147,27 @@ export function benchRules({ withPlugin = true, control = withPlugin, baseline =
   return rules;
 }
 
+/**
+ * Write a small tsconfig next to a TypeScript package's sources for typed mode, so that the project
+ * service finds it before the package's own (which may have no `include` and would pull in the
+ * published dist/ and its declarations). Returns the folder, for `tsconfigRootDir`.
+ */
+export function writeTypedTsconfig(pkg) {
+  const dir = join(packageDir(pkg), pkg.folder);
+  const compilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: 'esnext',
+    lib: ['esnext', 'dom'],
+    moduleResolution: 'node',
+    experimentalDecorators: true,
+    skipLibCheck: true,
+    types: [],
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify({ compilerOptions, include: ['./**/*.ts'] }, null, 2)}\n`);
+  return dir;
+}
+
 export function createESLint(config, { stats = true } = {}) {
   return new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config, stats, fix: false });
 }
@@ -226,4 +248,10 @@ export function collectMessages(results) {
     }
   }
   return { fatal, findings };
+}
+
+/** Whether the corpus package `name` is TypeScript (parsed with @typescript-eslint/parser). */
+export function isTypeScriptPackage(name) {
+  const pkg = PACKAGES.find((p) => p.name === name);
+  return Boolean(pkg && isTypeScript(pkg));
 }

@@ -199,7 +199,7 @@ export function profileSection() {
   if (existsSync(profilePath)) {
     const p = JSON.parse(readFileSync(profilePath, 'utf8'));
     lines.push(
-      `Last \`node bench/profile.js\` (${p.date.slice(0, 10)}): \`${p.rule}\` alone on \`${p.package}\` (${int(p.files)} files) under`,
+      `Last \`node bench/profile.js\` (${p.date.slice(0, 10)}): \`${p.rule}\` alone on \`${p.package}\`${p.typed ? ' (typed mode)' : ''} (${int(p.files)} files) under`,
       `\`node --cpu-prof\`; ${ms(p.totalMs)} sampled, ${ms(p.pluginMs)} (${pct(p.pluginMs / p.totalMs)}) of it self time in the plugin's \`dist/\`,`,
       `${ms(p.listenerMs)} (${pct(p.listenerMs / p.totalMs)}) with a plugin function anywhere on the stack (the plugin with all it calls).`,
       'Top self time in the plugin (total = with its callees):',

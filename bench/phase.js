@@ -8,9 +8,8 @@
 //
 // Writes its result as JSON to OUT.json. Rule crashes are recorded in the result, never thrown.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ensureCorpus, packageDir } from './corpus.js';
+import { ensureCorpus } from './corpus.js';
 import {
   benchRules,
   crashConfigs,
@@ -21,6 +20,7 @@ import {
   lintWithCrashCapture,
   PLUGIN_RULE_IDS,
   sumStats,
+  writeTypedTsconfig,
 } from './lint.js';
 
 const [phase, out, ...args] = process.argv.slice(2);
@@ -100,29 +100,7 @@ async function configs() {
 async function typed(name, mode) {
   const withPlugin = mode === 'plugin';
   const [pkg] = ensureCorpus([name]);
-  const tsconfigRootDir = join(packageDir(pkg), pkg.folder);
-  // A small tsconfig next to the sources, so the project service finds it before the package's own
-  // (which may have no `include` and would pull in the published dist/ and its declarations).
-  writeFileSync(
-    join(tsconfigRootDir, 'tsconfig.json'),
-    JSON.stringify(
-      {
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'esnext',
-          lib: ['esnext', 'dom'],
-          moduleResolution: 'node',
-          experimentalDecorators: true,
-          skipLibCheck: true,
-          types: [],
-        },
-        include: ['./**/*.ts'],
-      },
-      null,
-      2,
-    ),
-  );
+  const tsconfigRootDir = writeTypedTsconfig(pkg);
   const rules = withPlugin ? { ...plugin.configs['all-type-checked'].rules } : {};
   const eslint = createESLint(corpusConfig([pkg], { rules, typed: { tsconfigRootDir } }));
   const start = performance.now();

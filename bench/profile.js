@@ -3,7 +3,10 @@
 // functions with the most self time, overall and in the plugin's dist/. Writes bench/.cache/profile.json,
 // which docs/performance.md shows under "CPU profile" the next time the bench writes it.
 //
-//   node bench/profile.js [--rule memo-leak/no-instance-keyed-cache] [--packages effect] [--top 25]
+//   node bench/profile.js [--rule memo-leak/no-instance-keyed-cache] [--packages effect] [--top 25] [--typed]
+//
+// `--typed`: lint through the TypeScript project service (TypeScript packages only), with the rule at
+// its `all-type-checked` options.
 //
 // Defaults: the rule with the most time in the last bench's main run (bench/.cache/main-*.json), and
 // the biggest package of the corpus by lines. Build first (`npm run build`): it profiles dist/.
@@ -12,7 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus, PACKAGES, selectedPackageNames } from './corpus.js';
-import { corpusConfig, createESLint, lintWithCrashCapture, PLUGIN_RULE_IDS } from './lint.js';
+import { corpusConfig, createESLint, isTypeScriptPackage, lintWithCrashCapture, plugin, PLUGIN_RULE_IDS, writeTypedTsconfig } from './lint.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -39,9 +42,10 @@ function slowestRuleOfLastBench() {
   return Object.entries(totals).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-/** The corpus package with the most lines (fetching the corpus if needed). */
-function biggestPackage() {
-  return ensureCorpus(PACKAGES.map((p) => p.name)).sort((a, b) => b.lines - a.lines)[0].name;
+/** The corpus package with the most lines (TypeScript only when `typed`), fetching the corpus if needed. */
+function biggestPackage(typed) {
+  const names = PACKAGES.filter((p) => !typed || isTypeScriptPackage(p.name)).map((p) => p.name);
+  return ensureCorpus(names).sort((a, b) => b.lines - a.lines)[0].name;
 }
 
 /**
@@ -101,21 +105,25 @@ function where(url, line) {
 
 if (argv[0] === '--child') {
   // In the profiled process: lint the package with the one rule.
-  const [, rule, name] = argv;
+  const [, rule, name, mode] = argv;
   const [pkg] = ensureCorpus([name]);
-  const eslint = createESLint(corpusConfig([pkg], { rules: { [rule]: 'error' } }), { stats: false });
+  const typed = mode === 'typed' ? { tsconfigRootDir: writeTypedTsconfig(pkg) } : null;
+  const setting = typed ? plugin.configs['all-type-checked'].rules[rule] : 'error';
+  const eslint = createESLint(corpusConfig([pkg], { rules: { [rule]: setting }, typed }), { stats: false });
   const { results, crashes } = await lintWithCrashCapture(eslint, pkg.files);
   process.stdout.write(JSON.stringify({ files: results.length, crashes: crashes.length }));
 } else {
   const rule = value('--rule', null) ?? slowestRuleOfLastBench() ?? PLUGIN_RULE_IDS[0];
   if (!PLUGIN_RULE_IDS.includes(rule)) throw new Error(`unknown rule ${rule}; one of ${PLUGIN_RULE_IDS.join(', ')}`);
-  const name = selectedPackageNames(argv)[0] ?? biggestPackage();
+  const typed = argv.includes('--typed');
+  const name = selectedPackageNames(argv)[0] ?? biggestPackage(typed);
+  if (typed && !isTypeScriptPackage(name)) throw new Error(`--typed needs a TypeScript package; ${name} is not one`);
   const top = Number(value('--top', '25'));
   const profDir = join(cacheDir, 'cpuprofile');
   rmSync(profDir, { recursive: true, force: true });
   mkdirSync(profDir, { recursive: true });
-  process.stderr.write(`profile: ${rule} alone on ${name} under node --cpu-prof\n`);
-  const child = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${profDir}`, fileURLToPath(import.meta.url), '--child', rule, name], {
+  process.stderr.write(`profile: ${rule} alone on ${name}${typed ? ' (typed)' : ''} under node --cpu-prof\n`);
+  const child = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${profDir}`, fileURLToPath(import.meta.url), '--child', rule, name, typed ? 'typed' : 'untyped'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 26,
@@ -136,6 +144,7 @@ if (argv[0] === '--child') {
     date: new Date().toISOString(),
     rule,
     package: name,
+    typed,
     files,
     crashes,
     totalMs,
@@ -152,7 +161,7 @@ if (argv[0] === '--child') {
     for (const f of list) console.log(`${f.selfMs.toFixed(1).padStart(9)}  ${((100 * f.selfMs) / totalMs).toFixed(1).padStart(6)}  ${f.totalMs.toFixed(1).padStart(9)}  ${f.name}  ${f.where}`);
   };
   console.log(
-    `${rule} alone on ${name}: ${files} files, ${crashes} crash(es); ${totalMs.toFixed(0)} ms sampled, ${pluginMs.toFixed(0)} ms (${((100 * pluginMs) / totalMs).toFixed(1)} %) self time in dist/, ${listenerMs.toFixed(0)} ms in the rule's code with all it calls`,
+    `${rule} alone on ${name}${typed ? ' (typed)' : ''}: ${files} files, ${crashes} crash(es); ${totalMs.toFixed(0)} ms sampled, ${pluginMs.toFixed(0)} ms (${((100 * pluginMs) / totalMs).toFixed(1)} %) self time in dist/, ${listenerMs.toFixed(0)} ms in the rule's code with all it calls`,
   );
   print(`Top ${top} self time, whole process:`, result.top);
   print(`Top ${top} self time in the plugin (dist/):`, result.topPlugin);
