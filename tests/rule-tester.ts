@@ -22,6 +22,9 @@ export const cjsRuleTester = new RuleTester({
 /** Where the typed suites' tsconfig.json and fixture modules live. */
 export const typedFixtures = fileURLToPath(new URL('fixtures/typed', import.meta.url));
 
+/** A project on disk whose modules the untyped cross-file cases import (`src/app/file.ts` imports `../lib/memo.js`). */
+export const moduleFixtures = fileURLToPath(new URL('fixtures/modules', import.meta.url));
+
 /** TypeScript with type information (typed linting through the fixture tsconfig.json). */
 export const typedRuleTester = new RuleTester({
   languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedFixtures } },

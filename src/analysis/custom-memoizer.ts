@@ -3,8 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getSlotInstance } from './instance.js';
-import { followProjectDefinition, isRelative } from './project-exports.js';
-import { getTypeServices } from './types.js';
+import { followProjectDefinition, isProjectSpecifier } from './project-exports.js';
 import {
   callsOriginalWithThis,
   findCaches,
@@ -12,9 +11,11 @@ import {
   type CacheSearch,
   type MemoizerCache,
 } from './memoizer-cache.js';
+import { findComposedCache, type ComposedCache, type ComposedConsequence } from './composed-memoizer.js';
 import { enclosingFunction, walk, type FunctionNode } from './traverse.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
+export type { ComposedCache } from './composed-memoizer.js';
 export { isThisOf } from './memoizer-cache.js';
 export { isInside, type FunctionNode } from './traverse.js';
 
@@ -62,8 +63,13 @@ export interface CustomMemoizer {
   readonly storage: 'shared' | 'per-instance' | 'per-wrapped-function';
   /** The replacement calls the original with its own `this` (`original.apply(this, args)`). */
   readonly forwardsThis: boolean;
-  /** The shared cache; `null` for per-instance designs. */
+  /** The shared cache; `null` for per-instance designs, and when the cache is a called memoizer's (`composed`). */
   readonly cache: MemoizerCache | null;
+  /**
+   * The cache of a library memoizer this one applies to the method when it runs (once per decorated
+   * method): `descriptor.value = memoizee(original)`. `null` when the memoizer keeps its own cache.
+   */
+  readonly composed: ComposedCache | null;
   /** What sharing the cache does; `null` when nothing goes wrong. */
   readonly consequence: MemoizerConsequence | null;
   /**
@@ -139,8 +145,8 @@ export function mayNameCustomMemoizer(file: FileContext, callee: Node): boolean 
 
 function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
   return file.cached('memoizerCandidateNames', file.program, () => {
-    const typed = getTypeServices(file) !== null;
     const names = new Set<string>();
+    const fromProject = (source: unknown): boolean => typeof source === 'string' && isProjectSpecifier(file, source);
     for (const statement of file.program.body) {
       const declaration =
         statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
@@ -150,12 +156,15 @@ function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
       if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) names.add(declaration.id.name);
       if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const declarator of declaration.declarations) {
-          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init && isFunctionNode(unwrapExpression(declarator.init))) {
-            names.add(declarator.id.name);
-          }
+          if (!declarator.init) continue;
+          const init = unwrapExpression(declarator.init);
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && isFunctionNode(init)) names.add(declarator.id.name);
+          // `const { memoize } = require('./memo')`, `const memoize = require('./memo')`
+          const required = requireCall(init);
+          if (required && fromProject(required.value)) addBindingNames(declarator.id, names);
         }
       }
-      if (typed && declaration.type === AST_NODE_TYPES.ImportDeclaration && isRelative(declaration.source.value)) {
+      if (declaration.type === AST_NODE_TYPES.ImportDeclaration && fromProject(declaration.source.value)) {
         for (const specifier of declaration.specifiers) names.add(specifier.local.name);
       }
     }
@@ -170,6 +179,7 @@ function resolveDefinition(file: FileContext, node: Node): { file: FileContext; 
   const expression = unwrapExpression(node);
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const def = file.findVariable(expression)?.defs[0];
+  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator) return resolveRequiredDefinition(file, def.node, expression);
   if (!def || (def.node.type !== AST_NODE_TYPES.ImportSpecifier && def.node.type !== AST_NODE_TYPES.ImportDefaultSpecifier)) {
     return null;
   }
@@ -184,6 +194,56 @@ function resolveDefinition(file: FileContext, node: Node): { file: FileContext; 
   const found = followProjectDefinition(file, source as TSESTree.StringLiteral, exportName);
   const fn = found && unwrapExpression(found.node);
   return found && fn && isFunctionNode(fn) ? { file: found.file, fn } : null;
+}
+
+/** `const memoize = require('./memo')` (its default: `module.exports`), `const { memoize } = require('./memo')`. */
+function resolveRequiredDefinition(
+  file: FileContext,
+  declarator: TSESTree.VariableDeclarator,
+  name: TSESTree.Identifier,
+): { file: FileContext; fn: FunctionNode } | null {
+  const required = declarator.init && requireCall(unwrapExpression(declarator.init));
+  if (!required) return null;
+  let exportName: string | null = null;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) exportName = 'default';
+  else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of declarator.id.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (value.type === AST_NODE_TYPES.Identifier && value.name === name.name && property.key.type === AST_NODE_TYPES.Identifier) {
+        exportName = property.key.name;
+      }
+    }
+  }
+  if (!exportName) return null;
+  const found = followProjectDefinition(file, required, exportName);
+  const fn = found && unwrapExpression(found.node);
+  return found && fn && isFunctionNode(fn) ? { file: found.file, fn } : null;
+}
+
+/** `require('./x')` → its string literal; anything else → `null`. */
+function requireCall(node: Node): TSESTree.StringLiteral | null {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.Identifier &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    node.arguments[0]!.type === AST_NODE_TYPES.Literal &&
+    typeof node.arguments[0]!.value === 'string'
+  ) {
+    return node.arguments[0] as TSESTree.StringLiteral;
+  }
+  return null;
+}
+
+function addBindingNames(pattern: Node, names: Set<string>): void {
+  if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value.type === AST_NODE_TYPES.Identifier) names.add(value.name);
+  }
 }
 
 /** The function a callee or decorator expression denotes, when it is declared in this file and never reassigned. */
@@ -222,11 +282,14 @@ export function getFunctionName(fn: FunctionNode): string | null {
 interface Candidate extends CacheSearch {
   readonly replacement: FunctionNode | null;
   readonly slot: 'value' | 'get' | null;
+  /** The replacement is a library memoizer's result over the original (no function of the decorator's own). */
+  readonly composed?: { readonly cache: ComposedCache; readonly consequence: ComposedConsequence } | null;
 }
 
 function computeMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | null {
   const direct = findShape(file, fn, false);
-  if (direct) return judge(file, fn, direct, false);
+  const judged = direct && judge(file, fn, direct, false);
+  if (judged) return judged;
   // A factory: `Memo(options)` returns a decorator.
   for (const returned of returnedFunctions(file, fn)) {
     const inner = findShape(file, returned, true);
@@ -251,6 +314,12 @@ function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean): Can
     if (isStandard && usesAddInitializer(context)) {
       return { form, decorator: fn, replacement: null, slot: null, originals: new Set([value]), context };
     }
+    // `return memoize(value)`: the replacement is a library memoizer over the original.
+    const isOriginal = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && file.findVariable(node) === value;
+    const composed = returnedCalls(file, fn)
+      .map((call) => findComposedCache(file, call, isOriginal))
+      .find((found) => found !== null);
+    if (composed) return { form, decorator: fn, replacement: null, slot: null, originals: new Set([value]), context, composed };
     return null;
   }
   if (replacements.length > 1) return null;
@@ -265,6 +334,7 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
   let replacement: FunctionNode | null = null;
   let slot: 'value' | 'get' | null = null;
   let ambiguous = false;
+  const calls: Array<{ call: TSESTree.CallExpression; slot: 'value' | 'get' }> = [];
   for (const reference of descriptor.references) {
     const member = reference.identifier.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
@@ -275,6 +345,11 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === use && parent.operator === '=') {
       if (enclosingFunction(parent) !== fn) continue;
       const assigned = resolveLocalFunction(file, parent.right);
+      const right = unwrapExpression(parent.right);
+      if (!assigned && right.type === AST_NODE_TYPES.CallExpression) {
+        calls.push({ call: right, slot: name }); // `descriptor.value = memoizee(descriptor.value)`: judged below
+        continue;
+      }
       if (!assigned || assigned.type === AST_NODE_TYPES.ArrowFunctionExpression) {
         ambiguous = true;
         continue;
@@ -305,8 +380,52 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
       }
     }
   }
-  if (!replacement || ambiguous || originals.size === 0) return null;
+  if (ambiguous) return null;
+  if (calls.length > 0) {
+    if (replacement || calls.length > 1) return null;
+    // The original as the call sees it: a binding of `descriptor.value`, `descriptor.value` itself, or `target[key]`.
+    const [target, key] = fn.params;
+    const isOriginal = (node: Node): boolean => {
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = file.findVariable(node);
+        return variable !== null && originals.has(variable);
+      }
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.Identifier) return false;
+      const owner = file.findVariable(node.object);
+      if (owner === descriptor) return getStaticMemberName(node) === calls[0]!.slot;
+      return (
+        node.computed &&
+        target?.type === AST_NODE_TYPES.Identifier &&
+        key?.type === AST_NODE_TYPES.Identifier &&
+        owner === file.findVariable(target) &&
+        node.property.type === AST_NODE_TYPES.Identifier &&
+        file.findVariable(node.property) === file.findVariable(key)
+      );
+    };
+    const composed = findComposedCache(file, calls[0]!.call, isOriginal);
+    if (!composed) return null;
+    return { form: 'legacy-decorator', decorator: fn, replacement: null, slot: calls[0]!.slot, originals, context: null, composed };
+  }
+  if (!replacement || originals.size === 0) return null;
   return { form: 'legacy-decorator', decorator: fn, replacement, slot, originals, context: null };
+}
+
+/** Calls a function returns: `return memoize(value)`, an arrow's body. */
+function returnedCalls(file: FileContext, fn: FunctionNode): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const add = (expression: Node | null | undefined): void => {
+    const value = expression && unwrapExpression(expression);
+    if (value?.type === AST_NODE_TYPES.CallExpression) calls.push(value);
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) add(fn.body);
+  else {
+    walk(file, fn.body, (node) => {
+      if (isFunctionNode(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement) add(node.argument);
+      return true;
+    });
+  }
+  return calls;
 }
 
 /** Is this parameter used as a TC39 decorator context (`context.kind`, `.addInitializer`, a `Class…DecoratorContext` type)? */
@@ -383,18 +502,26 @@ function judge(file: FileContext, definition: FunctionNode, candidate: Candidate
     slot: candidate.slot,
   };
   const replacement = candidate.replacement;
+  const uses = (): { sharedUse: Node | null; otherUses: Node[] } =>
+    candidate.form === 'wrapper' ? classifyWrapperUses(file, definition) : { sharedUse: null, otherUses: [] };
+  if (candidate.composed) return composedMemoizer(base, candidate.form, candidate.composed, uses());
   if (!replacement) {
-    return { ...base, storage: 'per-instance', forwardsThis: false, cache: null, consequence: null, sharedUse: null, otherUses: [] };
+    return { ...base, storage: 'per-instance', forwardsThis: false, cache: null, composed: null, consequence: null, sharedUse: null, otherUses: [] };
   }
   const forwardsThis = callsOriginalWithThis(file, replacement, candidate.originals);
-  if (!forwardsThis) return null; // a function that is not a method memoizer, or `this` is lost anyway
-  const { sharedUse, otherUses } =
-    candidate.form === 'wrapper' ? classifyWrapperUses(file, definition) : { sharedUse: null, otherUses: [] };
+  if (!forwardsThis) {
+    // `const m = _.memoize(original); descriptor.value = function (...a) { return m.apply(this, a); }`
+    const viaMemoized = memoizedOriginals(file, candidate).find((memoized) =>
+      callsOriginalWithThis(file, replacement, new Set([memoized.variable])),
+    );
+    return viaMemoized ? composedMemoizer(base, candidate.form, viaMemoized.composed, uses()) : null;
+  }
+  const { sharedUse, otherUses } = uses();
   const caches = findCaches(file, definition, candidate, replacement);
   if (caches === null) return null;
   if (caches.length === 0) {
     return storesOnThis(file, replacement)
-      ? { ...base, storage: 'per-instance', forwardsThis, cache: null, consequence: null, sharedUse, otherUses }
+      ? { ...base, storage: 'per-instance', forwardsThis, cache: null, composed: null, consequence: null, sharedUse, otherUses }
       : null;
   }
   for (const cache of caches) {
@@ -402,9 +529,58 @@ function judge(file: FileContext, definition: FunctionNode, candidate: Candidate
     if (consequence === undefined) return null;
     if (consequence === null) continue; // a WeakMap keyed by `this`: per instance
     const storage = candidate.form === 'wrapper' && cache.scope === 'wrapper' ? 'per-wrapped-function' : 'shared';
-    return { ...base, storage, forwardsThis, cache, consequence, sharedUse, otherUses };
+    return { ...base, storage, forwardsThis, cache, composed: null, consequence, sharedUse, otherUses };
   }
-  return { ...base, storage: 'per-instance', forwardsThis, cache: null, consequence: null, sharedUse, otherUses };
+  return { ...base, storage: 'per-instance', forwardsThis, cache: null, composed: null, consequence: null, sharedUse, otherUses };
+}
+
+type MemoizerBase = Pick<CustomMemoizer, 'definition' | 'name' | 'form' | 'factory' | 'decorator' | 'replacement' | 'slot'>;
+
+/** A memoizer whose cache is a library memoizer's, created each time the decorator (or helper) runs. */
+function composedMemoizer(
+  base: MemoizerBase,
+  form: MemoizerForm,
+  composed: { readonly cache: ComposedCache; readonly consequence: ComposedConsequence },
+  uses: { sharedUse: Node | null; otherUses: Node[] },
+): CustomMemoizer {
+  return {
+    ...base,
+    // a decorator runs once per decorated method; a helper's cache lives as long as what it wraps
+    storage: form === 'wrapper' ? 'per-wrapped-function' : 'shared',
+    forwardsThis: true,
+    cache: null,
+    composed: composed.cache,
+    consequence: composed.consequence,
+    ...uses,
+  };
+}
+
+/**
+ * Bindings of the decorator initialised with a library memoizer over the original method
+ * (`const m = _.memoize(original, resolver)`), with the cache each one creates.
+ */
+function memoizedOriginals(file: FileContext, candidate: Candidate): Array<{ variable: Variable; composed: NonNullable<Candidate['composed']> }> {
+  const found: Array<{ variable: Variable; composed: NonNullable<Candidate['composed']> }> = [];
+  const body = candidate.decorator.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return found;
+  const isOriginal = (node: Node): boolean => {
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = file.findVariable(node);
+      return variable !== null && candidate.originals.has(variable);
+    }
+    return false;
+  };
+  for (const statement of body.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init && unwrapExpression(declarator.init);
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.CallExpression) continue;
+      const composed = findComposedCache(file, init, isOriginal);
+      const variable = composed && file.findVariable(declarator.id);
+      if (composed && variable) found.push({ variable, composed });
+    }
+  }
+  return found;
 }
 
 /** `undefined`: cannot decide; `null`: per instance; otherwise what goes wrong. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { ModuleParser } from './resolve/module-parser.js';
@@ -22,17 +23,25 @@ export class FileContext {
   readonly project: { readonly sourceFile: ts.SourceFile; readonly types: TypeServices } | null;
   /** Parses other modules of the project with the parser of the linted file (`null`: none to use). */
   readonly moduleParser: ModuleParser | null;
+  /** The file's absolute path on disk, or `null` (text linted without a file, `<input>`). */
+  readonly filename: string | null;
+  /** `context.settings` of the lint run (the memoizer table reads `settings['memo-leak']`). */
+  readonly settings: unknown;
   readonly #tables = new Map<string, WeakMap<object, unknown>>();
 
   constructor(
     sourceCode: Readonly<TSESLint.SourceCode>,
     project: { readonly sourceFile: ts.SourceFile; readonly types: TypeServices } | null = null,
     moduleParser: ModuleParser | null = null,
+    filename: string | null = null,
+    settings: unknown = undefined,
   ) {
     this.sourceCode = sourceCode;
     this.program = sourceCode.ast;
     this.project = project;
     this.moduleParser = moduleParser;
+    this.filename = filename && path.isAbsolute(filename) ? filename : null;
+    this.settings = settings;
   }
 
   /** Memoizes `compute()` under `(table, key)` for the life of this file. */
@@ -71,7 +80,7 @@ export function getFileContext(context: Readonly<TSESLint.RuleContext<string, re
   const sourceCode = context.sourceCode;
   let fileContext = contexts.get(sourceCode.ast);
   if (!fileContext) {
-    fileContext = new FileContext(sourceCode, null, createModuleParser(context));
+    fileContext = new FileContext(sourceCode, null, createModuleParser(context), context.physicalFilename ?? context.filename, context.settings);
     contexts.set(sourceCode.ast, fileContext);
   }
   return fileContext;

@@ -43,8 +43,13 @@ export interface CacheOperation {
 /** The container a memoizer's replacement reads and writes, declared outside the replacement. */
 export interface MemoizerCache {
   readonly variable: Variable;
-  /** `const cache = new Map()` (the declarator). */
-  readonly declarator: TSESTree.VariableDeclarator;
+  /** `const cache = new Map()` (the declarator); `null` for a parameter's default. */
+  readonly declarator: TSESTree.VariableDeclarator | null;
+  /**
+   * The creation is the default of an option (`opts.cache || new Map()`, `{ cache = new Map() } = {}`):
+   * judged by its default, which is what every caller that passes no cache shares.
+   */
+  readonly defaulted: boolean;
   readonly name: string;
   /** The creation expression: `new Map<K, V>()`, `{}`, `Object.create(null)`, `new WeakMap()`. */
   readonly creation: TSESTree.Expression;
@@ -221,12 +226,12 @@ function describeCache(
   variable: Variable,
   operations: readonly CacheOperation[],
 ): MemoizerCache | null {
-  const def = variable.defs[0]!;
-  const declarator = def.node;
-  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== def.name || !declarator.init) return null;
-  let creation: TSESTree.Expression = declarator.init;
-  let scope = getCacheScope(file, definition, search, declarator);
-  const metadataCreation = getMetadataCreation(file, search, declarator.init);
+  const source = cacheSource(variable);
+  if (!source) return null;
+  const { declarator, defaulted } = source;
+  let creation = source.creation;
+  let scope = getCacheScope(file, definition, search, source.anchor);
+  const metadataCreation = declarator?.init ? getMetadataCreation(file, search, declarator.init) : null;
   if (metadataCreation) {
     creation = metadataCreation;
     scope = 'class-metadata';
@@ -239,13 +244,14 @@ function describeCache(
   const usesOutsideReplacement: Node[] = [];
   let reassigned = false;
   for (const reference of variable.references) {
-    if (reference.identifier === declarator.id) continue;
+    if (reference.init) continue;
     if (reference.isWrite()) reassigned = true;
     if (!isInside(reference.identifier, replacement)) usesOutsideReplacement.push(reference.identifier);
   }
   return {
     variable,
     declarator,
+    defaulted,
     name: variable.name,
     creation,
     ...container,
@@ -255,6 +261,41 @@ function describeCache(
     usesOutsideReplacement,
     reassigned,
   };
+}
+
+/**
+ * Where a cache binding gets its container: `const cache = new Map()`; a default of an option
+ * (`const cache = opts.cache || new Map()`, `opts.cache ?? {}`, `const { cache = new Map() } = opts`,
+ * a parameter `{ cache = new Map() } = {}`). `anchor` is the node whose function runs the creation.
+ */
+function cacheSource(
+  variable: Variable,
+): { creation: TSESTree.Expression; anchor: Node; declarator: TSESTree.VariableDeclarator | null; defaulted: boolean } | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0]!;
+  const name = def.name as Node;
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+    const declarator = def.node;
+    if (declarator.id === name) {
+      const init = unwrapExpression(declarator.init!);
+      if (init.type === AST_NODE_TYPES.LogicalExpression && (init.operator === '||' || init.operator === '??')) {
+        return { creation: init.right, anchor: declarator, declarator, defaulted: true };
+      }
+      return { creation: declarator.init!, anchor: declarator, declarator, defaulted: false };
+    }
+    const pattern = name.parent;
+    if (pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === name) {
+      return { creation: pattern.right, anchor: declarator, declarator, defaulted: true };
+    }
+    return null;
+  }
+  if (def.type === 'Parameter') {
+    const pattern = name.parent;
+    if (pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === name) {
+      return { creation: pattern.right, anchor: pattern, declarator: null, defaulted: true };
+    }
+  }
+  return null;
 }
 
 function describeContainer(
@@ -291,12 +332,12 @@ function getCacheScope(
   file: FileContext,
   definition: FunctionNode,
   search: CacheSearch,
-  declarator: TSESTree.VariableDeclarator,
+  anchor: Node,
 ): CacheScope | null {
-  const owner = enclosingFunction(declarator);
+  const owner = enclosingFunction(anchor);
   if (owner === search.decorator) return search.form === 'wrapper' ? 'wrapper' : 'decorator';
   if (owner === definition) return 'factory';
-  if (owner === null && isModuleLevelScope(file.sourceCode.getScope(declarator))) return 'module';
+  if (owner === null && isModuleLevelScope(file.sourceCode.getScope(anchor))) return 'module';
   return null;
 }
 

@@ -3,8 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import type { FileContext } from './file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
-import { isRelative } from './project-exports.js';
-import { getTypeServices } from './types.js';
+import { isProjectSpecifier } from './project-exports.js';
 import { analyzeKeyFunction } from './key-functions.js';
 import {
   MEMOIZER_LIBRARIES,
@@ -156,9 +155,7 @@ export function getMemoizerSpec(file: FileContext, settings: unknown, node: Node
 export function getMemoizerRootNames(file: FileContext, settings: unknown): ReadonlySet<string> {
   const { sources } = loadMemoizerTable(file, settings);
   return file.cached('memoizerRootNames', sources, () => {
-    const followsProject = getTypeServices(file) !== null;
-    const wanted = (source: string): boolean =>
-      sources.has(normaliseSource(source)) || (followsProject && isRelative(source));
+    const wanted = (source: string): boolean => sources.has(normaliseSource(source)) || isProjectSpecifier(file, source);
     const names = new Set<string>();
     for (const statement of file.program.body) {
       const declaration =

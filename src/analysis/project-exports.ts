@@ -3,6 +3,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from './file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
 import { exportsProjectDeclaration, getProjectFileContext, resolveProjectModule } from './project-files.js';
+import { MEMOIZER_LIBRARIES } from './memoizer-libraries.js';
+import { mayNameProjectModule } from './resolve/module-paths.js';
+import { getModuleContext } from './resolve/project-modules.js';
 import { getTypeServices } from './types.js';
 
 /** How many re-export hops are followed (`a` re-exports `b` re-exports `lodash`). */
@@ -23,20 +26,50 @@ export function followProjectExport(
   // Cheap first (no parse): an export the checker resolves to a function or class of the project is
   // no library export. Only variables and re-exports of libraries are worth reading.
   const types = getTypeServices(file);
-  if (!types || !isRelative(specifier.value) || exportsProjectDeclaration(types, file, specifier, exportName)) return null;
-  const target = projectModule(file, specifier, hops);
+  if (types) {
+    if (!isRelative(specifier.value) || exportsProjectDeclaration(types, file, specifier, exportName)) return null;
+  } else if (!isProjectSpecifier(file, specifier.value)) return null;
+  const target = projectModule(file, specifier, hops, mentionsMemoizerLibrary);
   if (!target) return null;
   const known = target.cached('projectExports', target.program, () => new Map<string, ImportOrigin | null>());
   if (!known.has(exportName)) known.set(exportName, findExportOrigin(target, exportName, hops + 1));
   return known.get(exportName) ?? null;
 }
 
-/** The analysis of the project module a relative specifier names (typed mode, within the hop limit). */
-function projectModule(file: FileContext, specifier: TSESTree.StringLiteral, hops: number): FileContext | null {
-  if (hops >= MAX_HOPS || !isRelative(specifier.value)) return null;
+/**
+ * The analysis of the project module a specifier names, within the hop limit: through the program in
+ * typed mode, from disk otherwise (relative paths, tsconfig `paths`, package `imports`).
+ */
+function projectModule(
+  file: FileContext,
+  specifier: TSESTree.StringLiteral,
+  hops: number,
+  worthParsing?: (text: string) => boolean,
+): FileContext | null {
+  if (hops >= MAX_HOPS) return null;
   const types = getTypeServices(file);
-  const sourceFile = types && resolveProjectModule(types, file, specifier);
-  return (types && sourceFile && getProjectFileContext(types, sourceFile, file.moduleParser)) || null;
+  if (types) {
+    if (!isRelative(specifier.value)) return null;
+    const sourceFile = resolveProjectModule(types, file, specifier);
+    return (sourceFile && getProjectFileContext(types, sourceFile, file.moduleParser, file.settings)) || null;
+  }
+  return getModuleContext(file, specifier.value, worthParsing);
+}
+
+/** Can `specifier`, imported by `file`, name a module of the user's project (not a package)? */
+export function isProjectSpecifier(file: FileContext, specifier: string): boolean {
+  if (getTypeServices(file)) return isRelative(specifier);
+  return file.filename !== null && file.moduleParser !== null && mayNameProjectModule(file.filename, specifier);
+}
+
+const LIBRARY_SOURCES = [...new Set(MEMOIZER_LIBRARIES.flatMap((spec) => spec.origins.map((origin) => origin.source.split('/')[0]!)))];
+
+/**
+ * Cheap test before a module is parsed to see whether it re-exports a library memoizer: its text
+ * names one of the libraries of the table (or mentions memoizing at all, for in-house ones).
+ */
+function mentionsMemoizerLibrary(text: string): boolean {
+  return /memo/i.test(text) || LIBRARY_SOURCES.some((source) => text.includes(source));
 }
 
 /** Finds `exportName` among a module's exports and returns the origin of its value. */
@@ -110,6 +143,8 @@ export function followProjectDefinition(
 ): ProjectDefinition | null {
   const target = projectModule(file, specifier, hops);
   if (!target) return null;
+  const commonjs = findCommonJsExport(target, exportName);
+  if (commonjs) return commonjs;
   const stars: TSESTree.ExportAllDeclaration[] = [];
   for (const statement of target.program.body) {
     if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) stars.push(statement);
@@ -141,6 +176,49 @@ export function followProjectDefinition(
     const found = followProjectDefinition(target, star.source, exportName, hops + 1);
     if (found) return found;
   }
+  return null;
+}
+
+/**
+ * CommonJS: `module.exports = fn` (the default export), `module.exports.name = fn`,
+ * `exports.name = fn`, `module.exports = { name }` / `{ name: fn }`.
+ */
+function findCommonJsExport(file: FileContext, exportName: string): ProjectDefinition | null {
+  for (const statement of file.program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const assignment = statement.expression;
+    if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') continue;
+    const target = exportTarget(assignment.left);
+    if (target === null) continue;
+    if (target === '' && exportName === 'default') return localDefinition(file, assignment.right);
+    if (target === exportName) return localDefinition(file, assignment.right);
+    if (target === '' && assignment.right.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of assignment.right.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
+        if (key === exportName) return localDefinition(file, property.value);
+      }
+    }
+  }
+  return null;
+}
+
+/** `module.exports` → `''`; `module.exports.x` / `exports.x` → `'x'`; anything else → `null`. */
+function exportTarget(node: TSESTree.Node): string | null {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) {
+    return null;
+  }
+  const object = node.object;
+  const isModuleExports = (candidate: TSESTree.Node): boolean =>
+    candidate.type === AST_NODE_TYPES.MemberExpression &&
+    !candidate.computed &&
+    candidate.object.type === AST_NODE_TYPES.Identifier &&
+    candidate.object.name === 'module' &&
+    candidate.property.type === AST_NODE_TYPES.Identifier &&
+    candidate.property.name === 'exports';
+  if (isModuleExports(node)) return '';
+  if (isModuleExports(object)) return node.property.name;
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') return node.property.name;
   return null;
 }
 

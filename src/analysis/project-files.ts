@@ -20,12 +20,13 @@ export function getProjectFileContext(
   types: TypeServices,
   sourceFile: ts.SourceFile,
   moduleParser: ModuleParser | null,
+  settings: unknown,
 ): FileContext | null {
   if (sourceFile.isDeclarationFile || types.program.isSourceFileFromExternalLibrary(sourceFile)) return null;
   if (projectFiles.has(sourceFile)) return projectFiles.get(sourceFile) ?? null;
   const sourceCode = moduleParser?.parse(sourceFile.text, sourceFile.fileName) ?? null;
   // a file TypeScript accepts but the parser rejects stays unknown: silence
-  const context = sourceCode ? new FileContext(sourceCode, { sourceFile, types }, moduleParser) : null;
+  const context = sourceCode ? new FileContext(sourceCode, { sourceFile, types }, moduleParser, sourceFile.fileName, settings) : null;
   projectFiles.set(sourceFile, context);
   return context;
 }

@@ -33,6 +33,9 @@ export function rewriteToPerInstanceCache(
     return { ok: false, reason: 'the cache lives in `context.metadata`, which other decorators of the class may read' };
   }
   if (cache.reassigned) return { ok: false, reason: `\`${cache.name}\` is reassigned` };
+  if (cache.defaulted || !cache.declarator) {
+    return { ok: false, reason: `\`${cache.name}\` is an option's default, and a caller may pass a cache of its own` };
+  }
   const [outside] = cache.usesOutsideReplacement;
   if (outside) {
     return { ok: false, reason: `\`${cache.name}\` is also used outside the replacement function (line ${lineOf(outside)})` };
@@ -46,10 +49,11 @@ export function rewriteToPerInstanceCache(
   }
   if (replacement.body.type !== AST_NODE_TYPES.BlockStatement) return { ok: false, reason: 'the replacement has no block body' };
   const thisCast = typescript && hasTypedThis(replacement);
+  const declared = cache as MemoizerCache & { declarator: TSESTree.VariableDeclarator };
   if (cache.key === 'this' && cache.kind && cache.operations.every((operation) => cache.kind!.weakMethods.has(operation.method))) {
-    return { ok: true, kind: 'weak-container', fix: weakContainerFix(sourceCode, cache, typescript, thisCast) };
+    return { ok: true, kind: 'weak-container', fix: weakContainerFix(sourceCode, declared, typescript, thisCast) };
   }
-  return perInstanceMapFix(sourceCode, cache, replacement.body, typescript, thisCast);
+  return perInstanceMapFix(sourceCode, declared, replacement.body, typescript, thisCast);
 }
 
 /**
@@ -70,7 +74,7 @@ function hasTypedThis(replacement: NonNullable<CustomMemoizer['replacement']>): 
 
 function weakContainerFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  cache: MemoizerCache,
+  cache: MemoizerCache & { declarator: TSESTree.VariableDeclarator },
   typescript: boolean,
   thisCast: boolean,
 ): TSESLint.ReportFixFunction {
@@ -107,7 +111,7 @@ function weakContainerFix(
 
 function perInstanceMapFix(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  cache: MemoizerCache,
+  cache: MemoizerCache & { declarator: TSESTree.VariableDeclarator },
   body: TSESTree.BlockStatement,
   typescript: boolean,
   thisCast: boolean,
@@ -139,7 +143,10 @@ function perInstanceMapFix(
 }
 
 /** `Map<K, V>` from the declaration's annotation or the creation's type arguments; `null` when unwritten. */
-function getContainerType(sourceCode: Readonly<TSESLint.SourceCode>, cache: MemoizerCache): string | null {
+function getContainerType(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  cache: MemoizerCache & { declarator: TSESTree.VariableDeclarator },
+): string | null {
   const id = cache.declarator.id;
   if (id.type === AST_NODE_TYPES.Identifier && id.typeAnnotation) return sourceCode.getText(id.typeAnnotation.typeAnnotation);
   const creation = unwrapExpression(cache.creation);

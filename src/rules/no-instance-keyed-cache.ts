@@ -148,6 +148,11 @@ function checkBinding(
     weak: kind.weak,
   };
 
+  // Managed entries: the code removes them by key (`delete(key)` in a `finally`, a dispose method,
+  // when a promise settles). The container holds live instances only, so it is no leak.
+  if (uses.some((use) => use.type === 'keyed' && use.method === 'delete')) return;
+  const clear = uses.find((use) => use.type === 'other' && use.how === '`clear()`');
+
   const enumeration = uses.find((use) => use.type === 'enumerate');
   if (enumeration) {
     if (checkRegistries) {
@@ -162,7 +167,9 @@ function checkBinding(
 
   const retention = kind.bounded
     ? `up to its size bound, ${instances} instances stay in memory after their last use`
-    : `every ${instances} stored in it stays in memory for the life of the program`;
+    : clear
+      ? `every ${instances} stored in it stays in memory until \`clear()\` (line ${lineOf(clear.node)}) runs`
+      : `every ${instances} stored in it stays in memory for the life of the program`;
   const decision = decideFix(context.sourceCode, file, binding, container, uses);
   const remedy =
     decision.type === 'none'

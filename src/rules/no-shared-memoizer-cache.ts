@@ -13,7 +13,12 @@ import { rewriteToPerInstanceCache } from '../fixes/per-instance-cache.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
-export type MessageIds = 'sharedCachePinsInstances' | 'sharedCacheCrossInstance' | 'useWeakContainer' | 'usePerInstanceCache';
+export type MessageIds =
+  | 'sharedCachePinsInstances'
+  | 'sharedCacheCrossInstance'
+  | 'sharedLibraryCache'
+  | 'useWeakContainer'
+  | 'usePerInstanceCache';
 
 export default createRule<Options, MessageIds>({
   name: 'no-shared-memoizer-cache',
@@ -31,6 +36,8 @@ export default createRule<Options, MessageIds>({
         '{{memoizer}} keeps its results in `{{cache}}` ({{container}}), created {{created}}, and keys it by `{{key}}`: every instance it is ever called on stays in memory for the life of the program. {{remedy}}',
       sharedCacheCrossInstance:
         '{{memoizer}} keeps its results in `{{cache}}` ({{container}}), created {{created}}, and its key `{{key}}` {{keyProblem}} while the method runs with `this`: one instance receives the result cached for another, and every cached result (with whatever it references) stays in memory. {{remedy}}',
+      sharedLibraryCache:
+        '{{memoizer}} applies {{library}} once per decorated method, so every instance shares its cache, keyed by {{key}}: {{consequence}}.',
       useWeakContainer: 'Replace the shared {{container}} `{{cache}}` with a {{weak}} keyed by the instance',
       usePerInstanceCache:
         'Keep one `{{cache}}` per instance, in a WeakMap keyed by `this`, created when the instance is first called',
@@ -65,7 +72,7 @@ export default createRule<Options, MessageIds>({
         for (const fn of candidates) {
           if (reported.some((outer) => isInside(fn, outer))) continue;
           const memoizer = analyzeCustomMemoizer(file, fn);
-          if (!memoizer?.cache || !memoizer.consequence) continue;
+          if (!memoizer?.consequence || (!memoizer.cache && !memoizer.composed)) continue;
           if (memoizer.storage === 'per-wrapped-function' && !memoizer.sharedUse) continue;
           if (memoizer.storage === 'per-instance') continue;
           reported.push(fn);
@@ -85,7 +92,11 @@ const CREATED: Readonly<Record<CacheScope, string>> = {
 };
 
 function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, memoizer: CustomMemoizer): void {
-  const cache = memoizer.cache!;
+  if (!memoizer.cache) {
+    reportComposed(context, memoizer);
+    return;
+  }
+  const cache = memoizer.cache;
   const sourceCode = context.sourceCode;
   const firstKey = cache.operations[0]!.key;
   const created =
@@ -119,6 +130,28 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, me
     suggest: rewrite.ok
       ? [{ messageId: rewrite.kind === 'weak-container' ? 'useWeakContainer' : 'usePerInstanceCache', data, fix: rewrite.fix }]
       : null,
+  });
+}
+
+/**
+ * A decorator or helper that applies a library memoizer each time it runs: the library's cache is
+ * per decorated method, so shared by every instance. Message only: moving a library's cache per
+ * instance changes which instance owns each result, and needs the library's own per-instance form.
+ */
+function reportComposed(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, memoizer: CustomMemoizer): void {
+  const composed = memoizer.composed!;
+  context.report({
+    node: reportNode(memoizer.definition),
+    messageId: 'sharedLibraryCache',
+    data: {
+      memoizer: describeMemoizer(memoizer),
+      library: composed.display,
+      key: composed.keyText,
+      consequence:
+        memoizer.consequence === 'pins-instances'
+          ? 'every instance it is called on stays in memory'
+          : 'one instance gets the result cached for another, and the results stay in memory',
+    },
   });
 }
 

@@ -100,10 +100,12 @@ export default createRule<Options, MessageIds>({
     /** A hand-written memoizer (issue of `no-shared-memoizer-cache`), reported here at each shared use. */
     function considerCustom(node: TSESTree.Node, slot: SharedSlot): void {
       const custom = resolveCustomMemoizer(file, node);
-      if (!custom?.memoizer.consequence || !custom.memoizer.cache) return;
+      if (!custom?.memoizer.consequence || (!custom.memoizer.cache && !custom.memoizer.composed)) return;
       const shared =
         custom.use === 'wrapper-call' ? custom.memoizer.storage === 'per-wrapped-function' : custom.memoizer.storage === 'shared';
-      if (shared) customFindings.push({ node, slot, custom });
+      // Reported once, where it can be fixed: a definition in this file gets the finding itself
+      // (no-shared-memoizer-cache); a use of one defined in another module gets it here.
+      if (shared && custom.definitionFile !== file) customFindings.push({ node, slot, custom });
     }
 
     function consider(use: MemoizerUse, slot: SharedSlot | null): void {
@@ -325,7 +327,7 @@ function reportCustom(
   const where =
     definitionFile === file
       ? `defined at line ${line}`
-      : `defined in \`${path.basename(definitionFile.project?.sourceFile.fileName ?? 'another file')}\` at line ${line}`;
+      : `defined in \`${describeModule(file, definitionFile)}\` at line ${line}`;
   const consequence =
     memoizer.consequence === 'pins-instances'
       ? `its key holds the instance, so every ${instances} that calls it stays in memory for the life of the program`
@@ -336,7 +338,9 @@ function reportCustom(
     data: {
       memoizer: memoizer.name ?? 'this memoizer',
       member: slot.className && slot.memberName ? `${slot.className}.${slot.memberName}` : (slot.memberName ?? 'this method'),
-      cache: memoizer.cache?.name ?? 'cache',
+      cache:
+        memoizer.cache?.name ??
+        (memoizer.composed ? `${definitionFile.sourceCode.getText(memoizer.composed.call.callee)}(…)` : 'cache'),
       where,
       instances,
       consequence,
@@ -374,3 +378,12 @@ function describeKeyArgs(use: MemoizerUse): string {
   }
 }
 
+
+/** How a message names the module that defines a memoizer: its path relative to the linted file. */
+function describeModule(file: FileContext, definitionFile: FileContext): string {
+  const target = definitionFile.filename;
+  if (!target) return 'another file';
+  if (!file.filename) return path.basename(target);
+  const relative = path.relative(path.dirname(file.filename), target).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}

@@ -57,6 +57,37 @@ export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
   valid: [
     {
+      name: 'managed entries: added and removed within one call (finally)',
+      code: `
+const running = new Set<Job>();
+class Job {
+  run() {
+    running.add(this);
+    try { return 1; } finally { running.delete(this); }
+  }
+}`,
+    },
+    {
+      name: 'managed entries: a registry of live instances that dispose() deletes from',
+      code: `
+const live = new Map<Widget, number>();
+export class Widget {
+  constructor() { live.set(this, Date.now()); }
+  dispose() { live.delete(this); }
+}`,
+    },
+    {
+      name: 'managed entries: a pending set emptied when the promise settles',
+      code: `
+const pending = new Set<Request>();
+class Request {
+  send(p: Promise<void>) {
+    pending.add(this);
+    return p.finally(() => pending.delete(this));
+  }
+}`,
+    },
+    {
       name: 'a WeakMap keyed by this',
       code: `const cache = new WeakMap<object, number>(); class A { m() { cache.set(this, 1); return cache.get(this); } }`,
     },
@@ -233,13 +264,13 @@ class Icon {
       code: `
 class Shape {
   static readonly areas: Map<Shape, number> = new Map();
-  static forget(shape: Shape) { this.areas.delete(shape); }
+  static known(shape: Shape) { return this.areas.has(shape); }
   area() { Shape.areas.set(this, 1); return (this.constructor as typeof Shape).areas.get(this); }
 }`,
       output: `
 class Shape {
   static readonly areas: WeakMap<Shape, number> = new WeakMap();
-  static forget(shape: Shape) { this.areas.delete(shape); }
+  static known(shape: Shape) { return this.areas.has(shape); }
   area() { Shape.areas.set(this, 1); return (this.constructor as typeof Shape).areas.get(this); }
 }`,
       errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'Shape.areas', scope: 'static field of Shape', member: 'Shape.area', instances: 'Shape' }) }],
@@ -250,7 +281,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', retention: 'every Doc stored in it stays in memory until `clear()` (line 1) runs', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
         },
       ],
     },
@@ -260,7 +291,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', retention: 'every Doc stored in it stays in memory until `clear()` (line 1) runs', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
         },
       ],
     },
@@ -353,7 +384,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+          data: keyed({ retention: 'every A stored in it stays in memory until `clear()` (line 1) runs', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
         },
       ],
     },
@@ -607,8 +638,8 @@ export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
     invalid: [
       {
         name: 'a static member assigned after the class body (compiled and older JavaScript)',
-        code: `class W { constructor() { W.live.add(this); } dispose() { W.live.delete(this); } } W.live = new Set();`,
-        output: `class W { constructor() { W.live.add(this); } dispose() { W.live.delete(this); } } W.live = new WeakSet();`,
+        code: `class W { constructor() { W.live.add(this); } isLive() { return W.live.has(this); } } W.live = new Set();`,
+        output: `class W { constructor() { W.live.add(this); } isLive() { return W.live.has(this); } } W.live = new WeakSet();`,
         errors: [
           {
             messageId: 'instanceKeyedCache',

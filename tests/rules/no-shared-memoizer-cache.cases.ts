@@ -231,8 +231,116 @@ export function logFirstUse(target: object, key: string, descriptor: PropertyDes
 }
 `,
       },
+      {
+        name: 'a decorator that applies lodash memoize per instance, in a getter that defines the own property',
+        code: `
+import _ from 'lodash';
+export function memoized(_target: object, key: string, descriptor: PropertyDescriptor) {
+  const original = descriptor.value as (...args: unknown[]) => unknown;
+  return {
+    configurable: true,
+    get(this: object) {
+      const m = _.memoize(original.bind(this));
+      Object.defineProperty(this, key, { value: m });
+      return m;
+    },
+  };
+}`,
+      },
+      {
+        name: 'a decorator whose lodash resolver derives a per-instance string key (this.id)',
+        code: `
+import _ from 'lodash';
+export function memoById(_target: object, _key: string, descriptor: PropertyDescriptor) {
+  descriptor.value = _.memoize(descriptor.value, function (this: { id: string }, x: number) { return this.id + ':' + x; });
+}`,
+      },
+      {
+        name: 'a library memoizer applied to something other than the method',
+        code: `
+import memoizee from 'memoizee';
+export function logged(_target: object, _key: string, descriptor: PropertyDescriptor) {
+  const format = memoizee((x: number) => String(x));
+  const original = descriptor.value as (...args: unknown[]) => unknown;
+  descriptor.value = function (this: object, ...args: unknown[]) { console.log(format(args.length)); return original.apply(this, args); };
+}`,
+      },
     ],
     invalid: [
+      {
+        name: 'a decorator factory whose cache is an option with a shared default (opts.cache || new Map(), a destructuring default)',
+        code: `
+export function Cached(options: { cache?: Map<string, unknown> } = {}) {
+  const cache = options.cache || new Map<string, unknown>();
+  return function (_t: object, _k: string, descriptor: PropertyDescriptor) {
+    const original = descriptor.value as (...args: unknown[]) => unknown;
+    descriptor.value = function (this: unknown, ...args: unknown[]) {
+      const key = JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    };
+  };
+}
+export function CachedByThis({ cache = new Map<object, unknown>() } = {}) {
+  return function (_t: object, _k: string, descriptor: PropertyDescriptor) {
+    const original = descriptor.value as (this: object) => unknown;
+    descriptor.value = function (this: object) {
+      if (!cache.has(this)) cache.set(this, original.call(this));
+      return cache.get(this);
+    };
+  };
+}`,
+        errors: [
+          { messageId: 'sharedCacheCrossInstance', line: 2 },
+          { messageId: 'sharedCachePinsInstances', line: 13 },
+        ],
+      },
+      {
+        name: 'library memoizers applied by hand-written decorators when the class is defined',
+        code: `
+import memoizee from 'memoizee';
+import _ from 'lodash';
+export function Memoize(options?: memoizee.Options<any>) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    descriptor.value = memoizee(descriptor.value, options);
+  };
+}
+export function memoOnThis(_target: object, _key: string, descriptor: PropertyDescriptor) {
+  const original = descriptor.value as (...args: unknown[]) => unknown;
+  const memoized = _.memoize(original, function (this: object) { return this; });
+  descriptor.value = function (this: object, ...args: unknown[]) { return memoized.apply(this, args); };
+}
+export const fromTarget = (target: any, key: string, _descriptor: PropertyDescriptor) => {
+  _descriptor.value = _.memoize(target[key]);
+};
+export function standard(value: (...args: any[]) => unknown, _context: ClassMethodDecoratorContext) {
+  return _.memoize(value);
+}`,
+        errors: [
+          {
+            messageId: 'sharedLibraryCache',
+            line: 4,
+            data: {
+              memoizer: 'The method decorator factory `Memoize`',
+              library: 'memoizee',
+              key: 'the arguments',
+              consequence: 'one instance gets the result cached for another, and the results stay in memory',
+            },
+          },
+          {
+            messageId: 'sharedLibraryCache',
+            line: 9,
+            data: {
+              memoizer: 'The method decorator `memoOnThis`',
+              library: 'lodash `memoize`',
+              key: 'the key function, which returns `this`',
+              consequence: 'every instance it is called on stays in memory',
+            },
+          },
+          { messageId: 'sharedLibraryCache', line: 14 },
+          { messageId: 'sharedLibraryCache', line: 17 },
+        ],
+      },
       {
         name: 'a legacy method decorator with a JSON key in a Map created per decoration',
         code: `

@@ -1,4 +1,5 @@
-import type { RuleCases } from '../rule-tester.js';
+import path from 'node:path';
+import { moduleFixtures, type RuleCases } from '../rule-tester.js';
 import type { MessageIds, Options } from '../../src/rules/no-shared-method-memoizer.js';
 
 // Generated from verified linter output, then reviewed by hand: every finding with its message id,
@@ -273,25 +274,52 @@ class Registry { base = 2; }
 export const registry = new Registry();`,
         options: [{"ignoreSingletons":true}],
       },
+      {
+        // Reported once, where it can be fixed: no-shared-memoizer-cache reports both definitions.
+        name: 'uses of hand-written shared decorators defined in the same file are left to their definitions',
+        code: `${handWritten}
+class Report { rows: number[] = []; @cached total() { return this.rows.length; } @memo byYear(y: number) { return this.rows.length + y; } }`,
+      },
+      {
+        name: 'untyped: a per-instance decorator imported from another module',
+        filename: path.join(moduleFixtures, 'src/app/file.ts'),
+        code: `import { memoPerInstance } from '../lib/memo.js';
+class Report { rows: number[] = []; @memoPerInstance total(x: number) { return this.rows.length + x; } }`,
+      },
+      {
+        name: 'untyped: a decorator from a module that is missing or does not parse is unknown',
+        filename: path.join(moduleFixtures, 'src/app/file.ts'),
+        code: `import { memo } from '../lib/broken.js';
+import { memo as gone } from '../lib/missing.js';
+class Report { rows: number[] = []; @memo total(x: number) { return x; } @gone count(x: number) { return x; } }`,
+      },
     ],
     invalid: [
       {
-        name: 'uses of hand-written shared decorators point at their definitions',
-        code: `${handWritten}
-class Report { rows: number[] = []; @cached total() { return this.rows.length; } @memo byYear(y: number) { return this.rows.length + y; } }`,
-        errors: [
-          { messageId: 'customShared', data: customShared({}) },
-          {
-            messageId: 'customShared',
-            data: customShared({
-              memoizer: 'memo',
-              member: 'Report.byYear',
-              where: 'defined at line 10',
-              consequence:
-                'its key ignores `this`, so an instance receives the result computed for another one, and those results stay in memory',
-            }),
-          },
-        ],
+        name: 'untyped: a shared decorator imported from another module (ESM .js suffix, a tsconfig paths alias, package imports, a barrel)',
+        filename: path.join(moduleFixtures, 'src/app/file.ts'),
+        code: `import { memo } from '../lib/memo.js';
+import memoDefault from '@decorators/memo';
+import { memo as viaImports } from '#memo';
+import { cachedByArgs } from '../lib';
+class Report {
+  rows: number[] = [];
+  @memo total(x: number) { return this.rows.length + x; }
+  @memoDefault count(x: number) { return this.rows.length * x; }
+  @viaImports first(x: number) { return this.rows[x]; }
+  @cachedByArgs last(x: number) { return this.rows.at(-x); }
+}`,
+        errors: ['Report.total', 'Report.count', 'Report.first', 'Report.last'].map((member, index) => ({
+          messageId: 'customShared' as const,
+          line: 7 + index,
+          data: customShared({
+            memoizer: 'memo', // the name it is defined by, whatever the import calls it
+            member,
+            where: 'defined in `../lib/memo.ts` at line 4',
+            consequence:
+              'its key ignores `this`, so an instance receives the result computed for another one, and those results stay in memory',
+          }),
+        })),
       },
       {
         name: "lodash/memoize on an ES class prototype: the key ignores this",
@@ -1317,10 +1345,10 @@ Counter.prototype.plus = memo(function (this: { n: number }, x: number) { return
         name: 'typed: a shared decorator imported from a project file (also through a re-export alias)',
         code: `import { cached, memo } from './decorators.js'; class Report { @cached total() { return 1; } @memo count() { return 2; } }`,
         errors: [
-          { messageId: 'customShared', data: customShared({ where: 'defined in `decorators.ts` at line 4' }) },
+          { messageId: 'customShared', data: customShared({ where: 'defined in `./decorators.ts` at line 4' }) },
           {
             messageId: 'customShared',
-            data: customShared({ memoizer: 'cached', member: 'Report.count', where: 'defined in `decorators.ts` at line 4' }),
+            data: customShared({ memoizer: 'cached', member: 'Report.count', where: 'defined in `./decorators.ts` at line 4' }),
           },
         ],
       },

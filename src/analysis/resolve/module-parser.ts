@@ -13,6 +13,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
  * read for its syntax only, which keeps a parse at the cost of a plain parse.
  */
 export interface ModuleParser {
+  /** The parser module itself and its options: two module parsers with both equal parse alike. */
+  readonly parser: object;
+  readonly optionsKey: string;
   /** An ESLint `SourceCode` for `text`, with scopes and `parent` pointers; `null` if it does not parse. */
   parse(text: string, filePath: string): Readonly<TSESLint.SourceCode> | null;
 }
@@ -41,7 +44,15 @@ export function createModuleParser(context: Readonly<TSESLint.RuleContext<string
   const ecmaVersion = languageOptions?.['ecmaVersion'] ?? 'latest';
   const sourceType = languageOptions?.['sourceType'] ?? 'module';
   const visitorKeysOfFile = context.sourceCode.visitorKeys as Record<string, readonly string[]>;
+  let optionsKey: string;
+  try {
+    optionsKey = JSON.stringify([ecmaVersion, sourceType, parserOptions]);
+  } catch {
+    optionsKey = String(Math.random()); // options that do not serialise: never share parses
+  }
   return {
+    parser,
+    optionsKey,
     parse(text, filePath) {
       try {
         const options = {

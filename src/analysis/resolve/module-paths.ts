@@ -1,0 +1,223 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { BoundedCache } from './bounded-cache.js';
+
+/**
+ * Where a module specifier of a project file points, without type information: relative paths,
+ * tsconfig `paths`/`baseUrl`, and package.json `imports` (`#memo`). Bare package names are not
+ * project code and resolve to `null`, as does anything that is not a file on disk.
+ *
+ * The lookup follows what TypeScript and Node do for project sources: an ESM `.js` suffix may
+ * name a `.ts` file (`'./memo.js'` → memo.ts), a directory means its `index`, and a specifier
+ * without an extension tries the source extensions in TypeScript's order.
+ */
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const JS_TO_TS: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+export function resolveModulePath(fromFile: string, specifier: string): string | null {
+  if (!path.isAbsolute(fromFile)) return null;
+  const directory = path.dirname(fromFile);
+  if (isRelativeSpecifier(specifier)) return resolveAsFile(path.resolve(directory, specifier));
+  if (specifier.startsWith('#')) {
+    const target = packageImportTarget(directory, specifier);
+    return target ? resolveAsFile(target) : null;
+  }
+  for (const target of tsconfigPathTargets(directory, specifier)) {
+    const found = resolveAsFile(target);
+    if (found) return found;
+  }
+  return null;
+}
+
+export function isRelativeSpecifier(specifier: string): boolean {
+  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+/**
+ * Can `specifier` name a module of the project (rather than a package)? Relative paths and `#`
+ * imports always can; a bare name only when a tsconfig `paths` pattern of the file's project maps it.
+ */
+export function mayNameProjectModule(fromFile: string, specifier: string): boolean {
+  if (isRelativeSpecifier(specifier) || specifier.startsWith('#')) return true;
+  if (!path.isAbsolute(fromFile)) return false;
+  return tsconfigPathTargets(path.dirname(fromFile), specifier).length > 0;
+}
+
+function resolveAsFile(base: string): string | null {
+  const extension = path.extname(base);
+  const candidates: string[] = [];
+  for (const tsExtension of JS_TO_TS[extension] ?? []) candidates.push(base.slice(0, -extension.length) + tsExtension);
+  candidates.push(base);
+  for (const sourceExtension of SOURCE_EXTENSIONS) candidates.push(base + sourceExtension);
+  for (const sourceExtension of SOURCE_EXTENSIONS) candidates.push(path.join(base, `index${sourceExtension}`));
+  for (const candidate of candidates) {
+    if (SOURCE_EXTENSIONS.includes(path.extname(candidate)) && isFile(candidate)) return candidate;
+  }
+  return null;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration files, read once per version (path, size, mtime) in a bounded cache
+
+interface JsonFile {
+  readonly file: string;
+  readonly json: Record<string, unknown>;
+}
+
+const jsonFiles = new BoundedCache<string, { version: string; json: Record<string, unknown> | null }>(200);
+const nearest = new BoundedCache<string, { version: string; found: string | null }>(500);
+
+function readJson(file: string): Record<string, unknown> | null {
+  let version: string;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return null;
+    version = `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return null;
+  }
+  const cached = jsonFiles.get(file);
+  if (cached?.version === version) return cached.json;
+  let json: Record<string, unknown> | null = null;
+  try {
+    json = JSON.parse(stripJsonComments(readFileSync(file, 'utf8'))) as Record<string, unknown>;
+  } catch {
+    json = null; // unreadable configuration: nothing resolves through it
+  }
+  jsonFiles.set(file, { version, json });
+  return json;
+}
+
+/** The nearest `name` in `directory` or above it. */
+function findUp(directory: string, name: string): JsonFile | null {
+  const key = `${directory}\0${name}`;
+  const cached = nearest.get(key);
+  let found: string | null;
+  if (cached) found = cached.found;
+  else {
+    found = null;
+    for (let current = directory; ; current = path.dirname(current)) {
+      const candidate = path.join(current, name);
+      if (isFile(candidate)) {
+        found = candidate;
+        break;
+      }
+      if (path.dirname(current) === current) break;
+    }
+    nearest.set(key, { version: '', found });
+  }
+  const json = found ? readJson(found) : null;
+  return found && json ? { file: found, json } : null;
+}
+
+/** package.json `imports`: `"#memo": "./src/memo.js"`, `"#utils/*": "./src/utils/*.js"`, with conditions. */
+function packageImportTarget(directory: string, specifier: string): string | null {
+  const manifest = findUp(directory, 'package.json');
+  const imports = manifest?.json['imports'];
+  if (!manifest || !imports || typeof imports !== 'object') return null;
+  for (const [pattern, value] of Object.entries(imports as Record<string, unknown>)) {
+    const match = matchPattern(pattern, specifier);
+    if (match === null) continue;
+    const target = pickCondition(value);
+    if (typeof target === 'string' && target.startsWith('./')) {
+      return path.resolve(path.dirname(manifest.file), target.replace('*', match));
+    }
+  }
+  return null;
+}
+
+function pickCondition(value: unknown): unknown {
+  if (typeof value === 'string' || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return pickCondition(value[0]);
+  const conditions = value as Record<string, unknown>;
+  for (const condition of ['types', 'import', 'node', 'require', 'default']) {
+    if (condition in conditions) return pickCondition(conditions[condition]);
+  }
+  return null;
+}
+
+/** tsconfig `compilerOptions.paths` (relative to `baseUrl`, or to the tsconfig), following one `extends` chain. */
+function tsconfigPathTargets(directory: string, specifier: string): string[] {
+  const tsconfig = findUp(directory, 'tsconfig.json');
+  if (!tsconfig) return [];
+  const options = compilerOptions(tsconfig.file, tsconfig.json, 0);
+  if (!options.paths) return [];
+  const targets: string[] = [];
+  for (const [pattern, replacements] of Object.entries(options.paths)) {
+    const match = matchPattern(pattern, specifier);
+    if (match === null || !Array.isArray(replacements)) continue;
+    for (const replacement of replacements) {
+      if (typeof replacement === 'string') targets.push(path.resolve(options.pathsBase, replacement.replace('*', match)));
+    }
+  }
+  return targets;
+}
+
+interface PathOptions {
+  paths: Record<string, unknown> | null;
+  pathsBase: string;
+}
+
+function compilerOptions(file: string, json: Record<string, unknown>, depth: number): PathOptions {
+  const own = (json['compilerOptions'] ?? {}) as Record<string, unknown>;
+  let inherited: PathOptions = { paths: null, pathsBase: path.dirname(file) };
+  const extended = json['extends'];
+  if (typeof extended === 'string' && isRelativeSpecifier(extended) && depth < 5) {
+    const parentFile = path.resolve(path.dirname(file), extended.endsWith('.json') ? extended : `${extended}.json`);
+    const parent = readJson(parentFile);
+    if (parent) inherited = compilerOptions(parentFile, parent, depth + 1);
+  }
+  const baseUrl = typeof own['baseUrl'] === 'string' ? path.resolve(path.dirname(file), own['baseUrl']) : null;
+  if (own['paths'] && typeof own['paths'] === 'object') {
+    return { paths: own['paths'] as Record<string, unknown>, pathsBase: baseUrl ?? path.dirname(file) };
+  }
+  return baseUrl ? { paths: inherited.paths, pathsBase: inherited.paths ? inherited.pathsBase : baseUrl } : inherited;
+}
+
+/** `'@decorators/*'` against `'@decorators/memoize'` → `'memoize'`; an exact pattern → `''`; no match → `null`. */
+function matchPattern(pattern: string, specifier: string): string | null {
+  const star = pattern.indexOf('*');
+  if (star === -1) return pattern === specifier ? '' : null;
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < prefix.length + suffix.length) return null;
+  return specifier.slice(prefix.length, specifier.length - suffix.length);
+}
+
+/** tsconfig files are JSON with comments and trailing commas. */
+function stripJsonComments(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (inString) {
+      out += char;
+      if (char === '\\') out += text[++index] ?? '';
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+      out += char;
+    } else if (char === '/' && text[index + 1] === '/') {
+      while (index < text.length && text[index] !== '\n') index++;
+      out += '\n';
+    } else if (char === '/' && text[index + 1] === '*') {
+      index += 2;
+      while (index < text.length && !(text[index] === '*' && text[index + 1] === '/')) index++;
+      index++;
+    } else out += char;
+  }
+  return out.replace(/,(\s*[}\]])/g, '$1');
+}

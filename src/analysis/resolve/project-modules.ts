@@ -1,0 +1,102 @@
+import { readFileSync, statSync } from 'node:fs';
+import { FileContext } from '../file-context.js';
+import { BoundedCache } from './bounded-cache.js';
+import { mayNameProjectModule, resolveModulePath } from './module-paths.js';
+
+/**
+ * The analysis of another module of the user's project, read from disk without type information:
+ * `import { memoize } from '../utilities/memoize'` is followed to the file that defines `memoize`.
+ *
+ * Each module is parsed at most once per version (path, size, mtime) and parser, and at most
+ * `CAPACITY` analyses are kept: a long-running editor server or an `--concurrency` worker holds a
+ * bounded amount, and an edited module is read again. A module that is missing, unreadable or does
+ * not parse is unknown (`null`): the rules stay silent rather than guess.
+ */
+const CAPACITY = 256;
+
+interface Entry {
+  readonly version: string;
+  readonly text: string;
+  /** Parsed on first need, per parser: `undefined` until then, `null` if it does not parse. */
+  parsed:
+    | { readonly parser: object; readonly optionsKey: string; readonly settings: unknown; readonly context: FileContext | null }
+    | undefined;
+}
+
+const modules = new BoundedCache<string, Entry>(CAPACITY);
+
+/** What cross-file reads cost in this process (the bench prints it). */
+export const crossFileStats = { resolved: 0, read: 0, parsed: 0, skipped: 0, failed: 0, parseMs: 0 };
+
+/**
+ * The analysis of the project module `specifier` names, seen from `from`. `worthParsing`, a cheap test
+ * of the module's text (does it mention a memoizer library at all?), runs before any parse: a module
+ * that fails it is not parsed for this question.
+ */
+export function getModuleContext(
+  from: FileContext,
+  specifier: string,
+  worthParsing: (text: string) => boolean = () => true,
+): FileContext | null {
+  if (!from.filename || !from.moduleParser || !mayNameProjectModule(from.filename, specifier)) return null;
+  const target = from.cached('moduleSpecifiers', specifierKey(specifier), () => resolveModulePath(from.filename!, specifier));
+  if (!target || target === from.filename) return null;
+  crossFileStats.resolved++;
+  const entry = readModule(target);
+  if (!entry) return null;
+  const parser = from.moduleParser;
+  if (entry.parsed && entry.parsed.parser === parser.parser && entry.parsed.optionsKey === parser.optionsKey && entry.parsed.settings === from.settings) {
+    return entry.parsed.context;
+  }
+  if (!worthParsing(entry.text)) {
+    crossFileStats.skipped++;
+    return null;
+  }
+  const started = performance.now();
+  let context: FileContext | null = null;
+  try {
+    const sourceCode = parser.parse(entry.text, target);
+    context = sourceCode ? new FileContext(sourceCode, null, parser, target, from.settings) : null;
+  } catch {
+    context = null;
+  }
+  crossFileStats.parseMs += performance.now() - started;
+  if (context) crossFileStats.parsed++;
+  else crossFileStats.failed++;
+  entry.parsed = { parser: parser.parser, optionsKey: parser.optionsKey, settings: from.settings, context };
+  return context;
+}
+
+/** The module's text at its current version (path, size, mtime), from the cache when unchanged. */
+function readModule(file: string): Entry | null {
+  let version: string;
+  try {
+    const stat = statSync(file);
+    version = `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return null;
+  }
+  const cached = modules.get(file);
+  if (cached && cached.version === version) return cached;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  crossFileStats.read++;
+  const entry: Entry = { version, text, parsed: undefined };
+  modules.set(file, entry);
+  return entry;
+}
+
+/** FileContext caches by object key; specifiers are interned to one object per string. */
+const specifierKeys = new BoundedCache<string, object>(4096);
+function specifierKey(specifier: string): object {
+  let key = specifierKeys.get(specifier);
+  if (!key) {
+    key = { specifier };
+    specifierKeys.set(specifier, key);
+  }
+  return key;
+}
