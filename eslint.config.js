@@ -3,7 +3,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tsParser from '@typescript-eslint/parser';
 
 export default [
-  { ignores: ['dist/', 'node_modules/', 'bench/corpus/', 'examples/', 'tests/fixtures/', 'coverage/', '.tmp/'] },
+  { ignores: ['dist/', 'node_modules/', 'bench/corpus/', 'bench/.cache/', 'examples/', 'tests/fixtures/', 'coverage/', '.tmp/'] },
   {
     files: ['src/**/*.ts', 'tests/**/*.ts'],
     languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },

@@ -87,14 +87,12 @@ export function packageDir(pkg) {
   return join(CORPUS_DIR, `${pkg.name.replace('/', '+')}@${pkg.version}`);
 }
 
-/** Fetch and unpack one package unless it is already there. Returns its directory. */
-export function ensurePackage(pkg) {
-  const dir = packageDir(pkg);
-  const marker = join(dir, '.unpacked');
-  if (existsSync(marker)) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const spec = `${pkg.name}@${pkg.version}`;
+/**
+ * `npm pack spec` into `dir` and unpack the tarball there (its `package/` root stripped when `strip`),
+ * then remove the tarball. tar's warnings (old tarballs carry unknown header keywords) are shown
+ * only when it fails.
+ */
+export function packInto(spec, dir, { strip = true } = {}) {
   process.stderr.write(`corpus: npm pack ${spec}\n`);
   const out = execFileSync('npm', ['pack', spec, '--json', '--silent', '--pack-destination', dir], {
     encoding: 'utf8',
@@ -104,8 +102,26 @@ export function ensurePackage(pkg) {
   const [{ filename }] = JSON.parse(out);
   // npm names scoped tarballs `scope-name-version.tgz`; take the file it reports, by its base name.
   const tgz = join(dir, filename.split('/').pop());
-  execFileSync('tar', ['-xzf', tgz, '-C', dir, '--strip-components=1'], { stdio: 'inherit' });
+  try {
+    execFileSync('tar', ['-xzf', tgz, '-C', dir, ...(strip ? ['--strip-components=1'] : [])], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  } catch (error) {
+    process.stderr.write(String(error.stderr ?? ''));
+    throw error;
+  }
   rmSync(tgz);
+}
+
+/** Fetch and unpack one package unless it is already there. Returns its directory. */
+export function ensurePackage(pkg) {
+  const dir = packageDir(pkg);
+  const marker = join(dir, '.unpacked');
+  if (existsSync(marker)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const spec = `${pkg.name}@${pkg.version}`;
+  packInto(spec, dir);
   writeFileSync(marker, `${spec}\n`);
   return dir;
 }

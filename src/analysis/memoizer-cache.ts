@@ -2,7 +2,7 @@
 // that container is created, and how its key relates to `this`. Used by custom-memoizer.ts.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, outermostWrapper, unwrapExpression } from './ast.js';
+import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import { getStrongContainer, isWeakContainer, type StrongContainerKind } from './containers.js';
 import { isModuleLevelScope, type FileContext } from './file-context.js';
 import { enclosingFunction, isInside, thisOwner, walk, type FunctionNode } from './traverse.js';
@@ -61,6 +61,8 @@ export interface MemoizerCache {
   readonly kind: StrongContainerKind | null;
   /** A plain object: keys are coerced to strings. */
   readonly stringKeys: boolean;
+  /** One variable holds the one result for every caller (`let memo`): there is no key at all. */
+  readonly singleSlot: boolean;
   readonly scope: CacheScope;
   /** The operations inside the replacement, in source order. */
   readonly operations: readonly CacheOperation[];
@@ -130,7 +132,63 @@ export function findCaches(
     if (!cache) return null;
     caches.push(cache);
   }
+  if (caches.length === 0) {
+    const slot = findSingleSlot(file, definition, search, replacement, isResult);
+    if (slot === undefined) return null;
+    if (slot) caches.push(slot);
+  }
   return caches;
+}
+
+/**
+ * A single variable slot declared outside the replacement that the replacement fills with the
+ * original's result (`let memo; … return memo ??= original.apply(this, args)`, `_.once` written by
+ * hand): one value for every caller, so its key is nothing at all, and it ignores `this`.
+ * `undefined` when such a slot is written in a way the analysis cannot judge.
+ */
+function findSingleSlot(
+  file: FileContext,
+  definition: FunctionNode,
+  search: CacheSearch,
+  replacement: FunctionNode,
+  isResult: (value: Node | null, depth: number) => boolean,
+): MemoizerCache | null | undefined {
+  const slots = new Map<Variable, TSESTree.AssignmentExpression>();
+  walk(file, replacement.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.Identifier) return true;
+    if (!['=', '??=', '||='].includes(node.operator) || !isResult(node.right, 0)) return true;
+    const variable = file.findVariable(node.left);
+    if (variable && variable.defs.length === 1 && !isInside(variable.defs[0]!.node, replacement)) slots.set(variable, node);
+    return true;
+  });
+  for (const [variable, assignment] of slots) {
+    const def = variable.defs[0]!;
+    if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+    const scope = getCacheScope(file, definition, search, def.node);
+    if (!scope) return undefined;
+    const usesOutsideReplacement = variable.references
+      .filter((reference) => !reference.init && !isInside(reference.identifier, replacement))
+      .map((reference) => reference.identifier);
+    return {
+      variable,
+      declarator: def.node,
+      defaulted: false,
+      name: variable.name,
+      creation: def.node.init ?? (def.node.id as TSESTree.Identifier),
+      display: 'single variable',
+      strong: true,
+      kind: null,
+      stringKeys: false,
+      singleSlot: true,
+      scope,
+      operations: [{ method: '=', node: assignment, key: assignment.left, shape: 'ignores-this' }],
+      key: 'ignores-this',
+      usesOutsideReplacement,
+      reassigned: false,
+    };
+  }
+  return null;
 }
 
 /**
@@ -252,6 +310,7 @@ function describeCache(
     variable,
     declarator,
     defaulted,
+    singleSlot: false,
     name: variable.name,
     creation,
     ...container,

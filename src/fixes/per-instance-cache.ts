@@ -33,6 +33,7 @@ export function rewriteToPerInstanceCache(
     return { ok: false, reason: 'the cache lives in `context.metadata`, which other decorators of the class may read' };
   }
   if (cache.reassigned) return { ok: false, reason: `\`${cache.name}\` is reassigned` };
+  if (cache.singleSlot) return { ok: false, reason: `\`${cache.name}\` is a single slot, not a container` };
   if (cache.defaulted || !cache.declarator) {
     return { ok: false, reason: `\`${cache.name}\` is an option's default, and a caller may pass a cache of its own` };
   }

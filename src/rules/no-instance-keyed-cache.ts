@@ -151,7 +151,7 @@ function checkBinding(
   // Managed entries: the code removes them by key (`delete(key)` in a `finally`, a dispose method,
   // when a promise settles). The container holds live instances only, so it is no leak.
   if (uses.some((use) => use.type === 'keyed' && use.method === 'delete')) return;
-  const clear = uses.find((use) => use.type === 'other' && use.how === '`clear()`');
+  const clear = uses.find((use) => use.type === 'other' && use.how === '`clear()`') as { node: TSESTree.Node } | undefined;
 
   const enumeration = uses.find((use) => use.type === 'enumerate');
   if (enumeration) {

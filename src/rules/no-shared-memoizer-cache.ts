@@ -17,6 +17,7 @@ export type MessageIds =
   | 'sharedCachePinsInstances'
   | 'sharedCacheCrossInstance'
   | 'sharedLibraryCache'
+  | 'sharedSingleSlot'
   | 'useWeakContainer'
   | 'usePerInstanceCache';
 
@@ -38,6 +39,8 @@ export default createRule<Options, MessageIds>({
         '{{memoizer}} keeps its results in `{{cache}}` ({{container}}), created {{created}}, and its key `{{key}}` {{keyProblem}} while the method runs with `this`: one instance receives the result cached for another, and every cached result (with whatever it references) stays in memory. {{remedy}}',
       sharedLibraryCache:
         '{{memoizer}} applies {{library}} once per decorated method, so every instance shares its cache, keyed by {{key}}: {{consequence}}.',
+      sharedSingleSlot:
+        '{{memoizer}} keeps one result in `{{cache}}`, created {{created}}: every instance gets the first caller\'s result, which stays in memory.',
       useWeakContainer: 'Replace the shared {{container}} `{{cache}}` with a {{weak}} keyed by the instance',
       usePerInstanceCache:
         'Keep one `{{cache}}` per instance, in a WeakMap keyed by `this`, created when the instance is first called',
@@ -121,8 +124,11 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, me
     remedy,
     weak: cache.kind?.weak ?? 'WeakMap',
   };
-  const messageId =
-    memoizer.consequence === 'pins-instances' ? 'sharedCachePinsInstances' : 'sharedCacheCrossInstance';
+  const messageId = cache.singleSlot
+    ? 'sharedSingleSlot'
+    : memoizer.consequence === 'pins-instances'
+      ? 'sharedCachePinsInstances'
+      : 'sharedCacheCrossInstance';
   context.report({
     node: reportNode(memoizer.definition),
     messageId,

@@ -1241,6 +1241,18 @@ new (Counter as any)();
   javascript: {
     valid: [
       {
+        name: 'a once decorator that stores the result on the instance',
+        code: `
+export function once(target, key, descriptor) {
+  const original = descriptor.value;
+  descriptor.value = function (...args) {
+    const value = original.apply(this, args);
+    Object.defineProperty(this, key, { value: () => value });
+    return value;
+  };
+}`,
+      },
+      {
         name: 'a JavaScript decorator with a WeakMap per instance, created lazily in a getter',
         code: `
 export function memoize(target, key, descriptor) {
@@ -1278,6 +1290,34 @@ export function memo(value, context) {
       },
     ],
     invalid: [
+      {
+        name: 'single-slot once and lazy decorators: one result for every instance',
+        code: `
+export function once(target, key, descriptor) {
+  const original = descriptor.value;
+  let done = false;
+  let value;
+  descriptor.value = function (...args) {
+    if (!done) { value = original.apply(this, args); done = true; }
+    return value;
+  };
+}
+export function lazy(target, key, descriptor) {
+  const getter = descriptor.get;
+  let memo;
+  descriptor.get = function () {
+    return memo ??= getter.call(this);
+  };
+}`,
+        errors: [
+          {
+            messageId: 'sharedSingleSlot',
+            line: 2,
+            data: { memoizer: 'The method decorator `once`', cache: 'value', created: 'once per decorated method, when the class is defined' },
+          },
+          { messageId: 'sharedSingleSlot', line: 11, data: { memoizer: 'The getter decorator `lazy`', cache: 'memo', created: 'once per decorated method, when the class is defined' } },
+        ],
+      },
       {
         name: 'a JavaScript legacy decorator with a JSON key',
         code: `
