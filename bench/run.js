@@ -1,14 +1,15 @@
 // `npm run bench`: speed, memory and crash-freedom of the plugin on real code nobody here wrote.
 //
-//   node bench/run.js [--packages three,rxjs] [--rounds N] [--skip-memory] [--skip-typed] [--skip-oxlint]
+//   node bench/run.js [--packages three,rxjs] [--rounds N] [--skip-memory] [--skip-typed] [--skip-oxlint] [--docs-only]
 //
 // `--packages` (or `--only`, or BENCH_PACKAGES) limits the corpus, for trying the bench out; the docs
 // then say that the run was partial. Each measurement runs in its own Node process (bench/phase.js),
 // so that each has its own peak memory and JIT state. Writes docs/performance.md and
 // docs/corpus-findings.md. Exits 1 if any rule threw on any corpus file at any config, or a corpus file
-// failed to parse (the rules never saw it).
+// failed to parse (the rules never saw it). `--docs-only` lints nothing: it rewrites the docs from the
+// results the last run left in bench/.cache/ (same arguments), e.g. after a change to the doc generator.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,6 +32,7 @@ const value = (name, fallback) => {
 };
 const rounds = Number(value('--rounds', '3'));
 const only = selectedPackageNames(argv);
+const docsOnly = flag('--docs-only');
 
 /**
  * The heap-growth rounds lint this part of the corpus (2,651 files: TypeScript, CommonJS, ESM, compiled
@@ -52,6 +54,10 @@ export const MEMORY_PACKAGES = [
 /** Run one phase in a child process and return its JSON result. */
 function phase(name, args = [], nodeFlags = []) {
   const out = join(cacheDir, `${[name, ...args].join('-').replace(/[^\w.@+-]/g, '_').slice(0, 120)}.json`);
+  if (docsOnly) {
+    if (!existsSync(out)) throw new Error(`--docs-only: no ${out} from an earlier run`);
+    return JSON.parse(readFileSync(out, 'utf8'));
+  }
   process.stderr.write(`\nbench: ${name} ${args.join(' ')}\n`);
   const child = spawnSync(process.execPath, [...nodeFlags, join(here, 'phase.js'), name, out, ...args], {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -62,6 +68,7 @@ function phase(name, args = [], nodeFlags = []) {
 
 const started = new Date();
 const startedAt = performance.now();
+const timingPath = join(cacheDir, `run-${only.join('_').replace(/[^\w.@+-]/g, '_') || 'all'}.json`);
 const loadBefore = os.loadavg();
 const corpus = ensureCorpus(only);
 const names = corpus.map((p) => p.name);
@@ -74,10 +81,17 @@ let oxlint = null;
 if (!flag('--skip-oxlint')) {
   const allOptions = configs.runs.find((r) => r.config.name === 'all, every option on');
   const files = corpus.flatMap((p) => p.files);
-  process.stderr.write(`\nbench: oxlint on ${files.length} files (--threads=1, then every core)\n`);
+  const out = join(cacheDir, `oxlint-${names.length}-${files.length}.json`);
+  let runs;
+  if (docsOnly) runs = JSON.parse(readFileSync(out, 'utf8'));
+  else {
+    process.stderr.write(`\nbench: oxlint on ${files.length} files (--threads=1, then every core)\n`);
+    runs = [runOxlint(files, { threads: 1, rules: allOptions.config.rules }), runOxlint(files, { rules: allOptions.config.rules })];
+    writeFileSync(out, JSON.stringify(runs, null, 1));
+  }
   oxlint = {
     eslint: { wall: allOptions.wall, files: allOptions.files, findings: allOptions.findings.length, byRule: countByRule(allOptions.findings) },
-    runs: [runOxlint(files, { threads: 1, rules: allOptions.config.rules }), runOxlint(files, { rules: allOptions.config.rules })],
+    runs,
   };
 }
 
@@ -119,10 +133,14 @@ const fatal = [...main.fatal, ...configs.runs.flatMap((r) => r.fatal), ...(typed
 const findings = [...main.findings.map((f) => ({ ...f, config: 'all' })), ...configs.runs.flatMap((run) => run.findings)];
 const configList = [crashConfigs()[0], ...configs.runs.map((r) => r.config)];
 
-const duration = performance.now() - startedAt;
+// The run's own start and length, kept so that --docs-only shows the figures of the run it reads.
+let timing = { started: started.toISOString(), duration: performance.now() - startedAt, load: { before: loadBefore, after: os.loadavg() } };
+if (docsOnly) timing = existsSync(timingPath) ? JSON.parse(readFileSync(timingPath, 'utf8')) : timing;
+else writeFileSync(timingPath, JSON.stringify(timing));
+const duration = timing.duration;
 writePerformanceDoc({
-  load: { before: loadBefore, after: os.loadavg() },
-  started,
+  load: timing.load,
+  started: new Date(timing.started),
   duration,
   corpus,
   main,
