@@ -6,6 +6,7 @@ import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../dist/index.js';
 import { CORPUS_DIR, isTypeScript, PACKAGES, packageDir } from './corpus.js';
+import { distinctConfigs, everyOptionOn } from './options.js';
 
 export { plugin };
 
@@ -13,20 +14,6 @@ export { plugin };
 export const PLUGIN_RULES = plugin.configs.all.rules;
 export const PLUGIN_RULE_IDS = Object.keys(PLUGIN_RULES);
 export const BASELINE_RULE = 'no-unused-vars';
-
-/**
- * A rule's options with every boolean its schema declares turned on (`[{ a: true, b: true }]`), or
- * null for a rule without boolean options. Read from `meta.schema`, so options added later are
- * picked up.
- */
-export function everyOptionOn(rule) {
-  const schema = Array.isArray(rule.meta.schema) ? rule.meta.schema : rule.meta.schema ? [rule.meta.schema] : [];
-  const options = schema.map((entry) => {
-    const booleans = Object.entries(entry?.properties ?? {}).filter(([, p]) => p.type === 'boolean');
-    return booleans.length ? Object.fromEntries(booleans.map(([name]) => [name, true])) : undefined;
-  });
-  return options.some(Boolean) ? options.map((o) => o ?? {}) : null;
-}
 
 /** `plugin.configs.all` with every boolean option of every rule on. */
 export function allOptionsRules() {
@@ -51,14 +38,7 @@ export function crashConfigs() {
     ['strict', plugin.configs.strict.rules],
     ['all, every option on', allOptionsRules()],
   ];
-  const out = [];
-  for (const [name, rules] of named) {
-    const key = JSON.stringify(Object.entries(rules).sort());
-    const same = out.find((c) => c.key === key);
-    if (same) same.sameAs.push(name);
-    else out.push({ name, rules, key, sameAs: [] });
-  }
-  return out.map(({ key, ...c }) => c);
+  return distinctConfigs(named);
 }
 
 /**
