@@ -10,6 +10,7 @@ import { isTypeScript as isTs, packageGlobs } from './corpus.js';
 import { BASELINE_RULE, controlIdOf, plugin } from './lint.js';
 import {
   crashSection,
+  crossFileSection,
   int,
   mb,
   memorySection,
@@ -205,6 +206,10 @@ export function writePerformanceDoc({ load, started, duration, corpus, main, con
     'Per rule and package (time, and in brackets its share of `no-unused-vars` on that package):',
     '',
     table(['Package', ...ids.map((id) => `\`${short(id)}\``), 'no-unused-vars', 'Slowest rule'], main.perPackage.map((p) => packageRuleRow(p, ids))),
+    '',
+    '### Cross-file reads',
+    '',
+    ...crossFileSection(main),
     '',
     '## oxlint next to ESLint',
     '',

@@ -214,3 +214,30 @@ export function profileSection() {
   }
   return lines;
 }
+
+/**
+ * Cross-file reads: the plugin's own counters (`crossFileStats` of dist/analysis/resolve/project-modules.js),
+ * read after each package of the main run; each package's row is the difference to the one before.
+ */
+export function crossFileSection(main) {
+  if (!main.crossFile) return ['This build of the plugin has no cross-file counters (`crossFileStats`).'];
+  const keys = ['resolved', 'read', 'parsed', 'skipped', 'failed'];
+  let before = Object.fromEntries([...keys, 'parseMs'].map((k) => [k, 0]));
+  const rows = [];
+  for (const p of main.perPackage) {
+    const now = p.crossFile ?? before;
+    const d = Object.fromEntries(Object.keys(before).map((k) => [k, (now[k] ?? 0) - (before[k] ?? 0)]));
+    before = now;
+    if (keys.some((k) => d[k] > 0)) rows.push([`\`${p.name}\``, ...keys.map((k) => int(d[k])), ms(d.parseMs), pct(d.parseMs / p.wall)]);
+  }
+  const t = main.crossFile;
+  rows.push(['**total**', ...keys.map((k) => int(t[k])), ms(t.parseMs), pct(t.parseMs / main.wall)]);
+  return [
+    'Imports of other project modules that the untyped analysis follows: **resolved** (a specifier that names a',
+    'file of the project), **read** from disk (once per file version; the cache holds a bounded number),',
+    '**parsed** (once per version and parser), **skipped** (the text gave the question no reason to parse), **failed**',
+    "(did not parse). Parse time is inside the rules' time above. Packages without any cross-file read are left out.",
+    '',
+    table(['Package', 'Resolved', 'Read', 'Parsed', 'Skipped', 'Failed', 'Parse time', 'Share of wall'], rows),
+  ];
+}

@@ -25,6 +25,18 @@ import {
 
 const [phase, out, ...args] = process.argv.slice(2);
 
+/**
+ * The plugin's own counters of cross-file reads (imported project modules read and parsed), from the
+ * same dist/ module instance the rules use; null if this build has none.
+ */
+let crossFileStats = null;
+try {
+  ({ crossFileStats } = await import('../dist/analysis/resolve/project-modules.js'));
+} catch {
+  crossFileStats = null;
+}
+const crossFile = () => (crossFileStats ? { ...crossFileStats } : null);
+
 function memory() {
   const { heapUsed, rss } = process.memoryUsage();
   return { heapUsed, rss, maxRSS: process.resourceUsage().maxRSS * 1024 };
@@ -58,6 +70,7 @@ async function lintPackages(packages, rules, { stats = true, label = '' } = {}) 
       stats: sumStats(run.results),
       memory: memory(),
       findings: messages.findings.length,
+      crossFile: crossFile(),
     });
     crashes.push(...run.crashes);
     fatal.push(...messages.fatal);
@@ -71,7 +84,7 @@ async function main(withPlugin) {
   const start = performance.now();
   const run = await lintPackages(packages, benchRules({ withPlugin }));
   const wall = performance.now() - start;
-  return { ...run, wall, pluginRules: PLUGIN_RULE_IDS, memory: memory() };
+  return { ...run, wall, pluginRules: PLUGIN_RULE_IDS, memory: memory(), crossFile: crossFile() };
 }
 
 /**
@@ -118,6 +131,7 @@ async function typed(name, mode) {
     fatal: messages.fatal,
     findings: messages.findings.length,
     memory: memory(),
+    crossFile: crossFile(),
   };
 }
 
