@@ -49,7 +49,10 @@ for (const c of cases) {
   try {
     if ('npm' in c.source) sources.set(key, { dir: ensureNpm(c.source.npm) });
     else if (options.npmOnly) sources.set(key, { skipped: '--npm-only' });
-    else sources.set(key, ensureGithub(c.source.github, c.source.commit, mirrors));
+    else {
+      const paths = cases.filter((other) => sourceKey(other) === key).flatMap((other) => [other.path, ...(other.related ?? [])]);
+      sources.set(key, ensureGithub(c.source.github, c.source.commit, mirrors, paths));
+    }
   } catch (error) {
     // A source that cannot be fetched (npm down, a version that does not exist) fails its cases, not the run.
     sources.set(key, { error: `fetching ${key} failed: ${String(error?.message ?? error).split('\n')[0]}` });

@@ -4,7 +4,7 @@
 // A source already there (its `.unpacked` marker written) is reused.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packInto } from '../corpus.js';
 
@@ -62,7 +62,7 @@ export function githubDir(repo, commit) {
  * The commit's tree, extracted from the mirror unless it is already cached. Returns
  * `{ dir }`, or `{ skipped }` with the reason when there is no mirror or the mirror lacks the commit.
  */
-export function ensureGithub(repo, commit, mirrors = DEFAULT_MIRRORS) {
+export function ensureGithub(repo, commit, mirrors = DEFAULT_MIRRORS, paths = []) {
   const dir = githubDir(repo, commit);
   if (existsSync(join(dir, MARKER))) return { dir };
   const gitDir = findGitDir(mirrors, repo);
@@ -75,7 +75,17 @@ export function ensureGithub(repo, commit, mirrors = DEFAULT_MIRRORS) {
   fresh(dir);
   process.stderr.write(`corpus: git archive ${repo}@${commit.slice(0, 12)}\n`);
   const tar = join(dir, '.archive.tar');
-  execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', '-o', tar, commit], { stdio: 'inherit' });
+  try {
+    execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', '-o', tar, commit], { stdio: 'pipe' });
+  } catch {
+    // A mirror that lacks some large blobs cannot archive the whole tree: take the top-level
+    // configuration files and the directories the cases need (`paths`), which is what linting reads.
+    const listed = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '--name-only', commit], { encoding: 'utf8' })
+      .split('\n')
+      .filter((name) => /^(package\.json|tsconfig[\w.-]*\.json)$/.test(name));
+    const wanted = [...new Set([...listed, ...paths.map((path) => dirname(path))])];
+    execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', '-o', tar, commit, '--', ...wanted], { stdio: 'inherit' });
+  }
   execFileSync('tar', ['-xf', tar, '-C', dir], { stdio: 'inherit' });
   rmSync(tar);
   writeFileSync(join(dir, MARKER), `${repo}@${commit}\n`);

@@ -26,6 +26,8 @@ export interface ComposedCache {
   readonly key: 'this' | 'ignores-this';
   /** How the key is made, for messages: "the first argument", "the key function's result". */
   readonly keyText: string;
+  /** A hand-written wrapper the cache comes from (`null` for a library): where its own finding is. */
+  readonly wrapper: { readonly file: FileContext; readonly fn: TSESTree.Node } | null;
 }
 
 export type ComposedConsequence = 'pins-instances' | 'cross-instance-results';
@@ -52,11 +54,14 @@ export function findComposedCache(
   if (spec.resolver?.receivesThis === true && resolverFn && usesOwnThis(file, resolverFn)) {
     if (!returnsOwnThis(file, resolverFn)) return null; // a key derived from the instance (`this.id`): per instance
     if (use.key.holds !== 'strong') return null; // a weak or string key of the instance: nothing pinned
-    return { cache: { call, display, key: 'this', keyText: 'the key function, which returns `this`' }, consequence: 'pins-instances' };
+    return {
+      cache: { call, display, key: 'this', keyText: 'the key function, which returns `this`', wrapper: null },
+      consequence: 'pins-instances',
+    };
   }
   if (use.resolver && spec.resolver?.acceptsMethodName) return null; // a method-name resolver runs on the instance
   return {
-    cache: { call, display, key: 'ignores-this', keyText: describeKey(use.key.count, use.resolver !== null) },
+    cache: { call, display, key: 'ignores-this', keyText: describeKey(use.key.count, use.resolver !== null), wrapper: null },
     consequence: 'cross-instance-results',
   };
 }

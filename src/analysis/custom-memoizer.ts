@@ -317,7 +317,7 @@ function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean): Can
     // `return memoize(value)`: the replacement is a library memoizer over the original.
     const isOriginal = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && file.findVariable(node) === value;
     const composed = returnedCalls(file, fn)
-      .map((call) => findComposedCache(file, call, isOriginal))
+      .map((call) => findComposition(file, call, isOriginal))
       .find((found) => found !== null);
     if (composed) return { form, decorator: fn, replacement: null, slot: null, originals: new Set([value]), context, composed };
     return null;
@@ -385,10 +385,19 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
     if (replacement || calls.length > 1) return null;
     // The original as the call sees it: a binding of `descriptor.value`, `descriptor.value` itself, or `target[key]`.
     const [target, key] = fn.params;
-    const isOriginal = (node: Node): boolean => {
+    const isOriginal = (node: Node, depth = 0): boolean => {
       if (node.type === AST_NODE_TYPES.Identifier) {
         const variable = file.findVariable(node);
-        return variable !== null && originals.has(variable);
+        if (variable !== null && originals.has(variable)) return true;
+        // `const input = target[propertyKey]`
+        const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        return (
+          depth < 2 &&
+          def?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+          def.node.id === def.name &&
+          def.node.init !== null &&
+          isOriginal(unwrapExpression(def.node.init), depth + 1)
+        );
       }
       if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.Identifier) return false;
       const owner = file.findVariable(node.object);
@@ -402,7 +411,7 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
         file.findVariable(node.property) === file.findVariable(key)
       );
     };
-    const composed = findComposedCache(file, calls[0]!.call, isOriginal);
+    const composed = findComposition(file, calls[0]!.call, isOriginal);
     if (!composed) return null;
     return { form: 'legacy-decorator', decorator: fn, replacement: null, slot: calls[0]!.slot, originals, context: null, composed };
   }
@@ -534,6 +543,46 @@ function judge(file: FileContext, definition: FunctionNode, candidate: Candidate
   return { ...base, storage: 'per-instance', forwardsThis, cache: null, composed: null, consequence: null, sharedUse, otherUses };
 }
 
+/**
+ * The cache a call creates over the original method: a library memoizer of the table, or a
+ * hand-written wrapper (this file or an imported module) whose own summary says it keeps one cache
+ * per wrapped function. Summaries compose: the caller inherits the callee's cache, key and holder.
+ */
+function findComposition(
+  file: FileContext,
+  call: TSESTree.CallExpression,
+  isOriginal: (node: Node) => boolean,
+  depth = 0,
+): { cache: ComposedCache; consequence: ComposedConsequence } | null {
+  const library = findComposedCache(file, call, isOriginal);
+  if (library || depth > 3) return library;
+  const [first] = call.arguments;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement || !isOriginal(unwrapExpression(first))) return null;
+  if (!mayNameCustomMemoizer(file, call.callee)) return null;
+  const definition = resolveDefinition(file, call.callee);
+  const wrapper = definition && analyzeCustomMemoizer(definition.file, definition.fn);
+  if (!wrapper || wrapper.form !== 'wrapper' || wrapper.storage !== 'per-wrapped-function' || !wrapper.consequence) return null;
+  const name = wrapper.name ?? 'wrapper';
+  const where = definition.file === file ? `line ${wrapper.definition.loc.start.line}` : 'another module';
+  if (wrapper.composed) {
+    return {
+      cache: { ...wrapper.composed, call, display: `\`${name}\` (${where}, over ${wrapper.composed.display})`, wrapper: definition },
+      consequence: wrapper.consequence,
+    };
+  }
+  const cache = wrapper.cache!;
+  return {
+    cache: {
+      call,
+      display: `\`${name}\` (${where})`,
+      key: cache.key === 'ignores-this' || cache.stringKeys ? 'ignores-this' : 'this',
+      keyText: cache.singleSlot ? 'nothing (one value)' : `\`${definition.file.sourceCode.getText(cache.operations[0]!.key)}\``,
+      wrapper: definition,
+    },
+    consequence: wrapper.consequence,
+  };
+}
+
 type MemoizerBase = Pick<CustomMemoizer, 'definition' | 'name' | 'form' | 'factory' | 'decorator' | 'replacement' | 'slot'>;
 
 /** A memoizer whose cache is a library memoizer's, created each time the decorator (or helper) runs. */
@@ -575,7 +624,7 @@ function memoizedOriginals(file: FileContext, candidate: Candidate): Array<{ var
     for (const declarator of statement.declarations) {
       const init = declarator.init && unwrapExpression(declarator.init);
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.CallExpression) continue;
-      const composed = findComposedCache(file, init, isOriginal);
+      const composed = findComposition(file, init, isOriginal);
       const variable = composed && file.findVariable(declarator.id);
       if (composed && variable) found.push({ variable, composed });
     }

@@ -5,6 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, isFunctionNode, outermostWrapper, unwrapExpression } from './ast.js';
 import { getStrongContainer, isWeakContainer, type StrongContainerKind } from './containers.js';
 import { isModuleLevelScope, type FileContext } from './file-context.js';
+import { returnsOwnThis, usesOwnThis } from './this-usage.js';
 import { enclosingFunction, isInside, thisOwner, walk, type FunctionNode } from './traverse.js';
 
 type Node = TSESTree.Node;
@@ -206,6 +207,15 @@ function holdsResult(
 ): boolean {
   if (callsOriginalWithThis(file, replacement, originals, value)) return true;
   const expression = unwrapExpression(value);
+  // A results record: `cache.set(key, { data: result, maxAge })`, `[result, time]`: one of its parts is
+  // the original's result itself (not a container that holds results, such as a per-instance map).
+  const parts =
+    expression.type === AST_NODE_TYPES.ObjectExpression
+      ? expression.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property ? [property.value] : []))
+      : expression.type === AST_NODE_TYPES.ArrayExpression
+        ? expression.elements.flatMap((element) => (element && element.type !== AST_NODE_TYPES.SpreadElement ? [element] : []))
+        : null;
+  if (parts) return parts.some((part) => isDirectResult(file, replacement, originals, part, 0));
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = file.findVariable(expression);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -219,6 +229,22 @@ function holdsResult(
   }
   if (writes.some((write) => isResult(write, depth + 1))) return true;
   return (operations.get(variable) ?? []).some((entry) => entry.store && isResult(entry.value, depth + 1));
+}
+
+/** The original's result, directly or through local variables assigned it (`const result = original.apply(this, a)`). */
+function isDirectResult(file: FileContext, replacement: FunctionNode, originals: ReadonlySet<Variable>, value: Node, depth: number): boolean {
+  if (callsOriginalWithThis(file, replacement, originals, value)) return true;
+  const expression = unwrapExpression(value);
+  if (expression.type !== AST_NODE_TYPES.Identifier || depth > 2) return false;
+  const variable = file.findVariable(expression);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def || !isInside(def.node, replacement)) return false;
+  const writes: Node[] = [];
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) writes.push(def.node.init);
+  for (const reference of variable.references) {
+    if (reference.isWrite() && reference.writeExpr && reference.identifier !== def.name) writes.push(reference.writeExpr);
+  }
+  return writes.some((write) => isDirectResult(file, replacement, originals, write, depth + 1));
 }
 
 interface FoundOperation {
@@ -485,7 +511,63 @@ function getKeyShape(file: FileContext, fn: FunctionNode, key: Node, depth = 0):
       return shapes.size === 1 ? [...shapes][0]! : shapes.size === 0 ? 'ignores-this' : null;
     }
   }
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const keyFunction = getKeyFunction(file, expression);
+    if (keyFunction) {
+      // `hash.apply(this, args)` with `hash` defaulting to `JSON.stringify`-like code: judged by the default.
+      if (returnsOwnThis(file, keyFunction)) return 'this';
+      if (usesOwnThis(file, keyFunction)) return null; // a key derived from the instance
+      return expression.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isThisOf(file, fn, argument) && !isCallReceiver(expression, argument))
+        ? null
+        : 'ignores-this';
+    }
+  }
   return mentionsThis(file, fn, expression) ? null : 'ignores-this';
+}
+
+/**
+ * The function a key call runs: `hash(...args)`, `hash.apply(this, args)`, `hash.call(this, a)`, where
+ * `hash` is a function of the file, or a binding whose default is one (`{ hash = defaultHash } = opts`,
+ * `opts.hash || defaultHash`): a caller that passes no key function gets the default.
+ */
+function getKeyFunction(file: FileContext, call: TSESTree.CallExpression): FunctionNode | null {
+  let callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && ['apply', 'call'].includes(getStaticMemberName(callee) ?? '')) {
+    callee = unwrapExpression(callee.object);
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = file.findVariable(callee);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return null;
+  let value: Node | null = null;
+  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  const pattern = (def.name as Node).parent;
+  if (pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === def.name) value = pattern.right;
+  else if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) {
+    const init = unwrapExpression(def.node.init);
+    value = init.type === AST_NODE_TYPES.LogicalExpression && (init.operator === '||' || init.operator === '??') ? init.right : init;
+  }
+  if (!value) return null;
+  const resolved = unwrapExpression(value);
+  if (isFunctionNode(resolved)) return resolved;
+  if (resolved.type !== AST_NODE_TYPES.Identifier) return null;
+  const target = file.findVariable(resolved)?.defs[0];
+  if (target?.node.type === AST_NODE_TYPES.FunctionDeclaration) return target.node;
+  if (target?.node.type === AST_NODE_TYPES.VariableDeclarator && target.node.init) {
+    const init = unwrapExpression(target.node.init);
+    return isFunctionNode(init) ? init : null;
+  }
+  return null;
+}
+
+/** `this` as the receiver argument of `.apply(this, …)` / `.call(this, …)`: the key function's `this`, judged through it. */
+function isCallReceiver(call: TSESTree.CallExpression, argument: Node): boolean {
+  const callee = unwrapExpression(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    ['apply', 'call'].includes(getStaticMemberName(callee) ?? '') &&
+    call.arguments[0] === argument
+  );
 }
 
 /** Does the expression use `fn`'s `this`, directly or through a local variable of `fn`? */

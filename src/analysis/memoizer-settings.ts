@@ -6,6 +6,9 @@ import {
   type MemoizerForm,
   type MemoizerSpec,
 } from './memoizer-libraries.js';
+import type { FileContext } from './file-context.js';
+import { getFileLocation, type FileLocation } from './settings/file-location.js';
+import { importSpellings } from './settings/module-source.js';
 
 /**
  * In-house memoizers declared in shared settings, so every rule of the plugin knows them:
@@ -23,8 +26,11 @@ import {
  * }
  * ```
  *
- * `source` is compared with the import specifier as written (`./decorators` in files that import it
- * so). `export` is a name, `'default'`, or a member path (`['cache', 'memo']`). Every other field is
+ * `source` names a module as an import does. A path (`./src/decorators`, `../lib/memo.js`) is
+ * resolved against the config's base directory (`context.cwd`, where ESLint runs) and matches every
+ * import of that file, from any directory; a package specifier (`@acme/utils`, `@acme/utils/index.js`)
+ * matches the same specifier. On both sides a module extension and a trailing `/index` are ignored
+ * (`settings/module-source.ts`). `export` is a name, `'default'`, or a member path (`['cache', 'memo']`). Every other field is
  * optional; without `like`, the defaults are those of a plain function memoizer keyed by its first
  * argument (`form: 'function'`, `cache: 'per-call'`, `key: 'first-arg'`, `keyHolds: 'strong'`,
  * `forwardsThis: true`, no resolver, unbounded). Invalid settings throw an error naming the field.
@@ -68,18 +74,23 @@ export class MemoizerSettingsError extends Error {
   override name = 'MemoizerSettingsError';
 }
 
-/** Reads and validates `settings['memo-leak'].memoizers` into table entries (empty when absent). */
-export function parseMemoizerSettings(settings: unknown): MemoizerSpec[] {
+/**
+ * Reads and validates `settings['memo-leak'].memoizers` into table entries (empty when absent).
+ * With `file`, each entry's origins are the specifiers that name its module from that file; without
+ * it (or for a file with no recorded location), a path source matches as written.
+ */
+export function parseMemoizerSettings(settings: unknown, file?: FileContext): MemoizerSpec[] {
+  const location: FileLocation | null = file ? getFileLocation(file.program) : null;
   const pluginSettings = isRecord(settings) ? settings['memo-leak'] : undefined;
   if (pluginSettings === undefined) return [];
   if (!isRecord(pluginSettings)) fail("settings['memo-leak']", 'an object', pluginSettings);
   const list = pluginSettings['memoizers'];
   if (list === undefined) return [];
   if (!Array.isArray(list)) fail("settings['memo-leak'].memoizers", 'an array', list);
-  return list.map((entry: unknown, index) => parseEntry(entry, `settings['memo-leak'].memoizers[${index}]`));
+  return list.map((entry: unknown, index) => parseEntry(entry, `settings['memo-leak'].memoizers[${index}]`, location));
 }
 
-function parseEntry(entry: unknown, where: string): MemoizerSpec {
+function parseEntry(entry: unknown, where: string, location: FileLocation | null): MemoizerSpec {
   if (!isRecord(entry)) fail(where, 'an object', entry);
   for (const field of Object.keys(entry)) {
     if (!FIELDS.has(field)) fail(`${where}.${field}`, `one of the fields ${[...FIELDS].join(', ')}`, field, 'unknown field');
@@ -113,7 +124,7 @@ function parseEntry(entry: unknown, where: string): MemoizerSpec {
   return {
     id: `settings:${source}:${path.join('.')}`,
     display,
-    origins: [{ source, path }],
+    origins: importSpellings(source, location).map((spelling) => ({ source: spelling, path })),
     forms,
     cache,
     fnArgument: base?.fnArgument ?? 0,

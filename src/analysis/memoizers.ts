@@ -120,7 +120,7 @@ function normaliseSource(source: string): string {
 export function loadMemoizerTable(file: FileContext, settings: unknown): MemoizerTable {
   const key = typeof settings === 'object' && settings !== null ? settings : NO_SETTINGS;
   return file.cached('memoizerTable', key, () => {
-    const custom = parseMemoizerSettings(settings);
+    const custom = parseMemoizerSettings(settings, file);
     if (custom.length === 0) return { byOrigin: LIBRARY_TABLE, sources: LIBRARY_SOURCES };
     const byOrigin = new Map(LIBRARY_TABLE);
     for (const [origin, spec] of buildTable(custom)) byOrigin.set(origin, spec);

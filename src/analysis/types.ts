@@ -17,17 +17,27 @@ export interface TypeServices {
 
 const loadTypeScript = (): typeof ts => createRequire(import.meta.url)('typescript') as typeof ts;
 
+/**
+ * Was the file parsed with type information (typescript-eslint's `project` / `projectService`)?
+ * The same test decides whether the rules use types (`getTypeServices`) and whether a typed option
+ * may be on (`util/type-information.ts`).
+ */
+export function hasTypeInformation(parserServices: unknown): parserServices is ParserServicesWithTypeInformation {
+  const services = parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+  return Boolean(services?.program && services.esTreeNodeToTSNodeMap);
+}
+
 /** The file's type services, or `null` when the file was not parsed with type information. */
 export function getTypeServices(file: FileContext): TypeServices | null {
   if (file.project) return file.project.types;
   return file.cached('typeServices', file.program, () => {
-    const services = file.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
-    if (!services?.program || !services.esTreeNodeToTSNodeMap) return null;
+    const services = file.sourceCode.parserServices;
+    if (!hasTypeInformation(services)) return null;
     return {
       ts: loadTypeScript(),
       program: services.program,
       checker: services.program.getTypeChecker(),
-      services: services as ParserServicesWithTypeInformation,
+      services,
     };
   });
 }

@@ -17,9 +17,10 @@ import {
 import { getValueKind } from '../analysis/values.js';
 import { rewriteToWeakKeys } from '../fixes/weak-memoizer-keys.js';
 import { createRule } from '../util/create-rule.js';
-import { describeInstances } from '../util/describe.js';
+import type { NoInstanceInSharedMemoizerOptions } from './options.js';
+import { describeInstances, describeScope } from '../util/describe.js';
 
-export type Options = [{ checkBounded?: boolean }];
+export type Options = NoInstanceInSharedMemoizerOptions;
 export type MessageIds = 'instanceInKey' | 'useWeakKeys';
 
 /** A call of something that may be a long-lived memoized function, with an instance somewhere in it. */
@@ -69,7 +70,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkBounded: true }],
     messages: {
       instanceInKey:
-        '`{{name}}` ({{scope}}) is memoized with {{memoizer}}, whose cache keeps {{keyDesc}}; `{{member}}` passes `{{instance}}` {{position}}{{elsewhere}}: {{retention}}. {{remedy}}',
+        '`{{name}}` ({{scope}}) is memoized with {{memoizer}}, keyed by {{keyDesc}}; `{{member}}` passes `{{instance}}` {{position}}{{elsewhere}}: {{retention}}.',
       useWeakKeys: 'Make `{{name}}` hold its keys weakly ({{how}}), so that {{instances}} instances can be garbage-collected',
     },
   },
@@ -209,7 +210,7 @@ function checkBinding(
   const instances = describeInstances(pins.map((pin) => pin.instance));
   const data = {
     name: binding.name,
-    scope: binding.scope,
+    scope: describeScope(binding.scope),
     memoizer: use.spec.display,
     keyDesc: describeKey(reach),
     member: describeMember(first.instance),
@@ -220,11 +221,7 @@ function checkBinding(
     instances,
   };
   const decision = memoizers.length === 1 ? decideFix(context.sourceCode, file, binding, use, reach, pins, /\.[cm]?tsx?$/.test(context.filename)) : none('it is reassigned');
-  const remedy =
-    decision.type === 'none'
-      ? `Create the memoized function per instance (a class field), or key a WeakMap by the instance (not fixed automatically: ${decision.reason}).`
-      : `Make it hold its keys weakly (${decision.how}).`;
-  const report = { node: first.node, messageId: 'instanceInKey' as const, data: { ...data, remedy } };
+  const report = { node: first.node, messageId: 'instanceInKey' as const, data };
   if (decision.type === 'fix') {
     context.report({ ...report, fix: decision.fix });
   } else if (decision.type === 'suggest') {
@@ -239,17 +236,17 @@ function ordinal(position: number): string {
 }
 
 function describeKey(reach: KeyReach): string {
-  if (reach.viaKeyFunction) return 'what its key function returns for every call';
+  if (reach.viaKeyFunction) return "its key function's result";
   const parts: string[] = [];
-  if (reach.from === 0) parts.push('every argument');
-  else if (reach.indices.size === 1) parts.push('the first argument');
-  else if (reach.indices.size > 1) parts.push(`the first ${reach.indices.size} arguments`);
-  if (reach.callThis) parts.push('the `this`');
-  return `${parts.join(' and ')} of every call`;
+  if (reach.from === 0) parts.push('all its arguments');
+  else if (reach.indices.size === 1) parts.push('its first argument');
+  else if (reach.indices.size > 1) parts.push(`its first ${reach.indices.size} arguments`);
+  if (reach.callThis) parts.push("the call's `this`");
+  return parts.join(' and ');
 }
 
 function describePosition(sourceCode: Readonly<TSESLint.SourceCode>, pin: Pin): string {
-  if (pin.position === 'this') return "as the call's `this`, which its key function returns";
+  if (pin.position === 'this') return 'as `this`, returned by its key function';
   const where = `the ${ordinal(pin.position)} argument`;
   if (pin.instance.via !== 'wrapper') return `as ${where}`;
   return `inside ${where} (\`${sourceCode.getText(pin.node)}\`)`;
@@ -257,16 +254,14 @@ function describePosition(sourceCode: Readonly<TSESLint.SourceCode>, pin: Pin): 
 
 function describeRetention(use: MemoizerUse, instances: string): string {
   const { bound } = use;
-  if (bound === null) return `every ${instances} passed to it stays in memory for the life of the program`;
+  if (bound === null) return `every ${instances} stays in memory`;
   const option = use.spec.bound.option;
-  if (bound === 'unknown') {
-    return `up to its \`${option ?? 'size'}\` bound, ${instances} instances passed to it stay in memory after their last use`;
-  }
+  if (bound === 'unknown') return `up to its \`${option ?? 'size'}\` bound, ${instances} instances stay in memory`;
   const given = option ? findProperty(use.options, option) : null;
   const source = option ? `\`${option}\` ${given ? 'is' : 'defaults to'} ${bound}` : `its limit is ${bound}`;
   return bound === 1
-    ? `the last ${instances} passed to it stays in memory after its last use (${source})`
-    : `up to ${bound} ${instances} instances passed to it stay in memory after their last use (${source})`;
+    ? `the last ${instances} stays in memory (${source})`
+    : `up to ${bound} ${instances} instances stay in memory (${source})`;
 }
 
 type FixDecision =

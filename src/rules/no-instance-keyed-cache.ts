@@ -21,9 +21,10 @@ import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '
 import { getSyntacticKind, getValueKind } from '../analysis/values.js';
 import { rewriteToWeakContainer } from '../fixes/weak-container.js';
 import { createRule } from '../util/create-rule.js';
-import { describeInstances } from '../util/describe.js';
+import type { NoInstanceKeyedCacheOptions } from './options.js';
+import { clip, describeInstances, describeScope } from '../util/describe.js';
 
-export type Options = [{ checkRegistries?: boolean; checkObjectKeys?: boolean }];
+export type Options = NoInstanceKeyedCacheOptions;
 export type MessageIds = 'instanceKeyedCache' | 'objectKeyedCache' | 'instanceRegistry' | 'useWeak' | 'useWeakUnbounded';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
@@ -66,12 +67,11 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkRegistries: false, checkObjectKeys: false }],
     messages: {
-      instanceKeyedCache:
-        '`{{name}}` ({{scope}}) is {{aContainer}} keyed by `{{key}}` in `{{member}}`{{elsewhere}}: {{retention}}. {{remedy}}',
+      instanceKeyedCache: '`{{name}}` ({{scope}}) is {{aContainer}} keyed by `{{key}}` in `{{member}}`{{elsewhere}}: {{retention}}.',
       objectKeyedCache:
-        '`{{name}}` ({{scope}}) is {{aContainer}} keyed by `{{key}}` (type `{{type}}`) in `{{member}}`{{elsewhere}}: {{retention}}. {{remedy}}',
+        '`{{name}}` ({{scope}}) is {{aContainer}} keyed by `{{key}}` (type `{{type}}`) in `{{member}}`{{elsewhere}}: {{retention}}.',
       instanceRegistry:
-        '`{{name}}` ({{scope}}) is {{aContainer}} that holds `{{key}}` from `{{member}}`{{elsewhere}} and is enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until it is removed. Remove each instance when it is disposed, or hold them through WeakRef.',
+        '`{{name}}` ({{scope}}) is {{aContainer}} holding `{{key}}` from `{{member}}`{{elsewhere}}, enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until removed.',
       useWeak: 'Replace `{{name}}` with a {{weak}}, so that {{instances}} instances can be garbage-collected',
       useWeakUnbounded:
         'Replace the bounded {{container}} `{{name}}` with a {{weak}}: entries then live exactly as long as their {{instances}}, with no size bound',
@@ -137,11 +137,11 @@ function checkBinding(
   const places = new Set(sites.map((site) => site.where));
   const data = {
     name: binding.name,
-    scope: binding.scope,
+    scope: describeScope(binding.scope),
     container: kind.display,
     aContainer: container.description,
-    key: first.text,
-    type: first.owner.className ?? 'object',
+    key: clip(first.text),
+    type: clip(first.owner.className ?? 'object'),
     member: first.where,
     elsewhere: places.size > 1 ? ` (and ${places.size - 1} more member${places.size > 2 ? 's' : ''})` : '',
     instances,
@@ -166,17 +166,13 @@ function checkBinding(
   }
 
   const retention = kind.bounded
-    ? `up to its size bound, ${instances} instances stay in memory after their last use`
+    ? `up to its size bound, ${instances} instances stay in memory`
     : clear
       ? `every ${instances} stored in it stays in memory until \`clear()\` (line ${lineOf(clear.node)}) runs`
-      : `every ${instances} stored in it stays in memory for the life of the program`;
+      : `every ${instances} stored in it stays in memory`;
   const decision = decideFix(context.sourceCode, file, binding, container, uses);
-  const remedy =
-    decision.type === 'none'
-      ? `Use a ${kind.weak}, or delete each entry when its instance is disposed (not fixed automatically: ${decision.reason}).`
-      : `Use a ${kind.weak}.`;
   const messageId = typed ? ('objectKeyedCache' as const) : ('instanceKeyedCache' as const);
-  const report = { node: binding.reportNode, messageId, data: { ...data, retention, remedy } };
+  const report = { node: binding.reportNode, messageId, data: { ...data, retention } };
 
   if (decision.type === 'fix') {
     context.report({ ...report, fix: decision.fix });

@@ -34,9 +34,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       sharedCachePinsInstances:
-        '{{memoizer}} keeps its results in `{{cache}}` ({{container}}), created {{created}}, and keys it by `{{key}}`: every instance it is ever called on stays in memory for the life of the program. {{remedy}}',
+        '{{memoizer}} caches in `{{cache}}` ({{container}}, one {{created}}) keyed by `{{key}}`: every instance it is called on stays in memory.',
       sharedCacheCrossInstance:
-        '{{memoizer}} keeps its results in `{{cache}}` ({{container}}), created {{created}}, and its key `{{key}}` {{keyProblem}} while the method runs with `this`: one instance receives the result cached for another, and every cached result (with whatever it references) stays in memory. {{remedy}}',
+        '{{memoizer}} caches in `{{cache}}` ({{container}}, one {{created}}) keyed by `{{key}}` {{keyProblem}}: instances share results, which stay in memory.',
       sharedLibraryCache:
         '{{memoizer}} applies {{library}} once per decorated method, so every instance shares its cache, keyed by {{key}}: {{consequence}}.',
       sharedSingleSlot:
@@ -71,27 +71,39 @@ export default createRule<Options, MessageIds>({
         if (node.declaration.type !== AST_NODE_TYPES.FunctionDeclaration) collect(node.declaration);
       },
       'Program:exit'(): void {
-        const reported: FunctionNode[] = [];
+        const found: CustomMemoizer[] = [];
         for (const fn of candidates) {
-          if (reported.some((outer) => isInside(fn, outer))) continue;
+          if (found.some((outer) => isInside(fn, outer.definition))) continue;
           const memoizer = analyzeCustomMemoizer(file, fn);
           if (!memoizer?.consequence || (!memoizer.cache && !memoizer.composed)) continue;
           if (memoizer.storage === 'per-wrapped-function' && !memoizer.sharedUse) continue;
           if (memoizer.storage === 'per-instance') continue;
-          reported.push(fn);
-          report(context, memoizer);
+          found.push(memoizer);
         }
+        // Reported once, where it can be fixed: a wrapper of this file that a decorator here applies to
+        // each decorated method is reported at the wrapper when the wrapper can be rewritten to keep one
+        // cache per instance (the suggestion), else at the decorator, where the sharing happens.
+        const typescript = isTypeScript(context);
+        const skipped = new Set<CustomMemoizer>();
+        for (const decorator of found) {
+          const wrapperFn = decorator.composed?.wrapper?.fn;
+          const wrapper = wrapperFn && found.find((other) => other.definition === wrapperFn);
+          if (!wrapper) continue;
+          const fixable = rewriteToPerInstanceCache(context.sourceCode, wrapper, typescript).ok;
+          skipped.add(fixable ? decorator : wrapper);
+        }
+        for (const memoizer of found) if (!skipped.has(memoizer)) report(context, memoizer);
       },
     };
   },
 });
 
 const CREATED: Readonly<Record<CacheScope, string>> = {
-  module: 'once at module scope (shared by every method it decorates)',
-  factory: 'once per decorator-factory call, when the class is defined',
-  decorator: 'once per decorated method, when the class is defined',
-  wrapper: 'once per wrapped method',
-  'class-metadata': 'in `context.metadata`, once per class',
+  module: 'per module, for every method',
+  factory: 'per decorator-factory call',
+  decorator: 'per decorated method',
+  wrapper: 'per wrapped method',
+  'class-metadata': 'per class, in `context.metadata`',
 };
 
 function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, memoizer: CustomMemoizer): void {
@@ -104,16 +116,13 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, me
   const firstKey = cache.operations[0]!.key;
   const created =
     cache.scope === 'wrapper' && memoizer.sharedUse
-      ? `once per wrapped method (the one at line ${lineOf(memoizer.sharedUse)} is shared by every instance)`
+      ? `per wrapped method, shared at line ${lineOf(memoizer.sharedUse)}`
       : CREATED[cache.scope];
   const keyProblem = cache.stringKeys
-    ? 'is coerced to a string property name, the same for every instance,'
-    : 'ignores `this`';
+    ? 'as a string (one key for all instances)'
+    : 'ignoring `this`';
   const typescript = isTypeScript(context);
   const rewrite = rewriteToPerInstanceCache(sourceCode, memoizer, typescript);
-  const remedy = rewrite.ok
-    ? 'Keep one cache per instance (a WeakMap keyed by `this`).'
-    : `Keep one cache per instance (a WeakMap keyed by \`this\`); no suggestion: ${rewrite.reason}.`;
   const data = {
     memoizer: describeMemoizer(memoizer),
     cache: cache.name,
@@ -121,7 +130,6 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, me
     created,
     key: sourceCode.getText(firstKey),
     keyProblem,
-    remedy,
     weak: cache.kind?.weak ?? 'WeakMap',
   };
   const messageId = cache.singleSlot
@@ -166,12 +174,16 @@ function describeMemoizer(memoizer: CustomMemoizer): string {
   const target = memoizer.slot === 'get' ? 'getter' : 'method';
   switch (memoizer.form) {
     case 'legacy-decorator':
-      return memoizer.factory ? `The ${target} decorator factory${name}` : `The ${target} decorator${name}`;
+      return memoizer.factory ? `${capital(target)} decorator factory${name}` : `${capital(target)} decorator${name}`;
     case 'standard-decorator':
-      return memoizer.factory ? `The decorator factory${name}` : `The decorator${name}`;
+      return memoizer.factory ? `Decorator factory${name}` : `Decorator${name}`;
     case 'wrapper':
-      return `The memoizing wrapper${name}`;
+      return `Memoizing wrapper${name}`;
   }
+}
+
+function capital(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** The name of the definition (function id or variable), else the function itself. */

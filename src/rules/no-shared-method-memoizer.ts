@@ -18,8 +18,9 @@ import { findSharedSlot, type SharedSlot } from '../analysis/shared-slots.js';
 import { returnsOwnThis, usesOwnThis } from '../analysis/this-usage.js';
 import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
 import { createRule } from '../util/create-rule.js';
+import type { NoSharedMethodMemoizerOptions } from './options.js';
 
-export type Options = [{ checkSingleSlot?: boolean; ignoreSingletons?: boolean }];
+export type Options = NoSharedMethodMemoizerOptions;
 export type MessageIds =
   | 'pinned'
   | 'crossInstance'
@@ -73,18 +74,16 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkSingleSlot: false, ignoreSingletons: false }],
     messages: {
-      pinned:
-        '{{memoizer}} on `{{member}}` keeps one cache for every {{instances}} ({{holder}}), and its key is {{key}}: every {{instances}} that calls it stays in memory for the life of the program. Instead, {{replacement}}.',
+      pinned: '{{memoizer}} on `{{member}}`: one cache ({{holder}}) keyed by {{key}}, so every {{instances}} that calls it stays in memory.',
       crossInstance:
-        '{{memoizer}} on `{{member}}` keeps one cache for every {{instances}} ({{holder}}), but its key ({{keyArgs}}) ignores `this` while the method uses it: an instance receives the result computed for another one, and the first caller\'s results (and the instance they reference) stay in memory. Instead, {{replacement}}.',
+        "{{memoizer}} on `{{member}}`: one cache ({{holder}}) keyed by {{keyArgs}}, not `this`, so one {{instances}} gets another's result; results stay in memory.",
       thisLost:
-        '{{memoizer}} on `{{member}}` calls the function without its `this`: as a method it runs without the {{instances}} instance, and one cache serves every instance ({{holder}}). Instead, {{replacement}}.',
+        '{{memoizer}} on `{{member}}` calls the function without `this`: the method runs without its {{instances}}, and one cache ({{holder}}) serves every instance.',
       singleSlot:
-        '{{memoizer}} on `{{member}}` keeps one slot for every {{instances}} ({{holder}}): it pins the last instance that called it and recomputes whenever another one calls. Instead, {{replacement}}.',
+        '{{memoizer}} on `{{member}}`: one slot ({{holder}}) keyed by the last call, so it pins the last {{instances}} that called it and recomputes for each other one.',
       registry:
-        '{{memoizer}} on `{{member}}` with `{{option}}` adds each {{instances}}\'s cache to a module-level registry that is never emptied: every instance that calls it stays in memory for the life of the program. Instead, {{replacement}}.',
-      customShared:
-        '`{{memoizer}}` on `{{member}}` is a hand-written memoizer ({{where}}) whose cache `{{cache}}` is created once and shared by every {{instances}}: {{consequence}}. Give each instance its own cache where `{{memoizer}}` is defined.',
+        "{{memoizer}} on `{{member}}` with `{{option}}` adds each {{instances}}'s cache to a module-level registry: every {{instances}} that calls it stays in memory.",
+      customShared: '`{{memoizer}}` on `{{member}}` ({{where}}) keeps one cache `{{cache}}` for every {{instances}}: {{consequence}}.',
       moveToInstanceField: 'Create the memoized `{{member}}` per instance, in an instance field of {{instances}}',
       usePerInstanceDecorator: 'Use `{{replacementName}}`, which keeps one cache per instance',
       removeSharedCache: 'Remove the shared `{{option}}` option, so that each instance gets its own cache',
@@ -145,7 +144,7 @@ export default createRule<Options, MessageIds>({
         const className = classNode.id?.name ?? null;
         const memberName = getStaticPropertyKey(member.key, member.computed);
         if (!use) {
-          const holder = 'created once, when the class is defined';
+          const holder = 'created with the class';
           considerCustom(node, { kind: 'prototype', className, memberName, holder, classNode, assignment: null });
           return;
         }
@@ -156,8 +155,8 @@ export default createRule<Options, MessageIds>({
           className,
           memberName,
           holder: sharedCache
-            ? `the \`${getStaticPropertyKey(use.cacheOption!.key, use.cacheOption!.computed) ?? 'cache'}\` option object, created once when the class is defined`
-            : 'created once, when the class is defined',
+            ? `a shared \`${getStaticPropertyKey(use.cacheOption!.key, use.cacheOption!.computed) ?? 'cache'}\` option`
+            : 'created with the class',
           classNode,
           assignment: null,
         });
@@ -192,7 +191,7 @@ function judge(file: FileContext, use: MemoizerUse, slot: SharedSlot, checkSingl
     // A key computed from the instance: the instance itself (pinned, unless stringified), or a derived value (fine).
     if (!returnsOwnThis(file, resolverFn)) return null;
     if (spec.resolver?.holds === 'strong' && use.key.holds === 'strong') {
-      return { messageId: 'pinned', key: '`this` (the key function returns the instance)' };
+      return { messageId: 'pinned', key: '`this` (its key function returns it)' };
     }
   } else if (use.resolver && spec.resolver?.acceptsMethodName && isStringLiteral(use.resolver)) {
     return null; // a method-name resolver runs on the instance: the key may well be per instance
@@ -283,7 +282,12 @@ function report(
     memoizer: spec.display,
     member: slot.className && slot.memberName ? `${slot.className}.${slot.memberName}` : (slot.memberName ?? 'this method'),
     instances,
-    holder: slot.holder,
+    // What holds the cache, short: `shared through \`Foo.prototype\``, `the object passed to \`Backbone.View.extend\``.
+    holder: slot.holder
+      .replace(/^shared through /, 'on ')
+      .replace(/, which every (?:component )?instance shares$/, '')
+      .replace(/^the (?:component options|object) passed to /, 'options of ')
+      .replace(/^the exported component options object$/, 'exported component options'),
     key: verdict.messageId === 'pinned' ? verdict.key : '',
     keyArgs: describeKeyArgs(use),
     replacement: spec.replacement,
@@ -326,12 +330,12 @@ function reportCustom(
   const line = memoizer.definition.loc.start.line;
   const where =
     definitionFile === file
-      ? `defined at line ${line}`
-      : `defined in \`${describeModule(file, definitionFile)}\` at line ${line}`;
+      ? `hand-written, line ${line}`
+      : `hand-written, \`${describeModule(file, definitionFile)}\` line ${line}`;
   const consequence =
     memoizer.consequence === 'pins-instances'
-      ? `its key holds the instance, so every ${instances} that calls it stays in memory for the life of the program`
-      : 'its key ignores `this`, so an instance receives the result computed for another one, and those results stay in memory';
+      ? `its key holds the instance, so every ${instances} that calls it stays in memory`
+      : `its key ignores \`this\`, so one ${instances} gets another's result, and each result stays in memory`;
   context.report({
     node,
     messageId: 'customShared',
@@ -354,8 +358,8 @@ function isStringLiteral(node: TSESTree.Node): boolean {
 
 function describeKeyArgs(use: MemoizerUse): string {
   const { key } = use;
-  const suffix = key.holds === 'string' ? ', as a string' : '';
-  if (key.resolved) return `the key function's result${suffix}`;
+  const suffix = key.holds === 'string' ? ' as a string' : '';
+  if (key.resolved) return `its key function's result${suffix}`;
   switch (key.args) {
     case 'first-arg':
       return `the first argument${suffix}`;

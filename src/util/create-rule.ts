@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { rememberFileLocation } from '../analysis/settings/file-location.js';
+import { assertTypeInformation } from './type-information.js';
 
 /** Extra `meta.docs` fields this plugin's rules declare; the configs are built from them. */
 export interface MemoLeakDocs {
@@ -9,13 +12,19 @@ export interface MemoLeakDocs {
   strict?: boolean;
   /** Options the `strict` config passes (stricter than the defaults used by `recommended`). */
   strictOptions?: readonly unknown[];
-  /** Options the type-checked configs pass: checks that need type information. */
+  /**
+   * Options the type-checked configs pass: checks that need type information. An option set to its
+   * value here on a file without type information makes the rule throw (`type-information.ts`).
+   */
   typeCheckedOptions?: readonly unknown[];
-  /** The rule does nothing useful without typed linting. */
+  /** The rule does nothing useful without typed linting; it throws on a file without type information. */
   requiresTypeChecking?: boolean;
 }
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-memo-leak/eslint-plugin-memo-leak';
+
+// src/util/ and dist/util/ are both two levels below the package root.
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 type Meta<MessageIds extends string, Options extends readonly unknown[]> = Omit<
   TSESLint.RuleMetaData<MessageIds, MemoLeakDocs, Options>,
@@ -47,17 +56,19 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) } },
     defaultOptions: defaults as unknown as Options,
     create(context) {
+      rememberFileLocation(context);
       const given = context.options as readonly unknown[];
       const length = Math.max(defaults.length, given.length);
       const options = Array.from({ length }, (_, index) => mergeOption(defaults[index], given[index]));
+      assertTypeInformation(context, rule.name, rule.meta.docs, options, `${REPOSITORY_URL}#type-information`);
       return rule.create(context, options as unknown as Options);
     },
   };
 }
 
-/** The page of a rule's documentation. */
+/** The page of a rule's documentation, at the tag of the installed version (what that version does, not `main`). */
 export function ruleDocsUrl(name: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
+  return `${REPOSITORY_URL}/blob/v${version}/docs/rules/${name}.md`;
 }
 
 function mergeOption(fallback: unknown, given: unknown): unknown {

@@ -83,6 +83,8 @@ function settingsFor(workspaceUri: string, name: string): Record<string, unknown
 
 export class EslintServer {
   private readonly appliedEdits: WorkspaceEdit[] = [];
+  /** Notifications and `window/showMessageRequest`s the server sent (what an editor shows in its UI and logs). */
+  readonly messages: Array<{ readonly method: string; readonly params: unknown }> = [];
   private readonly versions = new Map<string, number>();
 
   private constructor(
@@ -115,8 +117,13 @@ export class EslintServer {
       server.appliedEdits.push(params.edit);
       return { applied: true };
     });
-    connection.onNotification(() => {
-      // eslint/status, window/logMessage, $/progress …: nothing to do for a headless editor.
+    connection.onRequest('window/showMessageRequest', (params: unknown) => {
+      server.messages.push({ method: 'window/showMessageRequest', params });
+      return null;
+    });
+    connection.onNotification((method: string, params: unknown) => {
+      // eslint/status, window/logMessage, $/progress …: recorded, nothing else to do for a headless editor.
+      server.messages.push({ method, params });
     });
     connection.listen();
 

@@ -1,12 +1,9 @@
 import type { RuleCases } from '../rule-tester.js';
 import type { MessageIds, Options } from '../../src/rules/no-instance-in-shared-memoizer.js';
 
-const FIRST = 'the first argument of every call';
-const EVERY = 'every argument of every call';
-const KEY_FUNCTION = 'what its key function returns for every call';
-const LODASH_FIX = 'Make it hold its keys weakly (`Object.assign(…, { cache: new WeakMap() })`).';
-const OPTION_FIX = 'Make it hold its keys weakly (`{ cache: new WeakMap() }`).';
-const VARIANT_FIX = 'Make it hold its keys weakly (`memoizee/weak`).';
+const FIRST = 'its first argument';
+const EVERY = 'all its arguments';
+const KEY_FUNCTION = "its key function's result";
 
 /** Every placeholder of `instanceInKey`, so a case asserts the whole message. */
 function pinned(overrides: Record<string, string> = {}): Record<string, string> {
@@ -20,17 +17,12 @@ function pinned(overrides: Record<string, string> = {}): Record<string, string> 
     instance: 'this',
     position: 'as the first argument',
     elsewhere: '',
-    retention: `every ${instances} passed to it stays in memory for the life of the program`,
-    remedy: LODASH_FIX,
+    retention: `every ${instances} stays in memory`,
     instances,
     ...overrides,
   };
 }
 
-/** The remedy of a finding without a fix, with the reason the rule gives. */
-function noFix(reason: string): string {
-  return `Create the memoized function per instance (a class field), or key a WeakMap by the instance (not fixed automatically: ${reason}).`;
-}
 
 // The issue's scenario: a module-level memoized layout function called with each node.
 const treeNode = `
@@ -199,7 +191,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: 'memoizee', remedy: noFix('`memoizee/weak` has no type declarations, so importing it would not type-check') }),
+            data: pinned({ memoizer: 'memoizee' }),
           },
         ],
       },
@@ -244,7 +236,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ keyDesc: KEY_FUNCTION, position: "as the call's `this`, which its key function returns" }),
+            data: pinned({ keyDesc: KEY_FUNCTION, position: 'as `this`, returned by its key function' }),
           },
         ],
       },
@@ -256,8 +248,7 @@ export const cases: RuleCases<MessageIds, Options> = {
             messageId: 'instanceInKey',
             data: pinned({
               keyDesc: KEY_FUNCTION,
-              position: "as the call's `this`, which its key function returns",
-              remedy: noFix('an undefined `this` at line 1 is a primitive key, which a WeakMap rejects'),
+              position: 'as `this`, returned by its key function',
             }),
           },
         ],
@@ -274,7 +265,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ keyDesc: KEY_FUNCTION, position: 'as the second argument', remedy: noFix('its key is computed by a key function') }),
+            data: pinned({ keyDesc: KEY_FUNCTION, position: 'as the second argument' }),
           },
         ],
       },
@@ -282,19 +273,19 @@ export const cases: RuleCases<MessageIds, Options> = {
         name: 'memoize: module-level, first argument (autofix adds a WeakMap cache)',
         code: `import memoize from 'memoize'; const f = memoize((o: object) => 1); class A { m() { return f(this); } }`,
         output: `import memoize from 'memoize'; const f = memoize((o: object) => 1, { cache: new WeakMap() }); class A { m() { return f(this); } }`,
-        errors: [{ messageId: 'instanceInKey', data: pinned({ memoizer: '`memoize`', remedy: OPTION_FIX }) }],
+        errors: [{ messageId: 'instanceInKey', data: pinned({ memoizer: '`memoize`' }) }],
       },
       {
         name: 'mem (memoize before v10) with an options object',
         code: `import mem from 'mem'; const f = mem((o: object) => 1, { cacheKey: ([o]) => o }); class A { m() { return f(this); } }`,
         output: `import mem from 'mem'; const f = mem((o: object) => 1, { cacheKey: ([o]) => o, cache: new WeakMap() }); class A { m() { return f(this); } }`,
-        errors: [{ messageId: 'instanceInKey', data: pinned({ memoizer: '`memoize`', keyDesc: KEY_FUNCTION, remedy: OPTION_FIX }) }],
+        errors: [{ messageId: 'instanceInKey', data: pinned({ memoizer: '`memoize`', keyDesc: KEY_FUNCTION }) }],
       },
       {
         name: 'memoize with cache: new Map() becomes a WeakMap',
         code: `import memoize from 'memoize'; const f = memoize((o: object) => 1, { cache: new Map() }); class A { m() { return f(this); } }`,
         output: `import memoize from 'memoize'; const f = memoize((o: object) => 1, { cache: new WeakMap() }); class A { m() { return f(this); } }`,
-        errors: [{ messageId: 'instanceInKey', data: pinned({ memoizer: '`memoize`', remedy: OPTION_FIX }) }],
+        errors: [{ messageId: 'instanceInKey', data: pinned({ memoizer: '`memoize`' }) }],
       },
       {
         name: 'memoize exported: a suggestion (other modules may pass primitives)',
@@ -302,7 +293,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: '`memoize`', remedy: OPTION_FIX }),
+            data: pinned({ memoizer: '`memoize`' }),
             suggestions: [
               {
                 messageId: 'useWeakKeys',
@@ -319,7 +310,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: '`memoize`', remedy: OPTION_FIX }),
+            data: pinned({ memoizer: '`memoize`' }),
             suggestions: [
               {
                 messageId: 'useWeakKeys',
@@ -336,7 +327,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: '`memoize`', remedy: noFix("`'x'` at line 1 is a primitive key, which a WeakMap rejects") }),
+            data: pinned({ memoizer: '`memoize`' }),
           },
         ],
       },
@@ -346,7 +337,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: '`memoize`', remedy: noFix('`f` is used other than by calling it at line 1') }),
+            data: pinned({ memoizer: '`memoize`' }),
           },
         ],
       },
@@ -354,7 +345,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         name: 'p-memoize in a static field, called through the class (autofix)',
         code: `import pMemoize from 'p-memoize'; class A { static load = pMemoize(async (a: A) => 1); m() { return A.load(this); } }`,
         output: `import pMemoize from 'p-memoize'; class A { static load = pMemoize(async (a: A) => 1, { cache: new WeakMap() }); m() { return A.load(this); } }`,
-        errors: [{ messageId: 'instanceInKey', data: pinned({ name: 'A.load', scope: 'static field of A', memoizer: 'p-memoize', remedy: OPTION_FIX }) }],
+        errors: [{ messageId: 'instanceInKey', data: pinned({ name: 'A.load', scope: 'static field of A', memoizer: 'p-memoize' }) }],
       },
       {
         name: 'memoizee: the instance within the function length, not first (no fix)',
@@ -364,9 +355,8 @@ export const cases: RuleCases<MessageIds, Options> = {
             messageId: 'instanceInKey',
             data: pinned({
               memoizer: 'memoizee',
-              keyDesc: 'the first 2 arguments of every call',
+              keyDesc: 'its first 2 arguments',
               position: 'as the second argument',
-              remedy: noFix('`this` is not the first argument, the only one `memoizee/weak` holds weakly'),
             }),
           },
         ],
@@ -381,7 +371,6 @@ export const cases: RuleCases<MessageIds, Options> = {
               memoizer: 'memoizee',
               keyDesc: EVERY,
               position: 'as the third argument',
-              remedy: noFix('`this` is not the first argument, the only one `memoizee/weak` holds weakly'),
             }),
           },
         ],
@@ -396,8 +385,7 @@ export const cases: RuleCases<MessageIds, Options> = {
               memoizer: 'moize',
               keyDesc: EVERY,
               position: 'as the second argument',
-              retention: 'the last A passed to it stays in memory after its last use (`maxSize` defaults to 1)',
-              remedy: noFix('moize has no weakly keyed form'),
+              retention: 'the last A stays in memory (`maxSize` defaults to 1)',
             }),
           },
         ],
@@ -411,8 +399,7 @@ export const cases: RuleCases<MessageIds, Options> = {
             data: pinned({
               memoizer: 'moize',
               keyDesc: EVERY,
-              retention: 'up to 500 A instances passed to it stay in memory after their last use (`maxSize` is 500)',
-              remedy: noFix('moize has no weakly keyed form'),
+              retention: 'up to 500 A instances stay in memory (`maxSize` is 500)',
             }),
           },
         ],
@@ -423,7 +410,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: '`moize.infinite`', keyDesc: EVERY, remedy: noFix('`moize.infinite` has no weakly keyed form') }),
+            data: pinned({ memoizer: '`moize.infinite`', keyDesc: EVERY }),
           },
         ],
       },
@@ -437,8 +424,7 @@ export const cases: RuleCases<MessageIds, Options> = {
               memoizer: 'micro-memoize',
               keyDesc: EVERY,
               position: 'as the second argument',
-              retention: 'the last A passed to it stays in memory after its last use (`maxSize` defaults to 1)',
-              remedy: noFix('micro-memoize has no weakly keyed form'),
+              retention: 'the last A stays in memory (`maxSize` defaults to 1)',
             }),
           },
         ],
@@ -449,7 +435,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: 'nano-memoize', keyDesc: EVERY, position: 'as the second argument', remedy: noFix('nano-memoize has no weakly keyed form') }),
+            data: pinned({ memoizer: 'nano-memoize', keyDesc: EVERY, position: 'as the second argument' }),
           },
         ],
       },
@@ -462,8 +448,7 @@ export const cases: RuleCases<MessageIds, Options> = {
             data: pinned({
               memoizer: 'memoizerific',
               keyDesc: EVERY,
-              retention: 'up to 10 A instances passed to it stay in memory after their last use (its limit is 10)',
-              remedy: noFix('memoizerific has no weakly keyed form'),
+              retention: 'up to 10 A instances stay in memory (its limit is 10)',
             }),
           },
         ],
@@ -476,9 +461,8 @@ export const cases: RuleCases<MessageIds, Options> = {
             messageId: 'instanceInKey',
             data: pinned({
               memoizer: 'memoize-one',
-              keyDesc: 'every argument and the `this` of every call',
-              retention: 'the last A passed to it stays in memory after its last use (its limit is 1)',
-              remedy: noFix('memoize-one has no weakly keyed form'),
+              keyDesc: "all its arguments and the call's `this`",
+              retention: 'the last A stays in memory (its limit is 1)',
             }),
           },
         ],
@@ -492,8 +476,7 @@ export const cases: RuleCases<MessageIds, Options> = {
             data: pinned({
               memoizer: '@github/memoize',
               keyDesc: KEY_FUNCTION,
-              position: "as the call's `this`, which its key function returns",
-              remedy: noFix('@github/memoize has no weakly keyed form'),
+              position: 'as `this`, returned by its key function',
             }),
           },
         ],
@@ -502,24 +485,24 @@ export const cases: RuleCases<MessageIds, Options> = {
         name: 'a member of a module-level object',
         code: `import memoize from 'lodash/memoize'; const helpers = { layout: memoize((o: object) => 1) }; class A { m() { return helpers.layout(this); } }`,
         output: `import memoize from 'lodash/memoize'; const helpers = { layout: Object.assign(memoize((o: object) => 1), { cache: new WeakMap() }) }; class A { m() { return helpers.layout(this); } }`,
-        errors: [{ messageId: 'instanceInKey', data: pinned({ name: 'helpers.layout', scope: 'member of the module-level object `helpers`' }) }],
+        errors: [{ messageId: 'instanceInKey', data: pinned({ name: 'helpers.layout', scope: 'module scope' }) }],
       },
       {
         name: 'a module variable assigned at module level after its declaration',
         code: `import memoize from 'memoize'; let f: (o: object) => number; f = memoize((o: object) => 1); class A { m() { return f(this); } }`,
         output: `import memoize from 'memoize'; let f: (o: object) => number; f = memoize((o: object) => 1, { cache: new WeakMap() }); class A { m() { return f(this); } }`,
-        errors: [{ messageId: 'instanceInKey', data: pinned({ memoizer: '`memoize`', remedy: OPTION_FIX }) }],
+        errors: [{ messageId: 'instanceInKey', data: pinned({ memoizer: '`memoize`' }) }],
       },
       {
         name: 'a module variable re-assigned with another memoizer (no fix)',
         code: `import memoize from 'lodash/memoize'; let f = memoize((o: object) => 1); f = memoize((o: object) => 2); class A { m() { return f(this); } }`,
-        errors: [{ messageId: 'instanceInKey', data: pinned({ remedy: noFix('it is reassigned') }) }],
+        errors: [{ messageId: 'instanceInKey', data: pinned() }],
       },
       {
         name: 'instances of two classes',
         code: `import memoize from 'lodash/memoize'; const f = memoize((o: object) => 1); class A { m() { return f(this); } } class B { n() { return f(this); } }`,
         output: `import memoize from 'lodash/memoize'; const f = Object.assign(memoize((o: object) => 1), { cache: new WeakMap() }); class A { m() { return f(this); } } class B { n() { return f(this); } }`,
-        errors: [{ messageId: 'instanceInKey', data: pinned({ elsewhere: ' (and 1 more call)', instances: 'A and B', retention: 'every A and B passed to it stays in memory for the life of the program' }) }],
+        errors: [{ messageId: 'instanceInKey', data: pinned({ elsewhere: ' (and 1 more call)', instances: 'A and B', retention: 'every A and B stays in memory' }) }],
       },
       {
         name: 'a memoizer declared in settings',
@@ -528,7 +511,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: '`cached` (@acme/cache)', remedy: noFix('`cached` (@acme/cache) has no weakly keyed form') }),
+            data: pinned({ memoizer: '`cached` (@acme/cache)' }),
           },
         ],
       },
@@ -548,7 +531,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: 'memoizee', remedy: VARIANT_FIX }),
+            data: pinned({ memoizer: 'memoizee' }),
             suggestions: [
               {
                 messageId: 'useWeakKeys',
@@ -565,7 +548,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: 'memoizee', keyDesc: 'the first 2 arguments of every call', remedy: VARIANT_FIX }),
+            data: pinned({ memoizer: 'memoizee', keyDesc: 'its first 2 arguments' }),
             suggestions: [
               {
                 messageId: 'useWeakKeys',
@@ -584,8 +567,7 @@ export const cases: RuleCases<MessageIds, Options> = {
             messageId: 'instanceInKey',
             data: pinned({
               memoizer: 'memoizee',
-              retention: 'up to 100 A instances passed to it stay in memory after their last use (`max` is 100)',
-              remedy: noFix('`max: 100` does not keep its meaning in `memoizee/weak`'),
+              retention: 'up to 100 A instances stay in memory (`max` is 100)',
             }),
           },
         ],
@@ -615,7 +597,7 @@ export const cases: RuleCases<MessageIds, Options> = {
       {
         name: 'cjs: destructured lodash memoize, exported through module.exports (no fix)',
         code: `const { memoize } = require('lodash'); const f = memoize((o) => 1); class A { m() { return f(this); } }\nmodule.exports = { f };`,
-        errors: [{ messageId: 'instanceInKey', data: pinned({ remedy: noFix('`f` is used other than by calling it at line 2') }) }],
+        errors: [{ messageId: 'instanceInKey', data: pinned() }],
       },
       {
         name: 'cjs: memoizee used twice, the suggestion requires memoizee/weak',
@@ -623,7 +605,7 @@ export const cases: RuleCases<MessageIds, Options> = {
         errors: [
           {
             messageId: 'instanceInKey',
-            data: pinned({ memoizer: 'memoizee', remedy: VARIANT_FIX }),
+            data: pinned({ memoizer: 'memoizee' }),
             suggestions: [
               {
                 messageId: 'useWeakKeys',

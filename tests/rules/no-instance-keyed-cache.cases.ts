@@ -12,18 +12,13 @@ function keyed(overrides: Record<string, string> = {}): Record<string, string> {
     key: 'this',
     member: 'A.m',
     elsewhere: '',
-    retention: `every ${instances} stored in it stays in memory for the life of the program`,
-    remedy: 'Use a WeakMap.',
+    retention: `every ${instances} stored in it stays in memory`,
     type: 'A',
     aContainer: `${(overrides['container'] ?? 'Map').startsWith('LRU') ? 'an' : 'a'} ${overrides['container'] ?? 'Map'}`,
     ...overrides,
   };
 }
 
-/** The remedy of a finding that has no fix, with the reason the rule gives. */
-function noFix(reason: string, weak = 'WeakMap'): string {
-  return `Use a ${weak}, or delete each entry when its instance is disposed (not fixed automatically: ${reason}).`;
-}
 
 /** Every placeholder of `instanceRegistry`. */
 function registry(overrides: Record<string, string | number>): Record<string, string | number> {
@@ -201,8 +196,7 @@ class Request {
             key: 'this',
             member: 'ImageCache.preview',
             elsewhere: '',
-            retention: 'every ImageCache stored in it stays in memory for the life of the program',
-            remedy: 'Use a WeakMap.',
+            retention: 'every ImageCache stored in it stays in memory',
           },
         },
       ],
@@ -211,7 +205,7 @@ class Request {
       name: 'Set of instances that is only added to and checked (autofix)',
       code: `const initialised = new Set<Widget>(); class Widget { init() { if (initialised.has(this)) return; initialised.add(this); } }`,
       output: `const initialised = new WeakSet<Widget>(); class Widget { init() { if (initialised.has(this)) return; initialised.add(this); } }`,
-      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'initialised', container: 'Set', member: 'Widget.init', instances: 'Widget', remedy: 'Use a WeakSet.' }) }],
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'initialised', container: 'Set', member: 'Widget.init', instances: 'Widget' }) }],
     },
     {
       name: 'the nested form cache.get(this)?.get(size)',
@@ -251,7 +245,7 @@ class Icon {
       name: 'the constructor and an instance field initializer',
       code: `const seen = new Set(); class A { constructor() { seen.add(this); } check = () => seen.has(this); }`,
       output: `const seen = new WeakSet(); class A { constructor() { seen.add(this); } check = () => seen.has(this); }`,
-      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'seen', container: 'Set', member: 'A.constructor', elsewhere: ' (and 1 more member)', remedy: 'Use a WeakSet.' }) }],
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'seen', container: 'Set', member: 'A.constructor', elsewhere: ' (and 1 more member)' }) }],
     },
     {
       name: 'a private static field',
@@ -281,7 +275,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', retention: 'every Doc stored in it stays in memory until `clear()` (line 1) runs', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', retention: 'every Doc stored in it stays in memory until `clear()` (line 1) runs' }),
         },
       ],
     },
@@ -291,7 +285,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', retention: 'every Doc stored in it stays in memory until `clear()` (line 1) runs', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', retention: 'every Doc stored in it stays in memory until `clear()` (line 1) runs' }),
         },
       ],
     },
@@ -301,7 +295,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('it can be reached in ways this file does not show') }),
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc' }),
         },
       ],
     },
@@ -324,7 +318,7 @@ class Shape {
       name: 'a member of a module-level object',
       code: `const caches = { boxes: new Map(), names: new Map() }; class Box { m() { caches.boxes.set(this, 1); caches.names.set('a', 1); } }`,
       output: `const caches = { boxes: new WeakMap(), names: new Map() }; class Box { m() { caches.boxes.set(this, 1); caches.names.set('a', 1); } }`,
-      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'caches.boxes', scope: 'member of the module-level object `caches`', member: 'Box.m', instances: 'Box' }) }],
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'caches.boxes', scope: 'module scope', member: 'Box.m', instances: 'Box' }) }],
     },
     {
       name: 'Vue options API: this in methods is the component instance',
@@ -339,7 +333,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ name: 'seen', container: 'Set', member: 'Card.mounted', elsewhere: ' (and 1 more member)', instances: 'Card', remedy: 'Use a WeakSet.' }),
+          data: keyed({ name: 'seen', container: 'Set', member: 'Card.mounted', elsewhere: ' (and 1 more member)', instances: 'Card' }),
         },
       ],
     },
@@ -374,7 +368,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ remedy: noFix("`'total'` at line 1 is a primitive key, which a WeakMap rejects") }),
+          data: keyed(),
         },
       ],
     },
@@ -384,7 +378,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ retention: 'every A stored in it stays in memory until `clear()` (line 1) runs', remedy: noFix('`clear()` at line 1 has no WeakMap equivalent') }),
+          data: keyed({ retention: 'every A stored in it stays in memory until `clear()` (line 1) runs' }),
         },
       ],
     },
@@ -394,7 +388,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ remedy: noFix('it is reassigned at line 1') }),
+          data: keyed(),
         },
       ],
     },
@@ -409,7 +403,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ remedy: noFix('it is created with initial entries') }),
+          data: keyed(),
         },
       ],
     },
@@ -424,7 +418,7 @@ class Shape {
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ remedy: noFix('its key type `unknown` is not an object type') }),
+          data: keyed(),
         },
       ],
     },
@@ -445,7 +439,7 @@ class Chart { svg() { const hit = rendered.get(this); if (hit) return hit; const
             name: 'rendered',
             container: 'LRUCache (lru-cache)',
             member: 'Chart.svg',
-            retention: 'up to its size bound, Chart instances stay in memory after their last use',
+            retention: 'up to its size bound, Chart instances stay in memory',
           }),
           suggestions: [
             {
@@ -500,7 +494,7 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
       errors: [
         {
           messageId: 'instanceKeyedCache',
-          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc', remedy: noFix('it can be reached in ways this file does not show') }),
+          data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc' }),
         },
       ],
     },
@@ -534,7 +528,7 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
       name: 'a constructor function',
       code: `const seen = new Set(); function Foo() { seen.add(this); } Foo.prototype.ok = function () { return seen.has(this); };`,
       output: `const seen = new WeakSet(); function Foo() { seen.add(this); } Foo.prototype.ok = function () { return seen.has(this); };`,
-      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'seen', container: 'Set', member: 'Foo.constructor', elsewhere: ' (and 1 more member)', instances: 'Foo', remedy: 'Use a WeakSet.' }) }],
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'seen', container: 'Set', member: 'Foo.constructor', elsewhere: ' (and 1 more member)', instances: 'Foo' }) }],
     },
     {
       name: 'an object literal assigned as the prototype',
@@ -643,7 +637,7 @@ export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
         errors: [
           {
             messageId: 'instanceKeyedCache',
-            data: keyed({ name: 'W.live', scope: 'static field of W', container: 'Set', member: 'W.constructor', elsewhere: ' (and 1 more member)', instances: 'W', remedy: 'Use a WeakSet.' }),
+            data: keyed({ name: 'W.live', scope: 'static field of W', container: 'Set', member: 'W.constructor', elsewhere: ' (and 1 more member)', instances: 'W' }),
           },
         ],
       },
@@ -670,7 +664,7 @@ export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
         errors: [
           {
             messageId: 'instanceKeyedCache',
-            data: keyed({ name: 'c', container: 'LRUCache (lru-cache)', retention: 'up to its size bound, A instances stay in memory after their last use' }),
+            data: keyed({ name: 'c', container: 'LRUCache (lru-cache)', retention: 'up to its size bound, A instances stay in memory' }),
             suggestions: [
               {
                 messageId: 'useWeakUnbounded',
@@ -684,8 +678,8 @@ export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
         name: 'typed: a re-export through export * and a const alias of a default import',
         code: `import { DeepLru, Quick } from './reexports.js'; const a = new DeepLru<object, number>({ max: 5 }); const b = new Quick<object, number>({ maxSize: 5 }); class A { m() { a.set(this, 1); b.set(this, 1); } }`,
         errors: [
-          { messageId: 'instanceKeyedCache', data: keyed({ name: 'a', container: 'LRUCache (lru-cache)', retention: 'up to its size bound, A instances stay in memory after their last use' }), suggestions: [{ messageId: 'useWeakUnbounded', output: `import { DeepLru, Quick } from './reexports.js'; const a = new WeakMap<object, number>(); const b = new Quick<object, number>({ maxSize: 5 }); class A { m() { a.set(this, 1); b.set(this, 1); } }` }] },
-          { messageId: 'instanceKeyedCache', data: keyed({ name: 'b', container: 'QuickLRU (quick-lru)', retention: 'up to its size bound, A instances stay in memory after their last use' }), suggestions: [{ messageId: 'useWeakUnbounded', output: `import { DeepLru, Quick } from './reexports.js'; const a = new DeepLru<object, number>({ max: 5 }); const b = new WeakMap<object, number>(); class A { m() { a.set(this, 1); b.set(this, 1); } }` }] },
+          { messageId: 'instanceKeyedCache', data: keyed({ name: 'a', container: 'LRUCache (lru-cache)', retention: 'up to its size bound, A instances stay in memory' }), suggestions: [{ messageId: 'useWeakUnbounded', output: `import { DeepLru, Quick } from './reexports.js'; const a = new WeakMap<object, number>(); const b = new Quick<object, number>({ maxSize: 5 }); class A { m() { a.set(this, 1); b.set(this, 1); } }` }] },
+          { messageId: 'instanceKeyedCache', data: keyed({ name: 'b', container: 'QuickLRU (quick-lru)', retention: 'up to its size bound, A instances stay in memory' }), suggestions: [{ messageId: 'useWeakUnbounded', output: `import { DeepLru, Quick } from './reexports.js'; const a = new DeepLru<object, number>({ max: 5 }); const b = new WeakMap<object, number>(); class A { m() { a.set(this, 1); b.set(this, 1); } }` }] },
         ],
       },
       {
@@ -737,7 +731,6 @@ export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
             data: keyed({
               name: 'reg',
               aContainer: 'a Map subclass `Registry`',
-              remedy: noFix('it is created through `Registry`, not the Map class itself'),
             }),
           },
         ],
@@ -748,7 +741,7 @@ export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
         errors: [
           {
             messageId: 'instanceKeyedCache',
-            data: keyed({ name: 'c', aContainer: 'a Map (created through the alias `M`)', remedy: noFix('it is created through `M`, not the Map class itself') }),
+            data: keyed({ name: 'c', aContainer: 'a Map (created through the alias `M`)' }),
           },
         ],
       },
@@ -759,7 +752,7 @@ export function measure(node: TreeNode, box: Box) { layout.set(node, box); }`,
         errors: [
           {
             messageId: 'instanceKeyedCache',
-            data: keyed({ name: 'seen', container: 'Set', member: 'TreeNode.visit', instances: 'TreeNode', remedy: 'Use a WeakSet.' }),
+            data: keyed({ name: 'seen', container: 'Set', member: 'TreeNode.visit', instances: 'TreeNode' }),
           },
         ],
       },

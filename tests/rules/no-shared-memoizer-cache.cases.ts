@@ -1,8 +1,7 @@
 import type { RuleCases } from '../rule-tester.js';
 import type { MessageIds, Options } from '../../src/rules/no-shared-memoizer-cache.js';
 
-const DECORATED = 'once per decorated method, when the class is defined';
-const REMEDY = 'Keep one cache per instance (a WeakMap keyed by `this`).';
+const DECORATED = 'per decorated method';
 
 /** Every placeholder of both messages (and of the suggestions, which reuse them). */
 function found(memoizer: string, cache: string, key: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -12,8 +11,7 @@ function found(memoizer: string, cache: string, key: string, overrides: Record<s
     container: 'Map',
     created: DECORATED,
     key,
-    keyProblem: 'ignores `this`',
-    remedy: REMEDY,
+    keyProblem: 'ignoring `this`',
     weak: 'WeakMap',
     ...overrides,
   };
@@ -366,12 +364,12 @@ export class PriceList {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator `memoize`', 'cache', 'cacheKey'),
+            data: found('Method decorator `memoize`', 'cache', 'cacheKey'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator `memoize`', 'cache', 'cacheKey'),
+                data: found('Method decorator `memoize`', 'cache', 'cacheKey'),
                 output: `
 export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
   const original = descriptor.value;
@@ -423,12 +421,12 @@ export class Report {
         errors: [
           {
             messageId: 'sharedCachePinsInstances',
-            data: found('The getter decorator `lazy`', 'values', 'this'),
+            data: found('Getter decorator `lazy`', 'values', 'this'),
             line: 2,
             suggestions: [
               {
                 messageId: 'useWeakContainer',
-                data: found('The getter decorator `lazy`', 'values', 'this'),
+                data: found('Getter decorator `lazy`', 'values', 'this'),
                 output: `
 export function lazy(target: object, key: string, descriptor: PropertyDescriptor): void {
   const compute = descriptor.get!;
@@ -475,12 +473,12 @@ export function Memoize(options: MemoizeOptions = {}) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator factory `Memoize`', 'cache', 'id', { created: 'once per decorator-factory call, when the class is defined' }),
+            data: found('Method decorator factory `Memoize`', 'cache', 'id', { created: 'per decorator-factory call' }),
             line: 4,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator factory `Memoize`', 'cache', 'id', { created: 'once per decorator-factory call, when the class is defined' }),
+                data: found('Method decorator factory `Memoize`', 'cache', 'id', { created: 'per decorator-factory call' }),
                 output: `
 interface MemoizeOptions { resolver?: (...args: any[]) => string }
 
@@ -524,12 +522,12 @@ export function dedupe(target: object, key: string, descriptor: PropertyDescript
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator `dedupe`', 'pending', 'id'),
+            data: found('Method decorator `dedupe`', 'pending', 'id'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator `dedupe`', 'pending', 'id'),
+                data: found('Method decorator `dedupe`', 'pending', 'id'),
                 output: `
 export function dedupe(target: object, key: string, descriptor: PropertyDescriptor): void {
   const { value: load } = descriptor;
@@ -572,12 +570,12 @@ export function memoizeByArgs(target: object, key: string, descriptor: PropertyD
         errors: [
           {
             messageId: 'sharedCachePinsInstances',
-            data: found('The method decorator `memoizeByArgs`', 'byInstance', 'this'),
+            data: found('Method decorator `memoizeByArgs`', 'byInstance', 'this'),
             line: 2,
             suggestions: [
               {
                 messageId: 'useWeakContainer',
-                data: found('The method decorator `memoizeByArgs`', 'byInstance', 'this'),
+                data: found('Method decorator `memoizeByArgs`', 'byInstance', 'this'),
                 output: `
 export function memoizeByArgs(target: object, key: string, descriptor: PropertyDescriptor): void {
   const method = descriptor.value;
@@ -616,12 +614,12 @@ export function cached(target: object, key: string, descriptor: PropertyDescript
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator `cached`', 'memoCache', 'entry', { created: 'once at module scope (shared by every method it decorates)' }),
+            data: found('Method decorator `cached`', 'memoCache', 'entry', { created: 'per module, for every method' }),
             line: 4,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator `cached`', 'memoCache', 'entry', { created: 'once at module scope (shared by every method it decorates)' }),
+                data: found('Method decorator `cached`', 'memoCache', 'entry', { created: 'per module, for every method' }),
                 output: `
 const memoCacheByInstance = new WeakMap<object, Map<string, unknown>>();
 
@@ -656,12 +654,12 @@ export function memo(target: object, key: string, descriptor: PropertyDescriptor
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'is coerced to a string property name, the same for every instance,' }),
+            data: found('Method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'as a string (one key for all instances)' }),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'is coerced to a string property name, the same for every instance,' }),
+                data: found('Method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'as a string (one key for all instances)' }),
                 output: `
 export function memo(target: object, key: string, descriptor: PropertyDescriptor): void {
   const original = descriptor.value;
@@ -698,12 +696,12 @@ export function memoizeAll(target: object, key: string, descriptor: PropertyDesc
         errors: [
           {
             messageId: 'sharedCachePinsInstances',
-            data: found('The method decorator `memoizeAll`', 'cache', 'cacheKey'),
+            data: found('Method decorator `memoizeAll`', 'cache', 'cacheKey'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator `memoizeAll`', 'cache', 'cacheKey'),
+                data: found('Method decorator `memoizeAll`', 'cache', 'cacheKey'),
                 output: `
 export function memoizeAll(target: object, key: string, descriptor: PropertyDescriptor): void {
   const original = descriptor.value;
@@ -753,12 +751,12 @@ export class Geometry {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The decorator `memoize`', 'cache', 'first'),
+            data: found('Decorator `memoize`', 'cache', 'first'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The decorator `memoize`', 'cache', 'first'),
+                data: found('Decorator `memoize`', 'cache', 'first'),
                 output: `
 export function memoize<This, Args extends [unknown, ...unknown[]], Return>(
   value: (this: This, ...args: Args) => Return,
@@ -803,12 +801,12 @@ export function once<This, Return>(value: (this: This) => Return, context: Class
         errors: [
           {
             messageId: 'sharedCachePinsInstances',
-            data: found('The decorator `once`', 'values', 'this'),
+            data: found('Decorator `once`', 'values', 'this'),
             line: 2,
             suggestions: [
               {
                 messageId: 'useWeakContainer',
-                data: found('The decorator `once`', 'values', 'this'),
+                data: found('Decorator `once`', 'values', 'this'),
                 output: `
 export function once<This, Return>(value: (this: This) => Return, context: ClassGetterDecoratorContext<This, Return>) {
   const values = new WeakMap<object, Return>();
@@ -848,12 +846,12 @@ export function cached(max = 100) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The decorator factory `cached`', 'cache', 'id', { container: 'LRUCache (lru-cache)' }),
+            data: found('Decorator factory `cached`', 'cache', 'id', { container: 'LRUCache (lru-cache)' }),
             line: 4,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The decorator factory `cached`', 'cache', 'id', { container: 'LRUCache (lru-cache)' }),
+                data: found('Decorator factory `cached`', 'cache', 'id', { container: 'LRUCache (lru-cache)' }),
                 output: `
 import { LRUCache } from 'lru-cache';
 
@@ -895,7 +893,7 @@ export function memoize<This, Return>(value: (this: This, id: number) => Return,
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The decorator `memoize`', 'cache', 'id', { created: 'in `context.metadata`, once per class', remedy: 'Keep one cache per instance (a WeakMap keyed by `this`); no suggestion: the cache lives in `context.metadata`, which other decorators of the class may read.' }),
+            data: found('Decorator `memoize`', 'cache', 'id', { created: 'per class, in `context.metadata`' }),
             line: 2,
           },
         ],
@@ -923,12 +921,12 @@ export function memoizeAsync<This, Return>(
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The decorator `memoizeAsync`', 'results', 'url'),
+            data: found('Decorator `memoizeAsync`', 'results', 'url'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The decorator `memoizeAsync`', 'results', 'url'),
+                data: found('Decorator `memoizeAsync`', 'results', 'url'),
                 output: `
 export function memoizeAsync<This, Return>(
   value: (this: This, url: string) => Promise<Return>,
@@ -978,12 +976,12 @@ new Fibonacci().at(10);
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The memoizing wrapper `memoize`', 'cache', 'n', { created: 'once per wrapped method (the one at line 13 is shared by every instance)' }),
+            data: found('Memoizing wrapper `memoize`', 'cache', 'n', { created: 'per wrapped method, shared at line 13' }),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The memoizing wrapper `memoize`', 'cache', 'n', { created: 'once per wrapped method (the one at line 13 is shared by every instance)' }),
+                data: found('Memoizing wrapper `memoize`', 'cache', 'n', { created: 'per wrapped method, shared at line 13' }),
                 output: `
 function memoize<This, Return>(fn: (this: This, n: number) => Return) {
   const cacheByInstance = new WeakMap<object, Map<number, Return>>();
@@ -1032,12 +1030,12 @@ Shape.prototype.measure = memoizeMethod(function (this: Shape, key: string) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The memoizing wrapper `memoizeMethod`', 'memo', 'key', { created: 'once per wrapped method (the one at line 14 is shared by every instance)' }),
+            data: found('Memoizing wrapper `memoizeMethod`', 'memo', 'key', { created: 'per wrapped method, shared at line 14' }),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The memoizing wrapper `memoizeMethod`', 'memo', 'key', { created: 'once per wrapped method (the one at line 14 is shared by every instance)' }),
+                data: found('Memoizing wrapper `memoizeMethod`', 'memo', 'key', { created: 'per wrapped method, shared at line 14' }),
                 output: `
 function memoizeMethod(fn: (this: Shape, key: string) => number) {
   const memoByInstance = new WeakMap<object, Map<string, number>>();
@@ -1081,12 +1079,12 @@ export function memoized(target: object, key: string, descriptor: PropertyDescri
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The memoizing wrapper `memoizeFn`', 'store', 'id', { created: 'once per wrapped method (the one at line 12 is shared by every instance)' }),
+            data: found('Memoizing wrapper `memoizeFn`', 'store', 'id', { created: 'per wrapped method, shared at line 12' }),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The memoizing wrapper `memoizeFn`', 'store', 'id', { created: 'once per wrapped method (the one at line 12 is shared by every instance)' }),
+                data: found('Memoizing wrapper `memoizeFn`', 'store', 'id', { created: 'per wrapped method, shared at line 12' }),
                 output: `
 function memoizeFn(fn: (...args: any[]) => unknown) {
   const storeByInstance = new WeakMap<object, Map<string, unknown>>();
@@ -1124,12 +1122,12 @@ export function runOnce(target: object, key: string, descriptor: PropertyDescrip
         errors: [
           {
             messageId: 'sharedCachePinsInstances',
-            data: found('The method decorator `runOnce`', 'done', 'this', { container: 'Set', weak: 'WeakSet' }),
+            data: found('Method decorator `runOnce`', 'done', 'this', { container: 'Set', weak: 'WeakSet' }),
             line: 2,
             suggestions: [
               {
                 messageId: 'useWeakContainer',
-                data: found('The method decorator `runOnce`', 'done', 'this', { container: 'Set', weak: 'WeakSet' }),
+                data: found('Method decorator `runOnce`', 'done', 'this', { container: 'Set', weak: 'WeakSet' }),
                 output: `
 export function runOnce(target: object, key: string, descriptor: PropertyDescriptor): void {
   const original = descriptor.value;
@@ -1164,12 +1162,12 @@ export function memoizeResult(target: object, key: string, descriptor: PropertyD
         errors: [
           {
             messageId: 'sharedCachePinsInstances',
-            data: found('The method decorator `memoizeResult`', 'results', 'self'),
+            data: found('Method decorator `memoizeResult`', 'results', 'self'),
             line: 2,
             suggestions: [
               {
                 messageId: 'useWeakContainer',
-                data: found('The method decorator `memoizeResult`', 'results', 'self'),
+                data: found('Method decorator `memoizeResult`', 'results', 'self'),
                 output: `
 export function memoizeResult(target: object, key: string, descriptor: PropertyDescriptor): void {
   const original = descriptor.value;
@@ -1208,7 +1206,7 @@ export function memoize(target: object, key: string, descriptor: PropertyDescrip
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator `memoize`', 'registry', 'arg', { created: 'once at module scope (shared by every method it decorates)', remedy: 'Keep one cache per instance (a WeakMap keyed by `this`); no suggestion: `registry` is also used outside the replacement function (line 5).' }),
+            data: found('Method decorator `memoize`', 'registry', 'arg', { created: 'per module, for every method' }),
             line: 8,
           },
         ],
@@ -1231,7 +1229,7 @@ new (Counter as any)();
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The memoizing wrapper `memoize`', 'cache', 'n', { created: 'once per wrapped method (the one at line 11 is shared by every instance)', remedy: 'Keep one cache per instance (a WeakMap keyed by `this`); no suggestion: the wrapper is also used at line 2, where `this` may not be an object.' }),
+            data: found('Memoizing wrapper `memoize`', 'cache', 'n', { created: 'per wrapped method, shared at line 11' }),
             line: 2,
           },
         ],
@@ -1335,12 +1333,12 @@ export function memoize(target, key, descriptor) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator `memoize`', 'cache', 'cacheKey'),
+            data: found('Method decorator `memoize`', 'cache', 'cacheKey'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator `memoize`', 'cache', 'cacheKey'),
+                data: found('Method decorator `memoize`', 'cache', 'cacheKey'),
                 output: `
 export function memoize(target, key, descriptor) {
   const original = descriptor.value;
@@ -1377,12 +1375,12 @@ export function cachedGetter(target, key, descriptor) {
         errors: [
           {
             messageId: 'sharedCachePinsInstances',
-            data: found('The getter decorator `cachedGetter`', 'cache', 'this'),
+            data: found('Getter decorator `cachedGetter`', 'cache', 'this'),
             line: 2,
             suggestions: [
               {
                 messageId: 'useWeakContainer',
-                data: found('The getter decorator `cachedGetter`', 'cache', 'this'),
+                data: found('Getter decorator `cachedGetter`', 'cache', 'this'),
                 output: `
 export function cachedGetter(target, key, descriptor) {
   const getter = descriptor.get;
@@ -1416,12 +1414,12 @@ export function memo(value, context) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The decorator `memo`', 'cache', 'id'),
+            data: found('Decorator `memo`', 'cache', 'id'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The decorator `memo`', 'cache', 'id'),
+                data: found('Decorator `memo`', 'cache', 'id'),
                 output: `
 export function memo(value, context) {
   if (context.kind !== 'method' && context.kind !== 'getter') return value;
@@ -1458,12 +1456,12 @@ export function Memoize({ resolver = (first) => first } = {}) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator factory `Memoize`', 'cache', 'id'),
+            data: found('Method decorator factory `Memoize`', 'cache', 'id'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator factory `Memoize`', 'cache', 'id'),
+                data: found('Method decorator factory `Memoize`', 'cache', 'id'),
                 output: `
 export function Memoize({ resolver = (first) => first } = {}) {
   return (target, key, descriptor) => {
@@ -1505,12 +1503,12 @@ Circle.prototype.area = memoize(function (precision) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The memoizing wrapper `memoize`', 'cache', 'arg', { created: 'once per wrapped method (the one at line 13 is shared by every instance)' }),
+            data: found('Memoizing wrapper `memoize`', 'cache', 'arg', { created: 'per wrapped method, shared at line 13' }),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The memoizing wrapper `memoize`', 'cache', 'arg', { created: 'once per wrapped method (the one at line 13 is shared by every instance)' }),
+                data: found('Memoizing wrapper `memoize`', 'cache', 'arg', { created: 'per wrapped method, shared at line 13' }),
                 output: `
 function memoize(fn) {
   const cacheByInstance = new WeakMap();
@@ -1549,12 +1547,12 @@ export function memoizeUnary(target, key, descriptor) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'is coerced to a string property name, the same for every instance,' }),
+            data: found('Method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'as a string (one key for all instances)' }),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'is coerced to a string property name, the same for every instance,' }),
+                data: found('Method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'as a string (one key for all instances)' }),
                 output: `
 export function memoizeUnary(target, key, descriptor) {
   const original = descriptor.value;
@@ -1593,12 +1591,12 @@ export function coalesce(value, context) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The decorator `coalesce`', 'inflight', 'id'),
+            data: found('Decorator `coalesce`', 'inflight', 'id'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The decorator `coalesce`', 'inflight', 'id'),
+                data: found('Decorator `coalesce`', 'inflight', 'id'),
                 output: `
 export function coalesce(value, context) {
   const inflightByInstance = new WeakMap();
@@ -1643,12 +1641,12 @@ module.exports = function memoize(target, key, descriptor) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('The method decorator `memoize`', 'cache', 'arg'),
+            data: found('Method decorator `memoize`', 'cache', 'arg'),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('The method decorator `memoize`', 'cache', 'arg'),
+                data: found('Method decorator `memoize`', 'cache', 'arg'),
                 output: `
 module.exports = function memoize(target, key, descriptor) {
   const original = descriptor.value;

@@ -40,10 +40,10 @@ function customShared(overrides: Record<string, string>): Record<string, string>
   return {
     memoizer: 'cached',
     member: 'Report.total',
-    where: 'defined at line 2',
+    where: 'hand-written, line 2',
     cache: 'cache',
     instances: 'Report',
-    consequence: 'its key holds the instance, so every Report that calls it stays in memory for the life of the program',
+    consequence: 'its key holds the instance, so every Report that calls it stays in memory',
     ...overrides,
   };
 }
@@ -315,9 +315,9 @@ class Report {
           data: customShared({
             memoizer: 'memo', // the name it is defined by, whatever the import calls it
             member,
-            where: 'defined in `../lib/memo.ts` at line 4',
+            where: 'hand-written, `../lib/memo.ts` line 4',
             consequence:
-              'its key ignores `this`, so an instance receives the result computed for another one, and those results stay in memory',
+              "its key ignores `this`, so one Report gets another's result, and each result stays in memory",
           }),
         })),
       },
@@ -334,7 +334,7 @@ class Foo {
             messageId: 'crossInstance',
             line: 6,
             column: 32,
-            data: {"memoizer":"lodash `memoize`","member":"Foo.scale","holder":"shared through `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the first argument","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
+            data: {"memoizer":"lodash `memoize`","member":"Foo.scale","holder":"on `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the first argument","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
             suggestions: [
               {
                 messageId: 'moveToInstanceField',
@@ -362,7 +362,7 @@ class Foo {
             messageId: 'pinned',
             line: 6,
             column: 33,
-            data: {"memoizer":"lodash `memoize`","member":"Foo.render","holder":"shared through `Foo.prototype`","instances":"Foo","key":"`this` (the key function returns the instance)","keyArgs":"the key function's result","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
+            data: {"memoizer":"lodash `memoize`","member":"Foo.render","holder":"on `Foo.prototype`","instances":"Foo","key":"`this` (its key function returns it)","keyArgs":"its key function's result","option":"","replacement":"create the memoized function per instance (a class field or constructor assignment), or key a WeakMap by the instance"},
             suggestions: [
               {
                 messageId: 'moveToInstanceField',
@@ -388,7 +388,7 @@ Foo.prototype.scale = memoize(function (this: any, x: number) { return x * this.
             messageId: 'thisLost',
             line: 4,
             column: 23,
-            data: {"memoizer":"fast-memoize","member":"Foo.scale","holder":"shared through `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the serialized arguments","option":"","replacement":"create a per-instance wrapper of `fn.bind(this)` (fast-memoize cannot memoize methods)"},
+            data: {"memoizer":"fast-memoize","member":"Foo.scale","holder":"on `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the serialized arguments","option":"","replacement":"create a per-instance wrapper of `fn.bind(this)` (fast-memoize cannot memoize methods)"},
             suggestions: [],
           },
         ],
@@ -497,7 +497,7 @@ Foo.prototype.label = plain(function (this: any, x: number) { return String(x * 
             messageId: 'crossInstance',
             line: 5,
             column: 22,
-            data: {"memoizer":"memoizee","member":"Foo.area","holder":"shared through `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the first 2 arguments","option":"","replacement":"use `memoizee/methods` (one memoized function per instance), `memoizee/weak` when the instance is the first argument, or a per-instance wrapper"},
+            data: {"memoizer":"memoizee","member":"Foo.area","holder":"on `Foo.prototype`","instances":"Foo","key":"","keyArgs":"the first 2 arguments","option":"","replacement":"use `memoizee/methods` (one memoized function per instance), `memoizee/weak` when the instance is the first argument, or a per-instance wrapper"},
             suggestions: [],
           },
           {
@@ -642,7 +642,7 @@ Foo.prototype.scale = memoizeOne(function (this: any, x: number) { return x * th
             messageId: 'singleSlot',
             line: 4,
             column: 23,
-            data: {"memoizer":"memoize-one","member":"Foo.scale","holder":"shared through `Foo.prototype`","instances":"Foo","key":"","keyArgs":"all arguments","option":"","replacement":"create it in a class field `m = memoizeOne(…)`, one slot per instance"},
+            data: {"memoizer":"memoize-one","member":"Foo.scale","holder":"on `Foo.prototype`","instances":"Foo","key":"","keyArgs":"all arguments","option":"","replacement":"create it in a class field `m = memoizeOne(…)`, one slot per instance"},
             suggestions: [],
           },
         ],
@@ -806,7 +806,7 @@ class Foo {
             messageId: 'crossInstance',
             line: 5,
             column: 3,
-            data: {"memoizer":"lodash-decorators `@MemoizeAll`","member":"Foo.scale","instances":"Foo","holder":"created once, when the class is defined","key":"","keyArgs":"the first argument","option":"","replacement":"use lodash-decorators `@Memoize()`, which memoizes per instance"},
+            data: {"memoizer":"lodash-decorators `@MemoizeAll`","member":"Foo.scale","instances":"Foo","holder":"created with the class","key":"","keyArgs":"the first argument","option":"","replacement":"use lodash-decorators `@Memoize()`, which memoizes per instance"},
             suggestions: [
               {
                 messageId: 'usePerInstanceDecorator',
@@ -1030,7 +1030,7 @@ class Foo {
             messageId: 'registry',
             line: 5,
             column: 3,
-            data: {"memoizer":"typescript-memoize","member":"Foo.scale","instances":"Foo","holder":"created once, when the class is defined","key":"","keyArgs":"the first argument","option":"tags","replacement":"drop `tags` from `@Memoize()` (clear caches per instance instead of by tag)"},
+            data: {"memoizer":"typescript-memoize","member":"Foo.scale","instances":"Foo","holder":"created with the class","key":"","keyArgs":"the first argument","option":"tags","replacement":"drop `tags` from `@Memoize()` (clear caches per instance instead of by tag)"},
             suggestions: [],
           },
         ],
@@ -1174,6 +1174,15 @@ function Foo() { this.base = 2; }
 Foo.prototype.scale = perInstance(function (x) { return x * this.base; });`,
         settings: {"memo-leak":{"memoizers":[{"source":"@acme/memo","export":"perInstance","cache":"per-instance"}]}},
       },
+      {
+        name: "settings: a relative source names one file, not every module called lib/memo",
+        filename: 'src/feature/widget.js',
+        code: `
+import { memo } from './lib/memo.js';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":"./src/lib/memo.js","export":"memo","like":"lodash.memoize"}]}},
+      },
     ],
     invalid: [
       {
@@ -1258,6 +1267,56 @@ Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () {
             suggestions: [],
           },
         ],
+      },
+      {
+        name: 'settings: a relative source written as a NodeNext import (.js) matches from a deeper directory',
+        filename: 'src/feature/deep/widget.js',
+        code: `
+import { memo } from '../../lib/memo.js';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'./src/lib/memo.js',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
+      },
+      {
+        name: 'settings: a relative source without extension matches a .js import next to it',
+        filename: 'src/lib/widget.js',
+        code: `
+import { memo } from './memo.js';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'./src/lib/memo',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
+      },
+      {
+        name: 'settings: a relative source naming an index module matches the directory import',
+        filename: 'src/widget.js',
+        code: `
+import { memo } from './lib/memo';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'./src/lib/memo/index.js',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
+      },
+      {
+        name: 'settings: a package source written with /index.js matches the bare specifier',
+        filename: 'file.js',
+        code: `
+import { memo } from '@acme/utils';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'@acme/utils/index.js',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
+      },
+      {
+        name: 'settings: a package source matches an import written with /index.js',
+        filename: 'file.js',
+        code: `
+import { memo } from '@acme/utils/index.js';
+function Foo() { this.base = 2; }
+Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () { return this; });`,
+        settings: {"memo-leak":{"memoizers":[{"source":'@acme/utils',"export":"memo","like":"lodash.memoize"}]}},
+        errors: [{ messageId: 'pinned', line: 4, column: 23, suggestions: [] }],
       },
     ],
   },
@@ -1345,10 +1404,10 @@ Counter.prototype.plus = memo(function (this: { n: number }, x: number) { return
         name: 'typed: a shared decorator imported from a project file (also through a re-export alias)',
         code: `import { cached, memo } from './decorators.js'; class Report { @cached total() { return 1; } @memo count() { return 2; } }`,
         errors: [
-          { messageId: 'customShared', data: customShared({ where: 'defined in `./decorators.ts` at line 4' }) },
+          { messageId: 'customShared', data: customShared({ where: 'hand-written, `./decorators.ts` line 4' }) },
           {
             messageId: 'customShared',
-            data: customShared({ memoizer: 'cached', member: 'Report.count', where: 'defined in `./decorators.ts` at line 4' }),
+            data: customShared({ memoizer: 'cached', member: 'Report.count', where: 'hand-written, `./decorators.ts` line 4' }),
           },
         ],
       },

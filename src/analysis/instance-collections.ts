@@ -1,0 +1,94 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getStaticMemberName, outermostWrapper, unwrapExpression } from './ast.js';
+import type { FileContext } from './file-context.js';
+import { getInstanceOf, type CarriedInstance } from './instance.js';
+import type { LongLivedBinding } from './long-lived.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * Instances kept as the *values* of a container: `all.push(this)`, `instances[id] = this`,
+ * `registry.set(id, this)`. A long-lived container that collects every instance this way, and that
+ * nothing ever empties, keeps each one for the life of the program, whatever the key is.
+ */
+export interface CollectedInstance {
+  /** The call or assignment that stores the instance. */
+  readonly node: Node;
+  /** The container expression (`all`, `Foo.instances`). */
+  readonly container: Node;
+  /** How messages name the store: `push()`, `[…] =`, `set()`. */
+  readonly how: string;
+  readonly instance: CarriedInstance;
+}
+
+const APPENDERS = new Set(['push', 'unshift']);
+
+/** `x.push(this)` / `x.unshift(self)` / `x.set(k, this)`, or `x[k] = this`; `null` for anything else. */
+export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): CollectedInstance | null {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+    const left = unwrapExpression(node.left);
+    if (node.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || !left.computed) return null;
+    const instance = getInstanceOf(file, node.right);
+    return instance && { node, container: left.object, how: '`[…] =`', instance };
+  }
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = getStaticMemberName(callee);
+  if (method === null) return null;
+  const stored = APPENDERS.has(method) ? node.arguments : method === 'set' ? node.arguments.slice(1, 2) : [];
+  for (const argument of stored) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const instance = getInstanceOf(file, argument);
+    if (instance) return { node, container: callee.object, how: `\`${method}()\``, instance };
+  }
+  return null;
+}
+
+/** What kind of collection a binding is created as: an array, a plain object, or a Map. */
+export function getCollectionKind(file: FileContext, binding: LongLivedBinding): 'array' | 'object' | 'map' | null {
+  const init = binding.init && unwrapExpression(binding.init);
+  if (!init) return null;
+  if (init.type === AST_NODE_TYPES.ArrayExpression) return 'array';
+  if (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0) return 'object';
+  if (
+    init.type === AST_NODE_TYPES.NewExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    init.callee.name === 'Map' &&
+    file.isGlobalReference(init.callee, 'Map')
+  ) {
+    return 'map';
+  }
+  return null;
+}
+
+const ARRAY_REMOVERS = new Set(['splice', 'pop', 'shift', 'filter', 'clear', 'delete']);
+const MAP_REMOVERS = new Set(['delete', 'clear']);
+
+/**
+ * Does the file ever take entries out of the collection? A reassignment, `splice`/`pop`/`shift`,
+ * `length = 0`, `delete x[k]`, `delete()`/`clear()`, or a use this analysis cannot follow (passed to
+ * a function, returned, exported): any of them means the entries may be managed, so no finding.
+ */
+export function mayRemoveEntries(binding: LongLivedBinding, kind: 'array' | 'object' | 'map'): boolean {
+  if (binding.writes.length > 0 || binding.exported || binding.reachableElsewhere) return true;
+  for (const use of binding.uses) {
+    const node = outermostWrapper(use);
+    const parent = node.parent;
+    if (!parent) return true;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+      const member = outermostWrapper(parent);
+      const grand = member.parent;
+      if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return true;
+      const name = getStaticMemberName(parent);
+      if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member && name === 'length') return true;
+      if (name !== null && (kind === 'map' ? MAP_REMOVERS : ARRAY_REMOVERS).has(name)) return true;
+      continue; // a read, an index, a store, iteration helpers (`forEach`, `map`, `indexOf`)
+    }
+    if (parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) continue;
+    if (parent.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in') continue;
+    return true; // passed on, returned, stored elsewhere: others may remove entries
+  }
+  return false;
+}
