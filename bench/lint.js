@@ -15,14 +15,19 @@ export const PLUGIN_RULES = plugin.configs.all.rules;
 export const PLUGIN_RULE_IDS = Object.keys(PLUGIN_RULES);
 export const BASELINE_RULE = 'no-unused-vars';
 
-/** `plugin.configs.all` with every boolean option of every rule on. */
-export function allOptionsRules() {
-  return Object.fromEntries(
-    Object.entries(PLUGIN_RULES).map(([id]) => {
-      const options = everyOptionOn(plugin.rules[id.replace(/^memo-leak\//, '')]);
-      return [id, options ? ['error', ...options] : 'error'];
-    }),
-  );
+/**
+ * `plugin.configs.all` with every boolean option of every rule on; without `typed`, the options and
+ * rules that need type information stay off.
+ */
+export function allOptionsRules({ typed = false } = {}) {
+  const out = {};
+  for (const id of Object.keys(PLUGIN_RULES)) {
+    const rule = plugin.rules[id.replace(/^memo-leak\//, '')];
+    if (!typed && rule.meta.docs?.requiresTypeChecking) continue;
+    const options = everyOptionOn(rule, { typed });
+    out[id] = options ? ['error', ...options] : 'error';
+  }
+  return out;
 }
 
 /**
@@ -39,6 +44,16 @@ export function crashConfigs() {
     ['all, every option on', allOptionsRules()],
   ];
   return distinctConfigs(named);
+}
+
+/** The typed configs the crash check runs on the typed packages: as shipped, and every option on. */
+export function typedCrashConfigs() {
+  return distinctConfigs([
+    ['all-type-checked', plugin.configs['all-type-checked'].rules],
+    ['recommended-type-checked', plugin.configs['recommended-type-checked'].rules],
+    ['strict-type-checked', plugin.configs['strict-type-checked'].rules],
+    ['all-type-checked, every option on', allOptionsRules({ typed: true })],
+  ]);
 }
 
 /**
@@ -85,11 +100,11 @@ function configGlobs(pkg) {
  * package's module system. Inline `eslint-disable` comments in the corpus are ignored, so that they
  * neither hide code from the rules nor name rules that are not loaded here.
  */
-export function corpusConfig(packages, { rules, typed = null }) {
+export function corpusConfig(packages, { rules, typed = null, plugins = {} }) {
   const blocks = [
     {
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
-      plugins: { 'memo-leak': plugin, [CONTROL_NAMESPACE]: controlPlugin },
+      plugins: { 'memo-leak': plugin, [CONTROL_NAMESPACE]: controlPlugin, ...plugins },
     },
   ];
   for (const pkg of packages) {

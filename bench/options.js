@@ -4,12 +4,15 @@
 /**
  * A rule's options with every boolean its schema declares turned on (`[{ a: true, b: true }]`), or
  * null for a rule without boolean options. Read from `meta.schema`, so options added later are
- * picked up.
+ * picked up. Without `typed`, the options that need type information (those the type-checked configs
+ * set, `meta.docs.typeCheckedOptions`) stay off: the rule refuses them on a file parsed without types.
  */
-export function everyOptionOn(rule) {
+export function everyOptionOn(rule, { typed = false } = {}) {
   const schema = Array.isArray(rule.meta.schema) ? rule.meta.schema : rule.meta.schema ? [rule.meta.schema] : [];
-  const options = schema.map((entry) => {
-    const booleans = Object.entries(entry?.properties ?? {}).filter(([, p]) => p.type === 'boolean');
+  const typedOnly = rule.meta.docs?.typeCheckedOptions ?? [];
+  const options = schema.map((entry, index) => {
+    const needsTypes = (name) => !typed && Object.hasOwn(typedOnly[index] ?? {}, name);
+    const booleans = Object.entries(entry?.properties ?? {}).filter(([name, p]) => p.type === 'boolean' && !needsTypes(name));
     return booleans.length ? Object.fromEntries(booleans.map(([name]) => [name, true])) : undefined;
   });
   return options.some(Boolean) ? options.map((o) => o ?? {}) : null;

@@ -244,7 +244,7 @@ export function writePerformanceDoc({ load, started, duration, corpus, main, con
     '',
     '## Crashes',
     '',
-    ...crashSection({ main, configs, configList, crashes, fatal }),
+    ...crashSection({ main, configs, typed, configList, crashes, fatal }),
     '',
     '## Findings',
     '',

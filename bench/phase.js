@@ -3,7 +3,8 @@
 //   node bench/phase.js main     OUT.json [package…]   plugin + no-unused-vars over the corpus
 //   node bench/phase.js baseline OUT.json [package…]   no-unused-vars alone (wall-time cross-check)
 //   node bench/phase.js configs  OUT.json [package…]   crash check + findings at the other configs
-//   node bench/phase.js typed    OUT.json PACKAGE baseline|plugin   typed mode (projectService)
+//   node bench/phase.js typed    OUT.json PACKAGE baseline|plugin   typed mode (projectService + no-floating-promises)
+//   node bench/phase.js typedConfigs OUT.json PACKAGE         crash check + findings at the typed configs
 //   node --expose-gc bench/phase.js memory OUT.json ROUNDS with|without [package…]
 //
 // Writes its result as JSON to OUT.json. Rule crashes are recorded in the result, never thrown.
@@ -13,6 +14,7 @@ import { ensureCorpus } from './corpus.js';
 import {
   benchRules,
   crashConfigs,
+  typedCrashConfigs,
   plugin,
   collectMessages,
   corpusConfig,
@@ -106,16 +108,20 @@ async function configs() {
 }
 
 /**
- * One TypeScript package through the TypeScript project service. `baseline`: typescript-eslint's
- * typed parse (the program, `parserServices`) with no rule at all; `plugin`: the same plus the
- * plugin's `all-type-checked` config. The difference is what the plugin adds to a typed lint.
+ * One TypeScript package through the TypeScript project service. `baseline`: typescript-eslint's own
+ * typed lint, its typed parse (the program, `parserServices`) with one typed rule of its own
+ * (TYPED_BASELINE_RULE) that asks the checker about every call; `plugin`: the same plus the plugin's
+ * `all-type-checked` config. The difference is what the plugin adds to a typed lint.
  */
+export const TYPED_BASELINE_RULE = '@typescript-eslint/no-floating-promises';
+
 async function typed(name, mode) {
   const withPlugin = mode === 'plugin';
   const [pkg] = ensureCorpus([name]);
   const tsconfigRootDir = writeTypedTsconfig(pkg);
-  const rules = withPlugin ? { ...plugin.configs['all-type-checked'].rules } : {};
-  const eslint = createESLint(corpusConfig([pkg], { rules, typed: { tsconfigRootDir } }));
+  const { default: tsPlugin } = await import('@typescript-eslint/eslint-plugin');
+  const rules = { [TYPED_BASELINE_RULE]: 'error', ...(withPlugin ? plugin.configs['all-type-checked'].rules : {}) };
+  const eslint = createESLint(corpusConfig([pkg], { rules, typed: { tsconfigRootDir }, plugins: { '@typescript-eslint': tsPlugin } }));
   const start = performance.now();
   const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(`typed ${name} ${mode}`) });
   const wall = performance.now() - start;
@@ -133,6 +139,24 @@ async function typed(name, mode) {
     memory: memory(),
     crossFile: crossFile(),
   };
+}
+
+/** The crash check at every typed config (`typedCrashConfigs()`) on one TypeScript package, typed. */
+async function typedConfigs(name) {
+  const [pkg] = ensureCorpus([name]);
+  const tsconfigRootDir = writeTypedTsconfig(pkg);
+  const runs = [];
+  for (const config of typedCrashConfigs()) {
+    const eslint = createESLint(corpusConfig([pkg], { rules: config.rules, typed: { tsconfigRootDir } }), { stats: false });
+    const start = performance.now();
+    const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(`[${config.name}] ${name}`) });
+    const wall = performance.now() - start;
+    process.stderr.write('\n');
+    const messages = collectMessages(run.results);
+    const findings = messages.findings.map((f) => ({ ...f, config: config.name }));
+    runs.push({ config, package: name, wall, files: run.results.length, crashes: run.crashes, fatal: messages.fatal, findings });
+  }
+  return { runs, memory: memory() };
 }
 
 /** Lint the same files ROUNDS times in one process; collect garbage and read the heap after each. */
@@ -178,6 +202,9 @@ switch (phase) {
     break;
   case 'typed':
     result = await typed(args[0], args[1]);
+    break;
+  case 'typedConfigs':
+    result = await typedConfigs(args[0]);
     break;
   case 'memory':
     result = await rounds();

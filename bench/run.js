@@ -104,7 +104,9 @@ if (!flag('--skip-typed') && typedPackages.length) {
   for (const name of typedPackages) {
     for (let i = 0; i < 2; i++) runs.push(phase('typed', [name, 'baseline']), phase('typed', [name, 'plugin']));
   }
-  typed = { packages: typedPackages, runs };
+  // The crash check at every typed config, per typed package.
+  const configRuns = typedPackages.flatMap((name) => phase('typedConfigs', [name]).runs);
+  typed = { packages: typedPackages, runs, configRuns };
 }
 
 let memory = null;
@@ -126,12 +128,23 @@ const crashes = [
   ...main.crashes.map((c) => ({ ...c, config: 'all' })),
   ...configs.runs.flatMap((r) => r.crashes.map((c) => ({ ...c, config: r.config.name }))),
   ...(typed?.runs.flatMap((r) => r.crashes.map((c) => ({ ...c, config: `typed ${r.mode}` }))) ?? []),
+  ...(typed?.configRuns.flatMap((r) => r.crashes.map((c) => ({ ...c, config: r.config.name }))) ?? []),
   ...(memory ? [...memory.with.crashes, ...memory.without.crashes].map((c) => ({ ...c, config: 'memory rounds' })) : []),
 ];
-const fatal = [...main.fatal, ...configs.runs.flatMap((r) => r.fatal), ...(typed?.runs.flatMap((r) => r.fatal) ?? [])];
+const fatal = [
+  ...main.fatal,
+  ...configs.runs.flatMap((r) => r.fatal),
+  ...(typed?.runs.flatMap((r) => r.fatal) ?? []),
+  ...(typed?.configRuns.flatMap((r) => r.fatal) ?? []),
+];
 
-const findings = [...main.findings.map((f) => ({ ...f, config: 'all' })), ...configs.runs.flatMap((run) => run.findings)];
-const configList = [crashConfigs()[0], ...configs.runs.map((r) => r.config)];
+const findings = [
+  ...main.findings.map((f) => ({ ...f, config: 'all' })),
+  ...configs.runs.flatMap((run) => run.findings),
+  ...(typed?.configRuns.flatMap((run) => run.findings) ?? []),
+];
+const typedConfigList = [...new Map((typed?.configRuns ?? []).map((r) => [r.config.name, r.config])).values()];
+const configList = [crashConfigs()[0], ...configs.runs.map((r) => r.config), ...typedConfigList];
 
 // The run's own start and length, kept so that --docs-only shows the figures of the run it reads.
 let timing = { started: started.toISOString(), duration: performance.now() - startedAt, load: { before: loadBefore, after: os.loadavg() } };

@@ -58,11 +58,22 @@ describe('crash-check configs', () => {
     expect(everyOptionOn({ meta: {} })).toBeNull();
   });
 
-  it("turns on every boolean option of the plugin's rules", () => {
+  it('leaves the options that need type information off unless typed', () => {
+    const rule = {
+      meta: {
+        schema: [{ type: 'object', properties: { a: { type: 'boolean' }, t: { type: 'boolean' } } }],
+        docs: { typeCheckedOptions: [{ t: true }] },
+      },
+    };
+    expect(everyOptionOn(rule)).toEqual([{ a: true }]);
+    expect(everyOptionOn(rule, { typed: true })).toEqual([{ a: true, t: true }]);
+  });
+
+  it("turns on every boolean option of the plugin's rules (typed: all of them)", () => {
     for (const [name, rule] of Object.entries(rules)) {
       const schema = rule.meta.schema as unknown as ReadonlyArray<{ properties?: Record<string, { type?: string }> }>;
       const booleans = schema.flatMap((s) => Object.entries(s.properties ?? {}).filter(([, p]) => p.type === 'boolean').map(([k]) => k));
-      const on = everyOptionOn(rule);
+      const on = everyOptionOn(rule, { typed: true });
       if (booleans.length === 0) expect(on, name).toBeNull();
       else expect(Object.keys(on?.[0] ?? {}).sort(), name).toEqual(booleans.sort());
     }
