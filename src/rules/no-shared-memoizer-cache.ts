@@ -38,7 +38,7 @@ export default createRule<Options, MessageIds>({
       sharedCacheCrossInstance:
         '{{memoizer}} caches in `{{cache}}` ({{container}}, one {{created}}) keyed by `{{key}}` {{keyProblem}}: instances share results, which stay in memory.',
       sharedLibraryCache:
-        '{{memoizer}} applies {{library}} once per decorated method, so every instance shares its cache, keyed by {{key}}: {{consequence}}.',
+        '{{memoizer}} applies {{library}} per decorated method: all instances share one cache keyed by {{key}}, so {{consequence}}.',
       sharedSingleSlot:
         '{{memoizer}} keeps one result in `{{cache}}`, created {{created}}: every instance gets the first caller\'s result, which stays in memory.',
       useWeakContainer: 'Replace the shared {{container}} `{{cache}}` with a {{weak}} keyed by the instance',
@@ -163,8 +163,8 @@ function reportComposed(context: Readonly<TSESLint.RuleContext<MessageIds, Optio
       key: composed.keyText,
       consequence:
         memoizer.consequence === 'pins-instances'
-          ? 'every instance it is called on stays in memory'
-          : 'one instance gets the result cached for another, and the results stay in memory',
+          ? 'every instance called stays in memory'
+          : "instances get each other's results, which stay in memory",
     },
   });
 }

@@ -319,20 +319,20 @@ export function standard(value: (...args: any[]) => unknown, _context: ClassMeth
             messageId: 'sharedLibraryCache',
             line: 4,
             data: {
-              memoizer: 'The method decorator factory `Memoize`',
+              memoizer: 'Method decorator factory `Memoize`',
               library: 'memoizee',
               key: 'the arguments',
-              consequence: 'one instance gets the result cached for another, and the results stay in memory',
+              consequence: "instances get each other's results, which stay in memory",
             },
           },
           {
             messageId: 'sharedLibraryCache',
             line: 9,
             data: {
-              memoizer: 'The method decorator `memoOnThis`',
+              memoizer: 'Method decorator `memoOnThis`',
               library: 'lodash `memoize`',
               key: 'the key function, which returns `this`',
-              consequence: 'every instance it is called on stays in memory',
+              consequence: 'every instance called stays in memory',
             },
           },
           { messageId: 'sharedLibraryCache', line: 14 },
@@ -1311,9 +1311,9 @@ export function lazy(target, key, descriptor) {
           {
             messageId: 'sharedSingleSlot',
             line: 2,
-            data: { memoizer: 'The method decorator `once`', cache: 'value', created: 'once per decorated method, when the class is defined' },
+            data: { memoizer: 'Method decorator `once`', cache: 'value', created: 'per decorated method' },
           },
-          { messageId: 'sharedSingleSlot', line: 11, data: { memoizer: 'The getter decorator `lazy`', cache: 'memo', created: 'once per decorated method, when the class is defined' } },
+          { messageId: 'sharedSingleSlot', line: 11, data: { memoizer: 'Getter decorator `lazy`', cache: 'memo', created: 'per decorated method' } },
         ],
       },
       {
