@@ -202,6 +202,14 @@ export function writePerformanceDoc({ load, started, duration, corpus, main, con
     'Packages are linted in this order in one process; the first one also pays for warming up the JIT,',
     'which weighs more on its small per-file costs than on the totals. Peak RSS is the process\'s',
     '(`process.resourceUsage().maxRSS`) after the package: the peak of the run so far.',
+    ...(main.crashes.length
+      ? [
+          '',
+          `A batch of files in which a rule crashed is linted again file by file (the crashing file left out), so the wall times of ${[
+            ...new Set(main.crashes.map((c) => `\`${c.file.replace(/@[^@/]+\/.*$/, '').replace('+', '/')}\``)),
+          ].join(', ')} count part of their files twice.`,
+        ]
+      : []),
     '',
     'Per rule and package (time, and in brackets its share of `no-unused-vars` on that package):',
     '',
