@@ -290,10 +290,15 @@ function computeMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | 
   const direct = findShape(file, fn, false);
   const judged = direct && judge(file, fn, direct, false);
   if (judged) return judged;
-  // A factory: `Memo(options)` returns a decorator.
-  for (const returned of returnedFunctions(file, fn)) {
-    const inner = findShape(file, returned, true);
-    if (inner && inner.form !== 'wrapper') return judge(file, fn, inner, true);
+  // A factory of any depth: `Memo(options)` (or `Memo()`, or `Memo(a)(b)`) returns a decorator.
+  let level = returnedFunctions(file, fn);
+  for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+    for (const returned of level) {
+      const inner = findShape(file, returned, true);
+      const judgedInner = inner && inner.form !== 'wrapper' ? judge(file, fn, inner, true) : null;
+      if (judgedInner) return judgedInner;
+    }
+    level = level.flatMap((returned) => returnedFunctions(file, returned));
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, lineOf } from '../analysis/ast.js';
+import { getStaticMemberName, lineOf, unwrapExpression } from '../analysis/ast.js';
 import {
   classifyContainerUse,
   getStrongContainer,
@@ -16,6 +16,8 @@ import {
   type CarriedInstance,
   type InstanceContext,
 } from '../analysis/instance.js';
+import { getDeclaredObjectKeyType } from '../analysis/declared-keys.js';
+import { getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/instance-collections.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/long-lived.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/types.js';
 import { getSyntacticKind, getValueKind } from '../analysis/values.js';
@@ -25,7 +27,13 @@ import type { NoInstanceKeyedCacheOptions } from './options.js';
 import { clip, describeInstances, describeScope } from '../util/describe.js';
 
 export type Options = NoInstanceKeyedCacheOptions;
-export type MessageIds = 'instanceKeyedCache' | 'objectKeyedCache' | 'instanceRegistry' | 'useWeak' | 'useWeakUnbounded';
+export type MessageIds =
+  | 'instanceKeyedCache'
+  | 'objectKeyedCache'
+  | 'instanceRegistry'
+  | 'instancesCollected'
+  | 'useWeak'
+  | 'useWeakUnbounded';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
 interface KeySite {
@@ -72,6 +80,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{scope}}) is {{aContainer}} keyed by `{{key}}` (type `{{type}}`) in `{{member}}`{{elsewhere}}: {{retention}}.',
       instanceRegistry:
         '`{{name}}` ({{scope}}) is {{aContainer}} holding `{{key}}` from `{{member}}`{{elsewhere}}, enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until removed.',
+      instancesCollected:
+        '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`) and nothing removes them: each stays in memory for the life of the program.',
       useWeak: 'Replace `{{name}}` with a {{weak}}, so that {{instances}} instances can be garbage-collected',
       useWeakUnbounded:
         'Replace the bounded {{container}} `{{name}}` with a {{weak}}: entries then live exactly as long as their {{instances}}, with no size bound',
@@ -80,6 +90,11 @@ export default createRule<Options, MessageIds>({
   create(context, [{ checkRegistries, checkObjectKeys }]) {
     const file = getFileContext(context);
     const sitesByContainer = new Map<TSESTree.Node, KeySite[]>();
+    const collected: CollectedInstance[] = [];
+    const collect = (node: TSESTree.CallExpression | TSESTree.AssignmentExpression): void => {
+      const found = getCollectedInstance(file, node);
+      if (found) collected.push(found);
+    };
     const typedKeys = checkObjectKeys === true && getTypeServices(file) !== null;
 
     return {
@@ -88,16 +103,23 @@ export default createRule<Options, MessageIds>({
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length === 0) return;
         const method = getStaticMemberName(callee);
+        if (method === 'push' || method === 'unshift' || method === 'set') collect(node);
         if (method === null || !KEYED_METHOD_NAMES.has(method)) return;
         const key = node.arguments[0]!;
         if (key.type === AST_NODE_TYPES.SpreadElement) return;
         const instance = getInstanceOf(file, key);
         // Typed mode: an inserted key of unknown syntax is a candidate; its type is asked for later,
         // only if the container turns out to be a long-lived strong one.
-        if (!instance && !(typedKeys && (method === 'set' || method === 'add') && isTypedKeyCandidate(key))) return;
+        // Without types, an inserted identifier key may still be declared as an object (`el: HTMLElement`).
+        const inserts = method === 'set' || method === 'add';
+        if (!instance && !(inserts && (typedKeys ? isTypedKeyCandidate(key) : unwrapExpression(key).type === AST_NODE_TYPES.Identifier))) return;
         const sites = sitesByContainer.get(callee.object) ?? [];
         sites.push({ call: node, method, key, instance });
         sitesByContainer.set(callee.object, sites);
+      },
+      AssignmentExpression(node): void {
+        // Cheap first: `x[k] = this` (or an alias of it).
+        if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) collect(node);
       },
       'Program:exit'(): void {
         // Group the key sites by the binding they reach, then judge each binding once.
@@ -107,9 +129,11 @@ export default createRule<Options, MessageIds>({
           if (!binding) continue;
           byBinding.set(binding, [...(byBinding.get(binding) ?? []), ...sites]);
         }
+        const reported = new Set<LongLivedBinding>();
         for (const [binding, sites] of byBinding) {
-          checkBinding(context, file, binding, sites, checkRegistries ?? false);
+          if (checkBinding(context, file, binding, sites, checkRegistries ?? false, typedKeys)) reported.add(binding);
         }
+        checkCollections(context, file, collected, reported);
       },
     };
   },
@@ -121,17 +145,22 @@ function checkBinding(
   binding: LongLivedBinding,
   allSites: readonly KeySite[],
   checkRegistries: boolean,
-): void {
+  typedKeys: boolean,
+): boolean {
   const container = getStrongContainer(file, binding.init);
-  if (!container) return; // weak, per-instance, or not a container we know
+  if (!container) return false; // weak, per-instance, or not a container we know
   const { kind } = container;
   const keyed = allSites.filter((site) => kind.weakMethods.has(site.method) || kind.otherKeyedMethods.has(site.method));
   const instanceSites = resolveInstanceSites(keyed);
   // Without an instance key, typed candidates decide: inserted keys whose static type is an instance object.
   const typed = instanceSites.length === 0;
-  const sites = typed ? resolveObjectTypedSites(context.sourceCode, file, keyed) : instanceSites;
+  const sites = typed
+    ? typedKeys
+      ? resolveObjectTypedSites(context.sourceCode, file, keyed)
+      : resolveDeclaredObjectSites(context.sourceCode, file, binding, keyed)
+    : instanceSites;
   const first = sites[0];
-  if (!first) return;
+  if (!first) return false;
   const uses = binding.uses.map((use) => classifyContainerUse(kind, use));
   const instances = describeInstances(sites.map((site) => site.owner));
   const places = new Set(sites.map((site) => site.where));
@@ -150,19 +179,28 @@ function checkBinding(
 
   // Managed entries: the code removes them by key (`delete(key)` in a `finally`, a dispose method,
   // when a promise settles). The container holds live instances only, so it is no leak.
-  if (uses.some((use) => use.type === 'keyed' && use.method === 'delete')) return;
+  if (uses.some((use) => use.type === 'keyed' && use.method === 'delete')) return false;
   const clear = uses.find((use) => use.type === 'other' && use.how === '`clear()`') as { node: TSESTree.Node } | undefined;
 
   const enumeration = uses.find((use) => use.type === 'enumerate');
   if (enumeration) {
-    if (checkRegistries) {
+    // A registry that nothing in the program can empty (not exported, never reassigned, only read,
+    // added to and enumerated here) keeps every instance for good; others need `checkRegistries`.
+    const neverEmptied =
+      !clear &&
+      !binding.exported &&
+      !binding.reachableElsewhere &&
+      binding.writes.length === 0 &&
+      uses.every((use) => use.type !== 'other');
+    if (checkRegistries || neverEmptied) {
       context.report({
         node: binding.reportNode,
         messageId: 'instanceRegistry',
         data: { ...data, how: enumeration.how, line: lineOf(enumeration.node) },
       });
+      return true;
     }
-    return;
+    return false;
   }
 
   const retention = kind.bounded
@@ -183,6 +221,39 @@ function checkBinding(
     });
   } else {
     context.report(report);
+  }
+  return true;
+}
+
+/**
+ * Long-lived arrays, plain objects and Maps that collect instances as values (`all.push(this)`,
+ * `instances[id] = this`, `byId.set(id, this)`) and that nothing in the program can empty.
+ * Message only: which entry to drop, and when, is the program's decision.
+ */
+function checkCollections(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  file: FileContext,
+  collected: readonly CollectedInstance[],
+  keyed: ReadonlySet<LongLivedBinding>,
+): void {
+  const reported = new Set<LongLivedBinding>();
+  for (const site of collected) {
+    const binding = resolveLongLivedBinding(file, site.container);
+    if (!binding || reported.has(binding) || keyed.has(binding)) continue;
+    const kind = getCollectionKind(file, binding);
+    if (!kind || mayRemoveEntries(binding, kind)) continue;
+    reported.add(binding);
+    context.report({
+      node: binding.reportNode,
+      messageId: 'instancesCollected',
+      data: {
+        name: binding.name,
+        scope: binding.scope,
+        instances: site.instance.className ?? 'instance',
+        how: site.how,
+        member: describeMember(site.instance),
+      },
+    });
   }
 }
 
@@ -220,6 +291,23 @@ function resolveObjectTypedSites(
       text: sourceCode.getText(site.key),
       where: describeEnclosingFunction(site.call),
     });
+  }
+  return resolved;
+}
+
+/** Without types: inserted keys whose written type (own annotation, or the container's key type) is an object. */
+function resolveDeclaredObjectSites(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  file: FileContext,
+  binding: LongLivedBinding,
+  sites: readonly KeySite[],
+): ResolvedSite[] {
+  const resolved: ResolvedSite[] = [];
+  for (const site of sites) {
+    if (site.instance || (site.method !== 'set' && site.method !== 'add')) continue;
+    const type = getDeclaredObjectKeyType(file, binding, site.key);
+    if (!type) continue;
+    resolved.push({ owner: { className: type, memberName: null }, text: sourceCode.getText(site.key), where: describeEnclosingFunction(site.call) });
   }
   return resolved;
 }

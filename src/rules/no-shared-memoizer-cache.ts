@@ -51,7 +51,8 @@ export default createRule<Options, MessageIds>({
     const candidates: FunctionNode[] = [];
     const collect = (node: TSESTree.Node | null | undefined): void => {
       const fn = node && unwrapExpression(node);
-      if (fn && isFunctionNode(fn) && fn.params.length > 0) candidates.push(fn);
+      // Zero-parameter functions too: `memoize()` factories that return the decorator.
+      if (fn && isFunctionNode(fn)) candidates.push(fn);
     };
     // Memoizers are defined once, at module level: only module-level functions are candidates (the
     // selectors keep ESLint from calling the rule for every nested declaration).

@@ -14,6 +14,7 @@ import {
   type MemoizerUse,
 } from '../analysis/memoizers.js';
 import { mayNameCustomMemoizer, resolveCustomMemoizer, type CustomMemoizerUse } from '../analysis/custom-memoizer.js';
+import { findSharedMixinMembers, getPrototypeAssign, getPrototypeLoop, type MixinCopy } from '../analysis/mixins.js';
 import { findSharedSlot, type SharedSlot } from '../analysis/shared-slots.js';
 import { returnsOwnThis, usesOwnThis } from '../analysis/this-usage.js';
 import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
@@ -28,6 +29,7 @@ export type MessageIds =
   | 'singleSlot'
   | 'registry'
   | 'customShared'
+  | 'mixinShared'
   | 'moveToInstanceField'
   | 'usePerInstanceDecorator'
   | 'removeSharedCache';
@@ -74,6 +76,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkSingleSlot: false, ignoreSingletons: false }],
     messages: {
+      mixinShared:
+        '`{{member}}`{{more}} ({{where}}), copied onto `{{className}}.prototype` here, is {{library}}: one cache for all, keyed by {{key}}, so {{consequence}}.',
       pinned: '{{memoizer}} on `{{member}}`: one cache ({{holder}}) keyed by {{key}}, so every {{instances}} that calls it stays in memory.',
       crossInstance:
         "{{memoizer}} on `{{member}}`: one cache ({{holder}}) keyed by {{keyArgs}}, not `this`, so one {{instances}} gets another's result; results stay in memory.",
@@ -107,6 +111,11 @@ export default createRule<Options, MessageIds>({
       if (shared && custom.definitionFile !== file) customFindings.push({ node, slot, custom });
     }
 
+    function considerMixinLoop(node: TSESTree.ForOfStatement | TSESTree.ForInStatement): void {
+      const copy = getPrototypeLoop(node);
+      if (copy) reportMixin(context, file, copy);
+    }
+
     function consider(use: MemoizerUse, slot: SharedSlot | null): void {
       if (!slot) return;
       const verdict = judge(file, use, slot, checkSingleSlot ?? false);
@@ -114,9 +123,15 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
+      ForOfStatement: considerMixinLoop,
+      ForInStatement: considerMixinLoop,
       CallExpression(node): void {
         // Cheap first: a memoizer is called by name, member or (curried) call.
         const callee = node.callee;
+        if (callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length > 1 && getStaticMemberName(callee) === 'assign') {
+          const copy = getPrototypeAssign(node);
+          if (copy) reportMixin(context, file, copy);
+        }
         if (
           node.arguments.length === 0 ||
           (callee.type !== AST_NODE_TYPES.Identifier &&
@@ -311,6 +326,27 @@ function report(
     }
   }
   context.report({ node, messageId: verdict.messageId, data, suggest });
+}
+
+/** Members of an object copied onto a prototype that are one library cache for every instance. */
+function reportMixin(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, file: FileContext, copy: MixinCopy): void {
+  // Members of this file are judged where they are written (shared slots); here, those of other modules.
+  const members = findSharedMixinMembers(file, copy).filter((member) => member.file !== file);
+  const [first] = members;
+  if (!first) return;
+  context.report({
+    node: copy.node.type === AST_NODE_TYPES.CallExpression ? copy.node.callee : copy.node,
+    messageId: 'mixinShared',
+    data: {
+      member: first.name,
+      more: members.length > 1 ? ` (and ${members.length - 1} more)` : '',
+      where: describeModule(file, first.file),
+      className: copy.className,
+      library: first.cache.display,
+      key: first.cache.keyText,
+      consequence: first.consequence === 'pins-instances' ? 'every instance called stays in memory' : "instances get each other's results",
+    },
+  });
 }
 
 interface CustomFinding {

@@ -1289,6 +1289,25 @@ export function memo(value, context) {
     ],
     invalid: [
       {
+        name: 'a zero-parameter factory and a two-level factory that apply memoizee when the class is defined',
+        code: `
+import memoizee from 'memoizee';
+export function memoize() {
+  return function (target, key, descriptor) {
+    const oldFunction = descriptor.value;
+    const newFunction = memoizee(oldFunction);
+    descriptor.value = function () { return newFunction.apply(this, arguments); };
+  };
+}
+export const cached = (options) => (scope) => (target, key, descriptor) => {
+  descriptor.value = memoizee(descriptor.value, options);
+};`,
+        errors: [
+          { messageId: 'sharedLibraryCache', line: 3 },
+          { messageId: 'sharedLibraryCache', line: 10 },
+        ],
+      },
+      {
         name: 'single-slot once and lazy decorators: one result for every instance',
         code: `
 export function once(target, key, descriptor) {

@@ -1159,6 +1159,13 @@ export const View = Backbone.View.extend({
   javascript: {
     valid: [
       {
+        name: 'mixin: memoized members that never read this, copied onto a prototype',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `import pure from '../lib/commands/pure.js';
+class Driver {}
+Object.assign(Driver.prototype, pure);`,
+      },
+      {
         name: "per instance in a constructor (JavaScript)",
         code: `
 import memoize from 'lodash/memoize';
@@ -1185,6 +1192,34 @@ Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () {
       },
     ],
     invalid: [
+      {
+        name: 'mixin: a memoized member that reads this, copied onto a prototype from another module (loop and Object.assign)',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `import _ from 'lodash';
+import commands from '../lib/commands/index.js';
+export class Driver {}
+for (const [name, fn] of _.toPairs(commands)) {
+  Driver.prototype[name] = fn;
+}
+export class Other {}
+Object.assign(Other.prototype, commands);`,
+        errors: [
+          {
+            messageId: 'mixinShared',
+            line: 4,
+            data: {
+              member: 'getWindowSize',
+              more: '',
+              where: '../lib/commands/general.js',
+              className: 'Driver',
+              library: 'lodash `memoize`',
+              key: 'the first argument',
+              consequence: "instances get each other's results",
+            },
+          },
+          { messageId: 'mixinShared', line: 8 },
+        ],
+      },
       {
         name: "ES class prototype assignment → instance field (JavaScript)",
         code: `
