@@ -86,6 +86,10 @@ export function typedSection(typed) {
       ]),
     ),
     '',
+    ...[...new Set(typed.runs.filter((r) => r.crashes.length).map((r) => r.package))].map(
+      (name) =>
+        `- \`${name}\`: a rule crashed on a file in the runs with the plugin; its batch was linted again file by file, on a warm program, so those runs' wall and parse times are not comparable with the baseline's (and the crash fails the typed target).`,
+    ),
     "- The plugin's extra cost (the target) is its rule time (ESLint's statistics) over the baseline's wall time; the wall",
     '  difference between two processes is shown too, but on two shared cores it moves by as much as the',
     '  plugin costs, in either direction.',
@@ -175,6 +179,18 @@ export function memorySection(memory) {
   ];
 }
 
+/** Crashes grouped by file, rule and message, with the configs at which each happened. */
+function groupCrashes(crashes) {
+  const groups = new Map();
+  for (const c of crashes) {
+    const key = `${c.file}\u0000${c.rule}\u0000${c.message}`;
+    const g = groups.get(key) ?? { ...c, configs: [] };
+    if (!g.configs.includes(c.config)) g.configs.push(c.config);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
 /** One row per crash-check config: how many files, how long, what broke. */
 export function crashSection({ main, configs, typed, configList, crashes, fatal }) {
   const mainFiles = main.perPackage.reduce((s, p) => s + p.files, 0);
@@ -198,10 +214,10 @@ export function crashSection({ main, configs, typed, configList, crashes, fatal 
     'Configs with identical rules and options run once. A batch that throws is linted again file by file, and any',
     'exception from a rule fails the bench (exit 1) and is printed with its file and stack.',
     '',
-    table(['Config', 'Files', 'Wall', 'Crashes', 'Findings', 'Run'], rows),
+    table(['Config', 'Files linted', 'Wall', 'Crashes', 'Findings', 'Run'], rows),
     '',
-    `This run: **${crashes.length} crash(es)**, ${fatal.length} parse error(s) (typed runs and memory rounds included).`,
-    ...crashes.map((c) => `- [${c.config}] \`${c.rule ?? '?'}\` on \`${c.file}:${c.line ?? '?'}\`: ${c.message}`),
+    `This run: **${crashes.length} crash(es)** at ${groupCrashes(crashes).length} site(s), ${fatal.length} parse error(s) (typed runs and memory rounds included). Each crash's stack is printed by \`npm run bench\`.`,
+    ...groupCrashes(crashes).map((g) => `- \`${g.rule ?? '?'}\` on \`${g.file}:${g.line ?? '?'}\`: ${g.message} (${g.configs.join('; ')})`),
     ...fatal.map((f) => `- parse error \`${f.file}:${f.line}\`: ${f.message}`),
     '',
     '`npm run bench:smoke` (bench/crash-check.js) runs the same configs on 486 files of five packages, for CI.',
