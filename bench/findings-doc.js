@@ -13,17 +13,17 @@ export function findingKey(finding) {
   return `${finding.file}:${finding.line}:${finding.rule}`;
 }
 
-export function writeFindingsDoc({ corpus, findings, variants }) {
+export function writeFindingsDoc({ corpus, findings, configs }) {
   const judgements = existsSync(JUDGEMENTS) ? JSON.parse(readFileSync(JUDGEMENTS, 'utf8')) : {};
   const judged = judgements.findings ?? {};
   const unreported = judgements.unreported ?? [];
 
-  // One row per site and rule; the option sets that report it are listed together.
+  // One row per site and rule; the configs that report it are listed together.
   const bySite = new Map();
   for (const f of findings) {
     const key = findingKey(f);
-    const row = bySite.get(key) ?? { ...f, optionSets: [] };
-    row.optionSets.push(f.options);
+    const row = bySite.get(key) ?? { ...f, configs: [] };
+    if (!row.configs.includes(f.config)) row.configs.push(f.config);
     bySite.set(key, row);
   }
   const rows = [...bySite.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -44,8 +44,8 @@ export function writeFindingsDoc({ corpus, findings, variants }) {
     'counts), each judged by reading the code: **true leak** (instances are kept alive after their last use),',
     '**true cross-instance bug** (one instance sees another\'s cached result), or **false positive** (with why).',
     '',
-    `Linted with \`plugin.configs.all\` at default options, and again with these option variants:`,
-    ...variants.map((v) => `- ${Object.entries(v).map(([id, o]) => `\`${id}\` ${JSON.stringify(o)}`).join(', ')}`),
+    'Linted once with each of these configs (configs with the same rules and options are run once):',
+    ...configs.map((c) => `- **${[c.name, ...(c.sameAs ?? [])].join(' = ')}**: ${Object.entries(c.rules).map(([id, v]) => `\`${id}\`${Array.isArray(v) && v.length > 1 ? ` ${JSON.stringify(v.slice(1))}` : ''}`).join(', ')}`),
     '',
     `Packages: ${corpus.map((p) => `\`${p.name}@${p.version}\``).join(', ')}.`,
     '',
@@ -53,16 +53,16 @@ export function writeFindingsDoc({ corpus, findings, variants }) {
     '',
   ];
   if (rows.length === 0) {
-    lines.push('**No findings** on the corpus, at default options or with the variants above.');
+    lines.push('**No findings** on the corpus, at any of the configs above.');
   } else {
     lines.push(
       `${rows.length} site(s): ${Object.entries(counts).map(([v, n]) => `${n} ${v}`).join(', ')}.`,
       '',
-      '| # | Site | Rule | Options | Message | Fix | Judgement | Why |',
+      '| # | Site | Rule | Configs | Message | Fix | Judgement | Why |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows.map((row, i) => {
         const j = judged[findingKey(row)];
-        return `| ${i + 1} | \`${row.file}:${row.line}\` | \`${row.rule}\` | ${row.optionSets.join(', ')} | ${cell(row.message)} | ${row.fix ? 'autofix' : row.suggestions ? 'suggestion' : 'none'} | ${j ? `**${j.verdict}**` : '**unjudged**'} | ${cell(j?.why ?? '')} |`;
+        return `| ${i + 1} | \`${row.file}:${row.line}\` | \`${row.rule}\` | ${row.configs.join('; ')} | ${cell(row.message)} | ${row.fix ? 'autofix' : row.suggestions ? 'suggestion' : 'none'} | ${j ? `**${j.verdict}**` : '**unjudged**'} | ${cell(j?.why ?? '')} |`;
       }),
     );
   }
@@ -106,13 +106,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (!files[0]) throw new Error(`no ${prefix}*.json in bench/.cache: run npm run bench first`);
     return JSON.parse(readFileSync(join(cache, files[0]), 'utf8'));
   };
+  const { crashConfigs } = await import('./lint.js');
   const main = newest('main-');
-  const variants = newest('variants-');
-  const findings = [
-    ...main.findings.map((f) => ({ ...f, options: 'default' })),
-    ...variants.runs.flatMap((run) => run.findings.map((f) => ({ ...f, options: JSON.stringify(run.variant[f.rule] ?? {}) }))),
-  ];
+  const configs = newest('configs-');
+  const findings = [...main.findings.map((f) => ({ ...f, config: 'all' })), ...configs.runs.flatMap((run) => run.findings)];
   const names = [...new Set(main.perPackage.map((p) => p.name))];
-  writeFindingsDoc({ corpus: ensureCorpus(names), findings, variants: variants.runs.map((r) => r.variant) });
+  const configList = [crashConfigs()[0], ...configs.runs.map((r) => r.config)];
+  writeFindingsDoc({ corpus: ensureCorpus(names), findings, configs: configList });
   console.log(`wrote docs/corpus-findings.md: ${findings.length} finding(s)`);
 }

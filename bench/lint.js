@@ -1,10 +1,12 @@
 // Shared by the bench phases: the ESLint configuration for the corpus, linting with crash capture,
 // and reading ESLint's own timing statistics (`stats: true`).
-import { relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../dist/index.js';
-import { CORPUS_DIR, packageDir } from './corpus.js';
+import { CORPUS_DIR, isTypeScript, PACKAGES, packageDir } from './corpus.js';
+import { distinctConfigs, everyOptionOn } from './options.js';
 
 export { plugin };
 
@@ -14,12 +16,45 @@ export const PLUGIN_RULE_IDS = Object.keys(PLUGIN_RULES);
 export const BASELINE_RULE = 'no-unused-vars';
 
 /**
- * Findings are also collected with these non-default options, so that the code paths they open run
- * over the corpus too (crash check) and what they report is judged. Not part of the timings.
+ * `plugin.configs.all` with every boolean option of every rule on; without `typed`, the options and
+ * rules that need type information stay off.
  */
-export const OPTION_VARIANTS = {
-  'memo-leak/no-instance-keyed-cache': [{ checkRegistries: true }],
-};
+export function allOptionsRules({ typed = false } = {}) {
+  const out = {};
+  for (const id of Object.keys(PLUGIN_RULES)) {
+    const rule = plugin.rules[id.replace(/^memo-leak\//, '')];
+    if (!typed && rule.meta.docs?.requiresTypeChecking) continue;
+    const options = everyOptionOn(rule, { typed });
+    out[id] = options ? ['error', ...options] : 'error';
+  }
+  return out;
+}
+
+/**
+ * The configs the crash check runs over the corpus: the plugin's untyped configs as shipped, and `all`
+ * with every option on. Configs whose rules and options are identical are run once (`sameAs` names
+ * the others). `all` at default options is the main run's config (with the timings), so the main run
+ * is its crash check.
+ */
+export function crashConfigs() {
+  const named = [
+    ['all', PLUGIN_RULES],
+    ['recommended', plugin.configs.recommended.rules],
+    ['strict', plugin.configs.strict.rules],
+    ['all, every option on', allOptionsRules()],
+  ];
+  return distinctConfigs(named);
+}
+
+/** The typed configs the crash check runs on the typed packages: as shipped, and every option on. */
+export function typedCrashConfigs() {
+  return distinctConfigs([
+    ['all-type-checked', plugin.configs['all-type-checked'].rules],
+    ['recommended-type-checked', plugin.configs['recommended-type-checked'].rules],
+    ['strict-type-checked', plugin.configs['strict-type-checked'].rules],
+    ['all-type-checked, every option on', allOptionsRules({ typed: true })],
+  ]);
+}
 
 /**
  * ESLint's `stats` time every listener call with two `process.hrtime()` calls, which is not free
@@ -53,7 +88,7 @@ export function corpusPath(file) {
 }
 
 /** The glob, relative to the corpus folder, that picks the linted files of a package. */
-function packageGlobs(pkg) {
+function configGlobs(pkg) {
   const base = corpusPath(packageDir(pkg)) + (pkg.folder === '.' ? '' : `/${pkg.folder}`);
   if (pkg.only) return pkg.only.map((f) => `${base}/${f}`);
   return pkg.ext.map((ext) => `${base}/**/*${ext}`);
@@ -65,17 +100,17 @@ function packageGlobs(pkg) {
  * package's module system. Inline `eslint-disable` comments in the corpus are ignored, so that they
  * neither hide code from the rules nor name rules that are not loaded here.
  */
-export function corpusConfig(packages, { rules, typed = null }) {
+export function corpusConfig(packages, { rules, typed = null, plugins = {} }) {
   const blocks = [
     {
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
-      plugins: { 'memo-leak': plugin, [CONTROL_NAMESPACE]: controlPlugin },
+      plugins: { 'memo-leak': plugin, [CONTROL_NAMESPACE]: controlPlugin, ...plugins },
     },
   ];
   for (const pkg of packages) {
-    const isTs = pkg.ext.includes('.ts');
+    const isTs = isTypeScript(pkg);
     blocks.push({
-      files: packageGlobs(pkg),
+      files: configGlobs(pkg),
       ignores: ['**/*.d.ts'],
       languageOptions: {
         ecmaVersion: 'latest',
@@ -96,37 +131,40 @@ export function corpusConfig(packages, { rules, typed = null }) {
 }
 
 /**
- * The rules of a bench run: every plugin rule (with `options` when given, else as `configs.all`
- * sets it), its control twin, and core no-unused-vars.
+ * The rules of a bench run: every plugin rule as `configs.all` sets it (or as `pluginRules` sets
+ * them), its control twin, and core no-unused-vars.
  */
-export function benchRules({ withPlugin = true, control = withPlugin, baseline = true, variant = null } = {}) {
+export function benchRules({ withPlugin = true, control = withPlugin, baseline = true, pluginRules = PLUGIN_RULES } = {}) {
   const rules = {};
-  if (withPlugin) {
-    for (const [id, severity] of Object.entries(PLUGIN_RULES)) {
-      const options = variant?.[id];
-      if (variant && !options) continue;
-      rules[id] = options ? ['error', options] : severity;
-    }
-  }
+  if (withPlugin) Object.assign(rules, pluginRules);
   if (control) for (const id of PLUGIN_RULE_IDS) rules[controlIdOf(id)] = 'error';
   if (baseline) rules[BASELINE_RULE] = 'error';
   return rules;
 }
 
-/** Each option variant as a `{ ruleId: options }` map, one per run (rules with fewer variants drop out). */
-export function variantRuns() {
-  const longest = Math.max(0, ...Object.values(OPTION_VARIANTS).map((list) => list.length));
-  return Array.from({ length: longest }, (_, i) =>
-    Object.fromEntries(
-      Object.entries(OPTION_VARIANTS)
-        .filter(([id, list]) => list[i] && PLUGIN_RULE_IDS.includes(id))
-        .map(([id, list]) => [id, list[i]]),
-    ),
-  );
+/**
+ * Write a small tsconfig next to a TypeScript package's sources for typed mode, so that the project
+ * service finds it before the package's own (which may have no `include` and would pull in the
+ * published dist/ and its declarations). Returns the folder, for `tsconfigRootDir`.
+ */
+export function writeTypedTsconfig(pkg) {
+  const dir = join(packageDir(pkg), pkg.folder);
+  const compilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: 'esnext',
+    lib: ['esnext', 'dom'],
+    moduleResolution: 'node',
+    experimentalDecorators: true,
+    skipLibCheck: true,
+    types: [],
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), `${JSON.stringify({ compilerOptions, include: ['./**/*.ts'] }, null, 2)}\n`);
+  return dir;
 }
 
-export function createESLint(config) {
-  return new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config, stats: true, fix: false });
+export function createESLint(config, { stats = true } = {}) {
+  return new ESLint({ cwd: CORPUS_DIR, overrideConfigFile: true, overrideConfig: config, stats, fix: false });
 }
 
 /** Pull the file and rule out of ESLint's "Occurred while linting FILE:LINE / Rule: ID" wrapper. */
@@ -205,4 +243,10 @@ export function collectMessages(results) {
     }
   }
   return { fatal, findings };
+}
+
+/** Whether the corpus package `name` is TypeScript (parsed with @typescript-eslint/parser). */
+export function isTypeScriptPackage(name) {
+  const pkg = PACKAGES.find((p) => p.name === name);
+  return Boolean(pkg && isTypeScript(pkg));
 }

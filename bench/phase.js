@@ -2,27 +2,42 @@
 //
 //   node bench/phase.js main     OUT.json [package…]   plugin + no-unused-vars over the corpus
 //   node bench/phase.js baseline OUT.json [package…]   no-unused-vars alone (wall-time cross-check)
-//   node bench/phase.js variants OUT.json [package…]   findings with the rules' non-default options
-//   node bench/phase.js typed    OUT.json with|without typed mode (projectService) on rxjs/src
+//   node bench/phase.js configs  OUT.json [package…]   crash check + findings at the other configs
+//   node bench/phase.js typed    OUT.json PACKAGE baseline|plugin   typed mode (projectService + no-floating-promises)
+//   node bench/phase.js typedConfigs OUT.json PACKAGE         crash check + findings at the typed configs
 //   node --expose-gc bench/phase.js memory OUT.json ROUNDS with|without [package…]
 //
 // Writes its result as JSON to OUT.json. Rule crashes are recorded in the result, never thrown.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ensureCorpus, packageDir } from './corpus.js';
+import { ensureCorpus } from './corpus.js';
 import {
   benchRules,
+  crashConfigs,
+  typedCrashConfigs,
+  plugin,
   collectMessages,
   corpusConfig,
   createESLint,
   lintWithCrashCapture,
   PLUGIN_RULE_IDS,
   sumStats,
-  variantRuns,
+  writeTypedTsconfig,
 } from './lint.js';
 
 const [phase, out, ...args] = process.argv.slice(2);
+
+/**
+ * The plugin's own counters of cross-file reads (imported project modules read and parsed), from the
+ * same dist/ module instance the rules use; null if this build has none.
+ */
+let crossFileStats = null;
+try {
+  ({ crossFileStats } = await import('../dist/analysis/resolve/project-modules.js'));
+} catch {
+  crossFileStats = null;
+}
+const crossFile = () => (crossFileStats ? { ...crossFileStats } : null);
 
 function memory() {
   const { heapUsed, rss } = process.memoryUsage();
@@ -33,21 +48,32 @@ function progress(label) {
   return (done, total) => process.stderr.write(`\r${label}: ${done}/${total} files   `);
 }
 
-/** Lint each package in turn with one ESLint instance; time each package's wall clock. */
-async function lintPackages(packages, rules) {
-  const eslint = createESLint(corpusConfig(packages, { rules }));
+/**
+ * Lint each package in turn with one ESLint instance; time each package's wall clock and read the
+ * process's memory after it (peak RSS so far: the peak of the whole run up to that package).
+ */
+async function lintPackages(packages, rules, { stats = true, label = '' } = {}) {
+  const eslint = createESLint(corpusConfig(packages, { rules }), { stats });
   const perPackage = [];
   const crashes = [];
   const fatal = [];
   const findings = [];
   for (const pkg of packages) {
     const start = performance.now();
-    const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(pkg.name) });
+    const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(`${label}${pkg.name}`) });
     const wall = performance.now() - start;
     process.stderr.write('\n');
-    const stats = sumStats(run.results);
     const messages = collectMessages(run.results);
-    perPackage.push({ name: pkg.name, files: run.results.length, lines: pkg.lines, wall, stats });
+    perPackage.push({
+      name: pkg.name,
+      files: run.results.length,
+      lines: pkg.lines,
+      wall,
+      stats: sumStats(run.results),
+      memory: memory(),
+      findings: messages.findings.length,
+      crossFile: crossFile(),
+    });
     crashes.push(...run.crashes);
     fatal.push(...messages.fatal);
     findings.push(...messages.findings);
@@ -60,56 +86,49 @@ async function main(withPlugin) {
   const start = performance.now();
   const run = await lintPackages(packages, benchRules({ withPlugin }));
   const wall = performance.now() - start;
-  return { ...run, wall, pluginRules: PLUGIN_RULE_IDS, memory: memory() };
+  return { ...run, wall, pluginRules: PLUGIN_RULE_IDS, memory: memory(), crossFile: crossFile() };
 }
 
-/** Findings only, with the rules' non-default options (OPTION_VARIANTS), no baseline, no control. */
-async function variants() {
+/**
+ * The crash check at the plugin's other configs (`crashConfigs()`: strict, `all` with every option
+ * on, …; `all` itself is the main run's config), plugin rules only, without ESLint's statistics.
+ * Records each config's wall time, crashes, parse errors and findings.
+ */
+async function configs() {
   const packages = ensureCorpus(args);
   const runs = [];
-  for (const variant of variantRuns()) {
-    const rules = benchRules({ variant, control: false, baseline: false });
-    const run = await lintPackages(packages, rules);
-    runs.push({ variant, crashes: run.crashes, fatal: run.fatal, findings: run.findings });
+  for (const config of crashConfigs().slice(1)) {
+    const start = performance.now();
+    const run = await lintPackages(packages, config.rules, { stats: false, label: `[${config.name}] ` });
+    const wall = performance.now() - start;
+    const findings = run.findings.map((f) => ({ ...f, config: config.name }));
+    runs.push({ config, wall, files: run.perPackage.reduce((s, p) => s + p.files, 0), crashes: run.crashes, fatal: run.fatal, findings });
   }
   return { runs, memory: memory() };
 }
 
-/** rxjs/src through the TypeScript project service, with or without the plugin's rules. */
-async function typed(mode) {
-  const withPlugin = mode === 'with';
-  const [pkg] = ensureCorpus(['rxjs']);
-  const tsconfigRootDir = join(packageDir(pkg), pkg.folder);
-  // A small tsconfig next to the sources, so the project service finds it before the package's own
-  // (which has no `include` and would pull in the published dist/ and its declarations).
-  writeFileSync(
-    join(tsconfigRootDir, 'tsconfig.json'),
-    JSON.stringify(
-      {
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'esnext',
-          lib: ['esnext', 'dom'],
-          moduleResolution: 'node',
-          skipLibCheck: true,
-          types: [],
-        },
-        include: ['./**/*.ts'],
-      },
-      null,
-      2,
-    ),
-  );
-  const eslint = createESLint(
-    corpusConfig([pkg], { rules: benchRules({ withPlugin, control: false }), typed: { tsconfigRootDir } }),
-  );
+/**
+ * One TypeScript package through the TypeScript project service. `baseline`: typescript-eslint's own
+ * typed lint, its typed parse (the program, `parserServices`) with one typed rule of its own
+ * (TYPED_BASELINE_RULE) that asks the checker about every call; `plugin`: the same plus the plugin's
+ * `all-type-checked` config. The difference is what the plugin adds to a typed lint.
+ */
+export const TYPED_BASELINE_RULE = '@typescript-eslint/no-floating-promises';
+
+async function typed(name, mode) {
+  const withPlugin = mode === 'plugin';
+  const [pkg] = ensureCorpus([name]);
+  const tsconfigRootDir = writeTypedTsconfig(pkg);
+  const { default: tsPlugin } = await import('@typescript-eslint/eslint-plugin');
+  const rules = { [TYPED_BASELINE_RULE]: 'error', ...(withPlugin ? plugin.configs['all-type-checked'].rules : {}) };
+  const eslint = createESLint(corpusConfig([pkg], { rules, typed: { tsconfigRootDir }, plugins: { '@typescript-eslint': tsPlugin } }));
   const start = performance.now();
-  const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(`typed ${mode}`) });
+  const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(`typed ${name} ${mode}`) });
   const wall = performance.now() - start;
   process.stderr.write('\n');
   const messages = collectMessages(run.results);
   return {
+    package: name,
     mode,
     files: run.results.length,
     wall,
@@ -118,7 +137,26 @@ async function typed(mode) {
     fatal: messages.fatal,
     findings: messages.findings.length,
     memory: memory(),
+    crossFile: crossFile(),
   };
+}
+
+/** The crash check at every typed config (`typedCrashConfigs()`) on one TypeScript package, typed. */
+async function typedConfigs(name) {
+  const [pkg] = ensureCorpus([name]);
+  const tsconfigRootDir = writeTypedTsconfig(pkg);
+  const runs = [];
+  for (const config of typedCrashConfigs()) {
+    const eslint = createESLint(corpusConfig([pkg], { rules: config.rules, typed: { tsconfigRootDir } }), { stats: false });
+    const start = performance.now();
+    const run = await lintWithCrashCapture(eslint, pkg.files, { onBatch: progress(`[${config.name}] ${name}`) });
+    const wall = performance.now() - start;
+    process.stderr.write('\n');
+    const messages = collectMessages(run.results);
+    const findings = messages.findings.map((f) => ({ ...f, config: config.name }));
+    runs.push({ config, package: name, wall, files: run.results.length, crashes: run.crashes, fatal: messages.fatal, findings });
+  }
+  return { runs, memory: memory() };
 }
 
 /** Lint the same files ROUNDS times in one process; collect garbage and read the heap after each. */
@@ -159,11 +197,14 @@ switch (phase) {
   case 'baseline':
     result = await main(false);
     break;
-  case 'variants':
-    result = await variants();
+  case 'configs':
+    result = await configs();
     break;
   case 'typed':
-    result = await typed(args[0]);
+    result = await typed(args[0], args[1]);
+    break;
+  case 'typedConfigs':
+    result = await typedConfigs(args[0]);
     break;
   case 'memory':
     result = await rounds();
