@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression } from '../core/ast.js';
 import type { FileContext } from '../core/file-context.js';
@@ -42,6 +43,10 @@ export function findComposedCache(
   call: TSESTree.CallExpression,
   isOriginal: (node: Node) => boolean,
 ): { cache: ComposedCache; consequence: ComposedConsequence } | null {
+  // Cheap first: some argument must be the original; only then is the callee resolved (which may read another module).
+  if (!call.arguments.some((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && isOriginal(unwrapExpression(argument)))) {
+    return null;
+  }
   const use = getMemoizerCall(file, file.settings, call);
   if (!use || !use.fn || !isOriginal(unwrapExpression(use.fn))) return null;
   const { spec } = use;

@@ -74,7 +74,18 @@ const IMPORTS_LIBRARY = new RegExp(
  * imports one of the libraries of the table, or another project module (which may, in turn).
  */
 function mentionsMemoizerLibrary(text: string): boolean {
-  return IMPORTS_LIBRARY.test(text) || /export\s*(?:\*|\{[^}]*\})\s*from\s*['"]\./.test(text);
+  return IMPORTS_LIBRARY.test(text) || REEXPORTS_PROJECT.test(text);
+}
+
+const REEXPORTS_PROJECT = /export\s*(?:\*|\{[^}]*\})\s*from\s*['"]\./;
+const FORWARDS_THIS = /\.(?:apply|call|bind)\s*\(|Reflect\.apply/;
+
+/**
+ * Cheap test before a module is parsed for a definition (a decorator or wrapper it exports): a memoizer
+ * forwards the caller's `this` or applies a library memoizer; a barrel re-exports one.
+ */
+function mayDefineMemoizer(text: string): boolean {
+  return FORWARDS_THIS.test(text) || mentionsMemoizerLibrary(text);
 }
 
 /** Finds `exportName` among a module's exports and returns the origin of its value. */
@@ -146,7 +157,7 @@ export function followProjectDefinition(
   exportName: string,
   hops = 0,
 ): ProjectDefinition | null {
-  const target = projectModule(file, specifier, hops);
+  const target = projectModule(file, specifier, hops, mayDefineMemoizer);
   if (!target) return null;
   const commonjs = findCommonJsExport(target, exportName);
   if (commonjs) return commonjs;
