@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { typedFixtures } from '../rule-tester.js';
 
-// `Widget` is an interface: only type information shows that its values are objects (a class of the file would be evidence without types).
-const CODE = `interface Widget { id: number } const seen = new Set<object>(); export function track(node: Widget) { seen.add(node); }`;
+// `TreeNode` is imported: only type information shows that its values are objects (a class of the file would be evidence without types).
+const CODE = `import type { TreeNode } from './shapes.js'; const seen = new Set<object>(); export function track(node: TreeNode) { seen.add(node); }`;
 const EXPECTED =
   /memo-leak\/no-instance-keyed-cache has `checkObjectKeys: true`, which needs type information, but this file was parsed without it\. Enable typed linting .*projectService.*or turn the option off/;
 
