@@ -26,7 +26,7 @@ interface Collected {
 function languageOptions(kind: ParserKind | 'typed', own: object | undefined): Linter.Config['languageOptions'] {
   const base =
     kind === 'typed'
-      ? { ...languageOptionsFor('typescript'), parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedFixtures } }
+      ? { ...languageOptionsFor('typescript'), parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedFixtures, disallowAutomaticSingleRunInference: true } }
       : languageOptionsFor(kind);
   const given = (own ?? {}) as { parserOptions?: object };
   return {

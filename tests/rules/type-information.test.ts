@@ -50,7 +50,7 @@ describe('typed options without type information', () => {
       files: ['**/*.ts'],
       languageOptions: {
         parser: tsParser as Linter.Parser,
-        parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedFixtures },
+        parserOptions: { project: './tsconfig.json', tsconfigRootDir: typedFixtures, disallowAutomaticSingleRunInference: true },
       },
     };
     const messages = lint([typed, rule({ checkObjectKeys: true })], path.join(typedFixtures, 'file.ts'));
