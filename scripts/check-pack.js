@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 
 const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
 const shipped = new Set(report.files.map((file) => file.path));
-const rules = readdirSync(new URL('../src/rules/', import.meta.url)).filter((name) => name.endsWith('.ts') && !['index.ts', 'options.ts'].includes(name));
+const rules = readdirSync(new URL('../src/rules/', import.meta.url)).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
 const wanted = ['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', ...rules.map((name) => `dist/rules/${name.replace(/\.ts$/, '.js')}`)];
 const missing = wanted.filter((file) => !shipped.has(file));
 if (missing.length > 0) {

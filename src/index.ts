@@ -123,4 +123,4 @@ export type {
   NoInstanceInSharedMemoizerOptions,
   NoInstanceKeyedCacheOptions,
   NoSharedMethodMemoizerOptions,
-} from './rules/options.js';
+} from './util/rule-options.js';

@@ -17,7 +17,7 @@ import {
 import { getValueKind } from '../analysis/core/values.js';
 import { rewriteToWeakKeys } from '../fixes/weak-memoizer-keys.js';
 import { createRule } from '../util/create-rule.js';
-import type { NoInstanceInSharedMemoizerOptions } from './options.js';
+import type { NoInstanceInSharedMemoizerOptions } from '../util/rule-options.js';
 import { describeInstances, describeScope } from '../util/describe.js';
 
 export type Options = NoInstanceInSharedMemoizerOptions;

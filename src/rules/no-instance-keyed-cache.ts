@@ -23,7 +23,7 @@ import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '
 import { getSyntacticKind, getValueKind } from '../analysis/core/values.js';
 import { rewriteToWeakContainer } from '../fixes/weak-container.js';
 import { createRule } from '../util/create-rule.js';
-import type { NoInstanceKeyedCacheOptions } from './options.js';
+import type { NoInstanceKeyedCacheOptions } from '../util/rule-options.js';
 import { clip, describeInstances, describeScope } from '../util/describe.js';
 
 export type Options = NoInstanceKeyedCacheOptions;

@@ -19,7 +19,7 @@ import { findSharedSlot, type SharedSlot } from '../analysis/lifetimes/shared-sl
 import { returnsOwnThis, usesOwnThis } from '../analysis/lifetimes/this-usage.js';
 import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
 import { createRule } from '../util/create-rule.js';
-import type { NoSharedMethodMemoizerOptions } from './options.js';
+import type { NoSharedMethodMemoizerOptions } from '../util/rule-options.js';
 
 export type Options = NoSharedMethodMemoizerOptions;
 export type MessageIds =
