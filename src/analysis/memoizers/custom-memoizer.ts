@@ -13,7 +13,7 @@ import {
 } from './memoizer-cache.js';
 import { findComposedCache, type ComposedCache, type ComposedConsequence } from './composed-memoizer.js';
 import { getMemoizerRootNames } from './memoizers.js';
-import { enclosingFunction, walk, type FunctionNode } from '../core/traverse.js';
+import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../core/traverse.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
 export type { ComposedCache } from './composed-memoizer.js';
@@ -500,19 +500,9 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
 
 /** A descriptor object literal the decorator returns, with a function in its `value` / `get` slot. */
 function returnedDescriptor(file: FileContext, fn: FunctionNode): { replacement: FunctionNode; slot: 'value' | 'get' } | null {
-  const objects: TSESTree.ObjectExpression[] = [];
-  const add = (node: Node | null | undefined): void => {
-    const value = node && unwrapExpression(node);
-    if (value?.type === AST_NODE_TYPES.ObjectExpression) objects.push(value);
-  };
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) add(fn.body);
-  else {
-    walk(file, fn.body, (node) => {
-      if (isFunctionNode(node)) return false;
-      if (node.type === AST_NODE_TYPES.ReturnStatement) add(node.argument);
-      return true;
-    });
-  }
+  const objects = functionReturns(file, fn)
+    .map((value) => unwrapExpression(value))
+    .filter((value): value is TSESTree.ObjectExpression => value.type === AST_NODE_TYPES.ObjectExpression);
   if (objects.length !== 1) return null;
   let found: { replacement: FunctionNode; slot: 'value' | 'get' } | null = null;
   for (const property of objects[0]!.properties) {
@@ -528,20 +518,9 @@ function returnedDescriptor(file: FileContext, fn: FunctionNode): { replacement:
 
 /** Calls a function returns: `return memoize(value)`, an arrow's body. */
 function returnedCalls(file: FileContext, fn: FunctionNode): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
-  const add = (expression: Node | null | undefined): void => {
-    const value = expression && unwrapExpression(expression);
-    if (value?.type === AST_NODE_TYPES.CallExpression) calls.push(value);
-  };
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) add(fn.body);
-  else {
-    walk(file, fn.body, (node) => {
-      if (isFunctionNode(node)) return false;
-      if (node.type === AST_NODE_TYPES.ReturnStatement) add(node.argument);
-      return true;
-    });
-  }
-  return calls;
+  return functionReturns(file, fn)
+    .map((value) => unwrapExpression(value))
+    .filter((value): value is TSESTree.CallExpression => value.type === AST_NODE_TYPES.CallExpression);
 }
 
 /**
