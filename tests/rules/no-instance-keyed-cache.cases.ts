@@ -645,6 +645,10 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
   javascript: {
   valid: [
     {
+      name: 'a Map created in a function that runs on every call is not long-lived (not an IIFE)',
+      code: `function setup() { const cache = new Map(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); }; return Foo; } setup(); setup();`,
+    },
+    {
       name: 'a WeakMap in a prototype method',
       code: `const cache = new WeakMap(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); };`,
     },
@@ -654,6 +658,32 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
     },
   ],
   invalid: [
+    {
+      name: 'a module wrapped in an IIFE and a UMD factory: their scopes run once, so their Maps are long-lived',
+      code: `(function () {
+  const cache = new Map();
+  function Foo() {}
+  Foo.prototype.m = function () { cache.set(this, 1); return cache.get(this); };
+})();
+(function (root, factory) { root.Bar = factory(); })(this, function () {
+  const seen = new Set();
+  function Bar() { seen.add(this); }
+  Bar.prototype.known = function () { return seen.has(this); };
+  return Bar;
+});`,
+      output: `(function () {
+  const cache = new WeakMap();
+  function Foo() {}
+  Foo.prototype.m = function () { cache.set(this, 1); return cache.get(this); };
+})();
+(function (root, factory) { root.Bar = factory(); })(this, function () {
+  const seen = new WeakSet();
+  function Bar() { seen.add(this); }
+  Bar.prototype.known = function () { return seen.has(this); };
+  return Bar;
+});`,
+      errors: [{ messageId: 'instanceKeyedCache', line: 2 }, { messageId: 'instanceKeyedCache', line: 7 }],
+    },
     {
       name: 'a function assigned to a prototype',
       code: `const cache = new Map(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); return cache.get(this); };`,

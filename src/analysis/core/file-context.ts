@@ -98,7 +98,11 @@ export function isModuleLevelScope(scope: Scope | null): boolean {
         return true;
       case 'function':
         // ESLint's CommonJS wrapper scope (sourceType "commonjs").
-        return current.block.type === 'Program';
+        if (current.block.type === 'Program') return true;
+        // A module wrapped in an IIFE or a UMD factory runs once: `(function () { … })()`,
+        // `(function (root, factory) { … })(this, function () { … })`.
+        if (runsOnce(current.block)) continue;
+        return false;
       case 'block':
       case 'for':
       case 'switch':
@@ -109,6 +113,30 @@ export function isModuleLevelScope(scope: Scope | null): boolean {
     }
   }
   return false;
+}
+
+/** A function expression called right where it is written, or passed as the factory of such a call. */
+function runsOnce(fn: TSESTree.Node): boolean {
+  if (fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return false;
+  const isIife = (node: TSESTree.Node): TSESTree.CallExpression | null => {
+    let callee: TSESTree.Node = node;
+    let parent = node.parent;
+    // `(function () {}).call(this)`
+    if (parent?.type === 'MemberExpression' && parent.object === node && !parent.computed && parent.property.type === 'Identifier' && ['call', 'apply'].includes(parent.property.name)) {
+      callee = parent;
+      parent = parent.parent;
+    }
+    return parent?.type === 'CallExpression' && parent.callee === callee && parent.parent?.type === 'ExpressionStatement' ? parent : null;
+  };
+  if (isIife(fn)) return true;
+  // The UMD factory: an argument of a module-level IIFE (the wrapper calls it once).
+  const call = fn.parent;
+  return (
+    call?.type === 'CallExpression' &&
+    call.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
+    (call.callee.type === 'FunctionExpression' || call.callee.type === 'ArrowFunctionExpression') &&
+    isIife(call.callee) !== null
+  );
 }
 
 /** The variable `name` resolves to from `scope` outwards (what `ASTUtils.findVariable` does, without the dependency). */
