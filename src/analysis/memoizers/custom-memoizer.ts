@@ -14,6 +14,8 @@ import {
 import { findComposedCache, type ComposedCache, type ComposedConsequence } from './composed-memoizer.js';
 import { getMemoizerRootNames } from './memoizers.js';
 import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../core/traverse.js';
+import { FORWARDS_THIS } from './text-checks.js';
+import { getRequireLiteral } from '../resolve/imports.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
 export type { ComposedCache } from './composed-memoizer.js';
@@ -145,7 +147,6 @@ export function resolveCustomMemoizer(file: FileContext, node: Node): CustomMemo
   return memoizer.factory ? null : found('decorator');
 }
 
-const FORWARDS_THIS = /\.(?:apply|call|bind)\s*\(|Reflect\.apply/;
 
 /**
  * Cheap test on a function's text before it is analysed as a memoizer (the rules call it for every
@@ -211,7 +212,7 @@ function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
           const init = unwrapExpression(declarator.init);
           if (declarator.id.type === AST_NODE_TYPES.Identifier && isFunctionNode(init)) names.add(declarator.id.name);
           // `const { memoize } = require('./memo')`, `const memoize = require('./memo')`
-          const required = requireCall(init);
+          const required = getRequireLiteral(file, init);
           if (required && fromProject(required.value)) addBindingNames(declarator.id, names);
         }
       }
@@ -253,7 +254,7 @@ function resolveRequiredDefinition(
   declarator: TSESTree.VariableDeclarator,
   name: TSESTree.Identifier,
 ): { file: FileContext; fn: FunctionNode } | null {
-  const required = declarator.init && requireCall(unwrapExpression(declarator.init));
+  const required = declarator.init && getRequireLiteral(file, unwrapExpression(declarator.init));
   if (!required) return null;
   let exportName: string | null = null;
   if (declarator.id.type === AST_NODE_TYPES.Identifier) exportName = 'default';
@@ -272,20 +273,6 @@ function resolveRequiredDefinition(
   return found && fn && isFunctionNode(fn) ? { file: found.file, fn } : null;
 }
 
-/** `require('./x')` → its string literal; anything else → `null`. */
-function requireCall(node: Node): TSESTree.StringLiteral | null {
-  if (
-    node.type === AST_NODE_TYPES.CallExpression &&
-    node.callee.type === AST_NODE_TYPES.Identifier &&
-    node.callee.name === 'require' &&
-    node.arguments.length === 1 &&
-    node.arguments[0]!.type === AST_NODE_TYPES.Literal &&
-    typeof node.arguments[0]!.value === 'string'
-  ) {
-    return node.arguments[0] as TSESTree.StringLiteral;
-  }
-  return null;
-}
 
 function addBindingNames(pattern: Node, names: Set<string>): void {
   if (pattern.type === AST_NODE_TYPES.Identifier) names.add(pattern.name);

@@ -132,6 +132,12 @@ function findPatternPath(pattern: TSESTree.Node, target: TSESTree.Identifier): s
   return null;
 }
 
+/** `require('./m')` with the real `require` → its string literal; anything else → `null`. */
+export function getRequireLiteral(file: FileContext, node: TSESTree.Node): TSESTree.StringLiteral | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression || getRequireSource(file, node) === null) return null;
+  return node.arguments[0] as TSESTree.StringLiteral;
+}
+
 /** `require('m')` with the real `require` → `'m'`. */
 function getRequireSource(file: FileContext, call: TSESTree.CallExpression): string | null {
   const [argument] = call.arguments;

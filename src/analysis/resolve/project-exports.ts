@@ -7,6 +7,7 @@ import { MEMOIZER_LIBRARIES } from '../memoizers/memoizer-libraries.js';
 import { mayNameProjectModule } from './module-paths.js';
 import { getModuleContext } from './project-modules.js';
 import { getTypeServices } from './types.js';
+import { FORWARDS_THIS } from '../memoizers/text-checks.js';
 
 /** How many re-export hops are followed (`a` re-exports `b` re-exports `lodash`). */
 const MAX_HOPS = 5;
@@ -78,7 +79,6 @@ function mentionsMemoizerLibrary(text: string): boolean {
 }
 
 const REEXPORTS_PROJECT = /export\s*(?:\*|\{[^}]*\})\s*from\s*['"]\./;
-const FORWARDS_THIS = /\.(?:apply|call|bind)\s*\(|Reflect\.apply/;
 
 /**
  * Cheap test before a module is parsed for a definition (a decorator or wrapper it exports): a memoizer
