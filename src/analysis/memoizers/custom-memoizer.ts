@@ -652,10 +652,10 @@ function findComposition(
   file: FileContext,
   call: TSESTree.CallExpression,
   isOriginal: (node: Node) => boolean,
-  depth = 0,
 ): { cache: ComposedCache; consequence: ComposedConsequence } | null {
   const library = findComposedCache(file, call, isOriginal);
-  if (library || depth > 3) return library;
+  // (a chain of wrappers that reaches itself is cut by analyzeCustomMemoizer's in-progress guard)
+  if (library) return library;
   const [first] = call.arguments;
   if (!first || first.type === AST_NODE_TYPES.SpreadElement || !isOriginal(unwrapExpression(first))) return null;
   if (!mayNameCustomMemoizer(file, call.callee)) return null;
