@@ -25,6 +25,49 @@ export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
     valid: [
       {
+        name: 'a helper keyed by `this` in a WeakMap the decorator passes it',
+        code: `
+function memoizeWith(fn: (...args: any[]) => unknown, cache: WeakMap<object, unknown>) {
+  return function (this: object, ...args: unknown[]) {
+    if (!cache.has(this)) cache.set(this, fn.apply(this, args));
+    return cache.get(this);
+  };
+}
+export function Memo() {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    descriptor.value = memoizeWith(descriptor.value, new WeakMap());
+  };
+}`,
+      },
+      {
+        name: 'an option cache with no default is the caller’s: nothing to judge',
+        code: `
+function memoize(func: any, options: { cache: Map<unknown, unknown> }) {
+  return function (this: unknown, arg: unknown) {
+    if (!options.cache.has(arg)) options.cache.set(arg, func.call(this, arg));
+    return options.cache.get(arg);
+  };
+}
+export function Memo(options: { cache: Map<unknown, unknown> }) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    descriptor.value = memoize(descriptor.value, options);
+  };
+}`,
+      },
+      {
+        name: 'a Map created on first use in a slot of the instance',
+        code: `
+export function cached(_target: any, key: string, descriptor: PropertyDescriptor) {
+  const original = descriptor.value;
+  const slot = Symbol(key);
+  descriptor.value = function (this: any, arg: unknown) {
+    const cache: Map<unknown, unknown> = this[slot] || (this[slot] = new Map());
+    if (!cache.has(arg)) cache.set(arg, original.call(this, arg));
+    return cache.get(arg);
+  };
+}`,
+      },
+      {
         name: 'a legacy decorator with a WeakMap from instance to its own Map',
         code: `
 export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
@@ -265,6 +308,116 @@ export function logged(_target: object, _key: string, descriptor: PropertyDescri
       },
     ],
     invalid: [
+      {
+        name: 'a decorator passes a Map it creates per decorated method to a same-file helper as a parameter',
+        code: `
+function memoizeWith(fn: (...args: any[]) => unknown, cache: Map<unknown, unknown>) {
+  return function (this: unknown, ...args: unknown[]) {
+    if (!cache.has(args[0])) cache.set(args[0], fn.apply(this, args));
+    return cache.get(args[0]);
+  };
+}
+export function Memo() {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    descriptor.value = memoizeWith(descriptor.value, new Map());
+  };
+}`,
+        errors: [
+          {
+            messageId: 'sharedLibraryCache',
+            line: 8,
+            data: {
+              memoizer: 'Method decorator factory `Memo`',
+              library: '`memoizeWith` (line 2)',
+              key: '`args[0]`',
+              consequence: "instances get each other's results, which stay in memory",
+            },
+          },
+        ],
+      },
+      {
+        name: 'a helper reads its cache back from a property of the function it returns, and its key function from the caller’s options',
+        code: `
+function memoize(func: any, resolver: any, cache: any) {
+  const memoized: any = function (this: unknown, ...args: unknown[]) {
+    const key = resolver.apply(this, args);
+    const store = memoized.cache;
+    if (store.has(key)) return store.get(key);
+    const result = func.apply(this, args);
+    store.set(key, result);
+    return result;
+  };
+  memoized.cache = cache;
+  return memoized;
+}
+const firstArgument = (...args: unknown[]) => args[0];
+export function Memo(config: { resolver?: (...args: unknown[]) => unknown; cache?: Map<unknown, unknown> } = {}) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    const resolver = config.resolver ?? firstArgument;
+    const cache = config.cache ?? new Map();
+    descriptor.value = memoize(descriptor.value, resolver, cache);
+  };
+}`,
+        errors: [{ messageId: 'sharedLibraryCache', line: 15 }],
+      },
+      {
+        name: 'TypeScript’s compiled `??` picks the default cache and key function',
+        code: `
+function memoize(func: any, resolver: any, cache: any) {
+  return function (this: unknown, ...args: unknown[]) {
+    const key = resolver.apply(this, args);
+    if (!cache.has(key)) cache.set(key, func.apply(this, args));
+    return cache.get(key);
+  };
+}
+const firstArgument = (...args: unknown[]) => args[0];
+export function Memo(config: any) {
+  if (config === void 0) { config = {}; }
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    let _a, _b;
+    const resolver = (_a = config.resolver) !== null && _a !== void 0 ? _a : firstArgument;
+    const cache = (_b = config.cache) !== null && _b !== void 0 ? _b : new Map();
+    descriptor.value = memoize(descriptor.value, resolver, cache);
+  };
+}`,
+        errors: [{ messageId: 'sharedLibraryCache', line: 10 }],
+      },
+      {
+        name: 'a helper merges the caller’s options over defaults that hold the cache and key function',
+        code: `
+function memoizify(original: any, input?: { cache?: Map<string, unknown>; keyResolver?: (...args: unknown[]) => string }) {
+  const defaults = { cache: new Map<string, unknown>() };
+  let config: any = Object.assign({}, defaults);
+  if (input) config = Object.assign(Object.assign({}, config), input);
+  return function (this: unknown, ...args: unknown[]) {
+    const keyResolver = config.keyResolver;
+    const key = keyResolver ? keyResolver(...args) : JSON.stringify(args);
+    if (!config.cache.has(key)) config.cache.set(key, original.apply(this, args));
+    return config.cache.get(key);
+  };
+}
+export function memoize(input?: { keyResolver?: (...args: unknown[]) => string }) {
+  return (_target: object, _key: string, descriptor: PropertyDescriptor) => {
+    descriptor.value = memoizify(descriptor.value, input);
+    return descriptor;
+  };
+}`,
+        errors: [{ messageId: 'sharedLibraryCache', line: 13 }],
+      },
+      {
+        name: 'a decorator creates its Map on first use in a slot of the prototype',
+        code: `
+export function cached(target: any, key: string, descriptor: PropertyDescriptor) {
+  const original = descriptor.value;
+  const slot = '__cache_' + key;
+  descriptor.value = function (this: unknown, arg: unknown) {
+    const cache: Map<unknown, unknown> = target[slot] || (target[slot] = new Map());
+    if (!cache.has(arg)) cache.set(arg, original.call(this, arg));
+    return cache.get(arg);
+  };
+}`,
+        errors: [{ messageId: 'sharedCacheCrossInstance', line: 2 }],
+      },
       {
         name: 'a module Map from each instance to an id, and a computed descriptor slot handling methods and getters in one branch',
         code: `

@@ -325,14 +325,14 @@ interface Candidate extends CacheSearch {
 }
 
 function computeMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | null {
-  const direct = findShape(file, fn, false);
+  const direct = findShape(file, fn, false, fn);
   const judged = direct && judge(file, fn, direct, false);
   if (judged) return judged;
   // A factory of any depth: `Memo(options)` (or `Memo()`, or `Memo(a)(b)`) returns a decorator.
   let level = returnedFunctions(file, fn);
   for (let depth = 0; depth < 3 && level.length > 0; depth++) {
     for (const returned of level) {
-      const inner = findShape(file, returned, true);
+      const inner = findShape(file, returned, true, fn);
       const judgedInner = inner && inner.form !== 'wrapper' ? judge(file, fn, inner, true) : null;
       if (judgedInner) return judgedInner;
     }
@@ -341,9 +341,13 @@ function computeMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | 
   return null;
 }
 
-function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean): Candidate | null {
+function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean, definition: FunctionNode): Candidate | null {
   const [first, second, third] = fn.params;
-  if (third?.type === AST_NODE_TYPES.Identifier) return findLegacyShape(file, fn, third);
+  if (third?.type === AST_NODE_TYPES.Identifier) {
+    // `(target, key, descriptor)`; a helper with three parameters (`memoize(fn, resolver, cache)`) is read as a wrapper.
+    const legacy = findLegacyShape(file, fn, third, definition);
+    if (legacy || inFactory) return legacy;
+  }
   if (first?.type !== AST_NODE_TYPES.Identifier) return null;
   const value = file.findVariable(first);
   if (!value) return null;
@@ -351,6 +355,7 @@ function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean): Can
   const isStandard = context !== null && (isDecoratorContext(second as TSESTree.Identifier, context) || inFactory);
   if (!isStandard && inFactory) return null;
   const form: MemoizerForm = isStandard ? 'standard-decorator' : 'wrapper';
+  const caller = { definition, search: { decorator: fn, form, originals: new Set([value]), context } };
   const replacements = returnedFunctions(file, fn).filter((returned) => returned.type !== AST_NODE_TYPES.ArrowFunctionExpression);
   if (replacements.length === 0) {
     // `context.addInitializer(function () { … this … })` and no replacement: per instance by construction.
@@ -360,7 +365,7 @@ function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean): Can
     // `return memoize(value)`: the replacement is a library memoizer over the original.
     const isOriginal = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && file.findVariable(node) === value;
     const composed = returnedCalls(file, fn)
-      .map((call) => findComposition(file, call, isOriginal))
+      .map((call) => findComposition(file, call, isOriginal, caller))
       .find((found) => found !== null);
     if (composed) return { form, decorator: fn, replacement: null, slot: null, originals: new Set([value]), context, composed };
     return null;
@@ -380,7 +385,12 @@ function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean): Can
 }
 
 /** `(target, key, descriptor)` that assigns `descriptor.value` or `descriptor.get` a function. */
-function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: TSESTree.Identifier): Candidate | null {
+function findLegacyShape(
+  file: FileContext,
+  fn: FunctionNode,
+  descriptorParam: TSESTree.Identifier,
+  definition: FunctionNode,
+): Candidate | null {
   const descriptor = file.findVariable(descriptorParam);
   if (!descriptor) return null;
   const originals = new Set<Variable>();
@@ -477,7 +487,8 @@ function findLegacyShape(file: FileContext, fn: FunctionNode, descriptorParam: T
         file.findVariable(node.property) === file.findVariable(key)
       );
     };
-    const composed = findComposition(file, calls[0]!.call, isOriginal);
+    const caller = { definition, search: { decorator: fn, form: 'legacy-decorator' as const, originals, context: null } };
+    const composed = findComposition(file, calls[0]!.call, isOriginal, caller);
     if (!composed) return null;
     return { form: 'legacy-decorator', decorator: fn, replacement: null, slot: calls[0]!.slot, originals, context: null, composed };
   }
@@ -620,7 +631,7 @@ function judge(file: FileContext, definition: FunctionNode, candidate: Candidate
   const forwardsThis = callsOriginalWithThis(file, replacement, candidate.originals);
   if (!forwardsThis) {
     // `const m = _.memoize(original); descriptor.value = function (...a) { return m.apply(this, a); }`
-    const viaMemoized = memoizedOriginals(file, candidate).find((memoized) =>
+    const viaMemoized = memoizedOriginals(file, definition, candidate).find((memoized) =>
       callsOriginalWithThis(file, replacement, new Set([memoized.variable])),
     );
     return viaMemoized ? composedMemoizer(base, candidate.form, viaMemoized.composed, uses()) : null;
@@ -652,6 +663,7 @@ function findComposition(
   file: FileContext,
   call: TSESTree.CallExpression,
   isOriginal: (node: Node) => boolean,
+  caller: NonNullable<CacheSearch['caller']>,
 ): { cache: ComposedCache; consequence: ComposedConsequence } | null {
   const library = findComposedCache(file, call, isOriginal);
   // (a chain of wrappers that reaches itself is cut by analyzeCustomMemoizer's in-progress guard)
@@ -660,8 +672,13 @@ function findComposition(
   if (!first || first.type === AST_NODE_TYPES.SpreadElement || !isOriginal(unwrapExpression(first))) return null;
   if (!mayNameCustomMemoizer(file, call.callee)) return null;
   const definition = resolveDefinition(file, call.callee);
-  const wrapper = definition && analyzeCustomMemoizer(definition.file, definition.fn);
-  if (!wrapper || wrapper.form !== 'wrapper' || wrapper.storage !== 'per-wrapped-function' || !wrapper.consequence) return null;
+  let wrapper = definition && analyzeCustomMemoizer(definition.file, definition.fn);
+  if (definition && definition.file === file && (!wrapper || wrapper.storage !== 'per-wrapped-function')) {
+    // A helper whose cache or key function is a parameter (`memoize(original, resolver, cache)`):
+    // its summary at this call, with the parameters bound to the arguments given here.
+    wrapper = analyzeWrapperAt(file, definition.fn, call, caller);
+  }
+  if (!definition || !wrapper || wrapper.form !== 'wrapper' || wrapper.storage === 'per-instance' || !wrapper.consequence) return null;
   const name = wrapper.name ?? 'wrapper';
   const where = definition.file === file ? `line ${wrapper.definition.loc.start.line}` : 'another module';
   if (wrapper.composed) {
@@ -681,6 +698,40 @@ function findComposition(
     },
     consequence: wrapper.consequence,
   };
+}
+
+/**
+ * The summary of a same-file wrapper at one call of it: its parameters bound to the call's arguments,
+ * so a cache or key function the caller supplies is judged where the caller creates it
+ * (`descriptor.value = memoize(descriptor.value, resolver, opts.cache ?? new Map())` creates one cache
+ * per decorated method).
+ */
+function analyzeWrapperAt(
+  file: FileContext,
+  fn: FunctionNode,
+  call: TSESTree.CallExpression,
+  caller: NonNullable<CacheSearch['caller']>,
+): CustomMemoizer | null {
+  return file.cached('customMemoizerAt', call, () => {
+    const inProgress = file.cached('customMemoizerInProgress', file.program, () => new Set<FunctionNode>());
+    if (inProgress.has(fn)) return null;
+    const bindings = new Map<Variable, Node>();
+    fn.params.forEach((param, index) => {
+      const argument = call.arguments[index];
+      const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || name.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = file.findVariable(name);
+      if (variable) bindings.set(variable, argument);
+    });
+    inProgress.add(fn);
+    try {
+      const shape = findShape(file, fn, false, fn);
+      if (!shape || shape.form !== 'wrapper' || !shape.replacement) return null;
+      return judge(file, fn, { ...shape, bindings, caller }, false);
+    } finally {
+      inProgress.delete(fn);
+    }
+  });
 }
 
 type MemoizerBase = Pick<CustomMemoizer, 'definition' | 'name' | 'form' | 'factory' | 'decorator' | 'replacement' | 'slot'>;
@@ -708,7 +759,11 @@ function composedMemoizer(
  * Bindings of the decorator initialised with a library memoizer over the original method
  * (`const m = _.memoize(original, resolver)`), with the cache each one creates.
  */
-function memoizedOriginals(file: FileContext, candidate: Candidate): Array<{ variable: Variable; composed: NonNullable<Candidate['composed']> }> {
+function memoizedOriginals(
+  file: FileContext,
+  definition: FunctionNode,
+  candidate: Candidate,
+): Array<{ variable: Variable; composed: NonNullable<Candidate['composed']> }> {
   const found: Array<{ variable: Variable; composed: NonNullable<Candidate['composed']> }> = [];
   const body = candidate.decorator.body;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return found;
@@ -724,7 +779,7 @@ function memoizedOriginals(file: FileContext, candidate: Candidate): Array<{ var
     for (const declarator of statement.declarations) {
       const init = declarator.init && unwrapExpression(declarator.init);
       if (declarator.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.CallExpression) continue;
-      const composed = findComposition(file, init, isOriginal);
+      const composed = findComposition(file, init, isOriginal, { definition, search: candidate });
       const variable = composed && file.findVariable(declarator.id);
       if (composed && variable) found.push({ variable, composed });
     }

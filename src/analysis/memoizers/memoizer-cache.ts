@@ -7,6 +7,7 @@ import { getStrongContainer, isWeakContainer, type StrongContainerKind } from '.
 import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { returnsOwnThis, usesOwnThis } from '../lifetimes/this-usage.js';
 import { enclosingFunction, isInside, thisOwner, walk, type FunctionNode } from '../core/traverse.js';
+import { ABSENT, evaluateDefault, type Bindings } from '../core/default-values.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -43,7 +44,8 @@ export interface CacheOperation {
 
 /** The container a memoizer's replacement reads and writes, declared outside the replacement. */
 export interface MemoizerCache {
-  readonly variable: Variable;
+  /** The binding that holds the container; `null` when it is reached through an option (`config.cache`). */
+  readonly variable: Variable | null;
   /** `const cache = new Map()` (the declarator); `null` for a parameter's default. */
   readonly declarator: TSESTree.VariableDeclarator | null;
   /**
@@ -84,6 +86,10 @@ export interface CacheSearch {
   readonly originals: ReadonlySet<Variable>;
   /** TC39: the `context` parameter. */
   readonly context: Variable | null;
+  /** A helper analysed at one call of it: its parameters bound to that call's arguments. */
+  readonly bindings?: Bindings | null;
+  /** The memoizer whose call is analysed (`descriptor.value = memoize(original, resolver, cache)`). */
+  readonly caller?: { readonly definition: FunctionNode; readonly search: CacheSearch } | null;
 }
 
 const KEYED_METHODS = new Set(['get', 'set', 'has', 'delete', 'add', 'peek']);
@@ -100,13 +106,13 @@ export function findCaches(
   search: CacheSearch,
   replacement: FunctionNode,
 ): MemoizerCache[] | null {
-  const operations = new Map<Variable, FoundOperation[]>();
+  const operations = new Map<Variable | Node, FoundOperation[]>();
   walk(file, replacement.body, (node) => {
-    const found = readOperation(file, replacement, node);
-    if (found && found.variable.defs.length === 1) {
-      const list = operations.get(found.variable) ?? [];
+    const found = readOperation(file, replacement, search, node);
+    if (found) {
+      const list = operations.get(found.holder) ?? [];
       list.push(found);
-      operations.set(found.variable, list);
+      operations.set(found.holder, list);
     }
     return true;
   });
@@ -114,8 +120,8 @@ export function findCaches(
     value !== null && depth < 4 && holdsResult(file, replacement, search.originals, value, depth, operations, isResult);
   const caches: MemoizerCache[] = [];
   let undecided = false;
-  for (const [variable, found] of operations) {
-    if (isInside(variable.defs[0]!.node, replacement)) continue;
+  for (const found of operations.values()) {
+    if (found[0]!.local) continue;
     // A container that stores the original's results, or that stores the instance itself as a key
     // (`ids.set(this, id)`: whatever the value, a strong container shared this way pins instances).
     const isCache = found.some(
@@ -129,7 +135,7 @@ export function findCaches(
     if (!isCache) continue;
     const cache = found.some((entry) => entry.operation.shape === null)
       ? null
-      : describeCache(file, definition, search, replacement, variable, found.map((entry) => entry.operation as CacheOperation));
+      : describeCache(file, definition, search, replacement, found[0]!, found.map((entry) => entry.operation as CacheOperation));
     if (cache) caches.push(cache);
     else undecided = true;
   }
@@ -205,7 +211,7 @@ function holdsResult(
   originals: ReadonlySet<Variable>,
   value: Node,
   depth: number,
-  operations: ReadonlyMap<Variable, readonly FoundOperation[]>,
+  operations: ReadonlyMap<Variable | Node, readonly FoundOperation[]>,
   isResult: (value: Node | null, depth: number) => boolean,
 ): boolean {
   if (callsOriginalWithThis(file, replacement, originals, value)) return true;
@@ -251,53 +257,58 @@ function isDirectResult(file: FileContext, replacement: FunctionNode, originals:
 }
 
 interface FoundOperation {
-  readonly variable: Variable;
+  /** What groups operations on one container: its binding, or the creation an option leads to. */
+  readonly holder: Variable | Node;
+  /** The binding the operation names (`cache.get(k)`); `null` for `config.cache.get(k)`. */
+  readonly variable: Variable | null;
+  /** The creation found by following options and defaults (`config.cache` → `new Map()`), when read that way. */
+  readonly creation: TSESTree.Expression | null;
+  /** A binding declared inside the replacement (a per-call local): never the cache itself. */
+  readonly local: boolean;
+  /** Where the container lives when that is not where it is created: the object a lazy slot is on (`target`). */
+  readonly anchor?: Node;
   readonly operation: Omit<CacheOperation, 'shape'> & { readonly shape: KeyShape | null };
   readonly store: boolean;
   /** The stored value (`set`'s second argument, the assigned expression). */
   readonly value: Node | null;
 }
 
-/** `cache.get(k)`, `cache.set(k, v)`, `cache[k]`, `cache[k] = v`, `k in cache` on an identifier. */
-function readOperation(file: FileContext, replacement: FunctionNode, node: Node): FoundOperation | null {
+/** `cache.get(k)`, `cache.set(k, v)`, `cache[k]`, `cache[k] = v`, `k in cache`, also on `config.cache`. */
+function readOperation(file: FileContext, replacement: FunctionNode, search: CacheSearch, node: Node): FoundOperation | null {
+  const shapeOf = (key: Node): KeyShape | null => getKeyShape(file, replacement, key, 0, search.bindings ?? null);
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrapExpression(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
-    const object = unwrapExpression(callee.object);
     const method = getStaticMemberName(callee);
     const key = node.arguments[0];
-    if (object.type !== AST_NODE_TYPES.Identifier || method === null || !KEYED_METHODS.has(method) || !key) return null;
-    const variable = file.findVariable(object);
-    if (!variable) return null;
+    if (method === null || !KEYED_METHODS.has(method) || !key) return null;
+    const holder = resolveHolder(file, replacement, search, callee.object);
+    if (!holder) return null;
     return {
-      variable,
-      operation: { method, node, key, shape: getKeyShape(file, replacement, key) },
+      ...holder,
+      operation: { method, node, key, shape: shapeOf(key) },
       store: STORE_METHODS.has(method),
       value: method === 'set' ? (node.arguments[1] ?? null) : null,
     };
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && node.computed) {
-    const object = unwrapExpression(node.object);
-    if (object.type !== AST_NODE_TYPES.Identifier) return null;
-    const variable = file.findVariable(object);
-    if (!variable) return null;
+    const holder = resolveHolder(file, replacement, search, node.object);
+    if (!holder) return null;
     const use = outermostWrapper(node);
     const store = use.parent?.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use;
     return {
-      variable,
-      operation: { method: '[]', node, key: node.property, shape: getKeyShape(file, replacement, node.property) },
+      ...holder,
+      operation: { method: '[]', node, key: node.property, shape: shapeOf(node.property) },
       store,
       value: store ? (use.parent as TSESTree.AssignmentExpression).right : null,
     };
   }
   if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === 'in') {
-    const object = unwrapExpression(node.right);
-    if (object.type !== AST_NODE_TYPES.Identifier) return null;
-    const variable = file.findVariable(object);
-    if (!variable) return null;
+    const holder = resolveHolder(file, replacement, search, node.right);
+    if (!holder) return null;
     return {
-      variable,
-      operation: { method: 'in', node, key: node.left, shape: getKeyShape(file, replacement, node.left) },
+      ...holder,
+      operation: { method: 'in', node, key: node.left, shape: shapeOf(node.left) },
       store: false,
       value: null,
     };
@@ -305,15 +316,107 @@ function readOperation(file: FileContext, replacement: FunctionNode, node: Node)
   return null;
 }
 
+/**
+ * The container an operation's object denotes: a binding declared outside the replacement whose
+ * creation `cacheSource` reads, or else the creation that following the options and defaults leads
+ * to (`config.cache`, `memoized.cache`, a helper's `cache` parameter bound to the caller's
+ * `opts.cache ?? new Map()`). A binding of the replacement itself is kept as a local.
+ */
+function resolveHolder(
+  file: FileContext,
+  replacement: FunctionNode,
+  search: CacheSearch,
+  object: Node,
+): Pick<FoundOperation, 'holder' | 'variable' | 'creation' | 'local' | 'anchor'> | null {
+  const expression = unwrapExpression(object);
+  let variable: Variable | null = null;
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    variable = file.findVariable(expression);
+    if (!variable || variable.defs.length !== 1) return null;
+    const def = variable.defs[0]!;
+    const local = isInside(def.node, replacement);
+    if (!local && (!search.bindings?.has(variable) && cacheSource(variable) !== null)) {
+      return { holder: variable, variable, creation: null, local: false };
+    }
+    const evaluated = followToCreation(file, replacement, search, expression);
+    if (evaluated) return { holder: evaluated, variable: local ? null : variable, creation: evaluated, local: false };
+    // `const cache = target[slot] || (target[slot] = new Map())`
+    const init = local && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name ? def.node.init : null;
+    const slot = init ? lazySlotOf(file, replacement, init) : null;
+    if (slot) return { holder: slot.creation, variable: null, creation: slot.creation, local: false, anchor: slot.anchor };
+    return { holder: variable, variable, creation: null, local };
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const evaluated = followToCreation(file, replacement, search, expression);
+  if (evaluated) return { holder: evaluated, variable: null, creation: evaluated, local: false };
+  const slot = lazySlot(file, replacement, expression);
+  return slot ? { holder: slot.creation, variable: null, creation: slot.creation, local: false, anchor: slot.anchor } : null;
+}
+
+/** `slot || (slot = new Map())`, `slot ??= new Map()`: the lazy slot a local reads its container from. */
+function lazySlotOf(file: FileContext, replacement: FunctionNode, init: Node): { creation: TSESTree.Expression; anchor: Node } | null {
+  const expression = unwrapExpression(init);
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && (expression.operator === '||' || expression.operator === '??')) {
+    const left = unwrapExpression(expression.left);
+    return left.type === AST_NODE_TYPES.MemberExpression ? lazySlot(file, replacement, left) : null;
+  }
+  if (expression.type === AST_NODE_TYPES.AssignmentExpression && expression.left.type === AST_NODE_TYPES.MemberExpression) {
+    return lazySlot(file, replacement, expression.left);
+  }
+  return null;
+}
+
+/**
+ * A container the replacement creates on first use and keeps in a slot of an object declared outside
+ * it (`target[slot] = new Map()` on the decorator's `target`, the prototype): one container for
+ * every instance, living where that object lives. `null` for slots on `this` (per instance).
+ */
+function lazySlot(file: FileContext, replacement: FunctionNode, member: TSESTree.MemberExpression): { creation: TSESTree.Expression; anchor: Node } | null {
+  let root: Node = member;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrapExpression(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return null; // `this[slot]`: per instance
+  const owner = file.findVariable(root);
+  const def = owner?.defs.length === 1 ? owner.defs[0] : undefined;
+  if (!owner || !def || isInside(def.node, replacement) || isThisOf(file, replacement, root)) return null;
+  const text = file.sourceCode.getText(member);
+  let creation: TSESTree.Expression | null = null;
+  walk(file, replacement.body, (node) => {
+    if (creation) return false;
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      ['=', '??=', '||='].includes(node.operator) &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      file.sourceCode.getText(node.left) === text &&
+      describeContainer(file, node.right)
+    ) {
+      creation = node.right;
+    }
+    return true;
+  });
+  return creation ? { creation, anchor: def.name } : null;
+}
+
+/** The container creation an expression leads to for a caller that passes no options, outside the replacement. */
+function followToCreation(file: FileContext, replacement: FunctionNode, search: CacheSearch, node: Node): TSESTree.Expression | null {
+  const value = evaluateDefault(file, node, search.bindings ?? null);
+  if (value === null || value === ABSENT || isInside(value, replacement)) return null;
+  const creation = value as TSESTree.Expression;
+  return describeContainer(file, creation) ? creation : null;
+}
+
 function describeCache(
   file: FileContext,
   definition: FunctionNode,
   search: CacheSearch,
   replacement: FunctionNode,
-  variable: Variable,
+  found: FoundOperation,
   operations: readonly CacheOperation[],
 ): MemoizerCache | null {
-  const source = cacheSource(variable);
+  const { variable } = found;
+  // Reached through options (`config.cache`): judged by the default creation, which a caller may replace.
+  const source = found.creation
+    ? { creation: found.creation, anchor: found.anchor ?? (found.creation as Node), declarator: null, defaulted: true }
+    : variable && cacheSource(variable);
   if (!source) return null;
   const { declarator, defaulted } = source;
   let creation = source.creation;
@@ -330,17 +433,18 @@ function describeCache(
   if (shapes.size !== 1) return null;
   const usesOutsideReplacement: Node[] = [];
   let reassigned = false;
-  for (const reference of variable.references) {
+  for (const reference of variable?.references ?? []) {
     if (reference.init) continue;
     if (reference.isWrite()) reassigned = true;
     if (!isInside(reference.identifier, replacement)) usesOutsideReplacement.push(reference.identifier);
   }
+  const object = operations[0]!.node.type === AST_NODE_TYPES.BinaryExpression ? null : cacheObject(operations[0]!.node);
   return {
     variable,
     declarator,
     defaulted,
     singleSlot: false,
-    name: variable.name,
+    name: variable?.name ?? (object ? file.sourceCode.getText(object) : 'cache'),
     creation,
     ...container,
     scope,
@@ -349,6 +453,13 @@ function describeCache(
     usesOutsideReplacement,
     reassigned,
   };
+}
+
+/** The object of an operation: `cache` of `cache.get(k)` / `cache[k]`. */
+function cacheObject(node: Node): Node | null {
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) return node.callee.object;
+  if (node.type === AST_NODE_TYPES.MemberExpression) return node.object;
+  return null;
 }
 
 /**
@@ -426,6 +537,8 @@ function getCacheScope(
   if (owner === search.decorator) return search.form === 'wrapper' ? 'wrapper' : 'decorator';
   if (owner === definition) return 'factory';
   if (owner === null && isModuleLevelScope(file.sourceCode.getScope(anchor))) return 'module';
+  // A helper analysed at a call: the container comes from the caller (`memoize(original, resolver, cache)`).
+  if (search.caller) return getCacheScope(file, search.caller.definition, search.caller.search, anchor);
   return null;
 }
 
@@ -484,9 +597,14 @@ export function isThisOf(file: FileContext, fn: FunctionNode, node: Node): boole
 }
 
 /** The key's relation to `this`; `null` when it is derived from the instance in a way the analysis cannot judge. */
-function getKeyShape(file: FileContext, fn: FunctionNode, key: Node, depth = 0): KeyShape | null {
+function getKeyShape(file: FileContext, fn: FunctionNode, key: Node, depth = 0, bindings: Bindings | null = null): KeyShape | null {
   const expression = unwrapExpression(key);
   if (isThisOf(file, fn, expression)) return 'this';
+  if ((expression.type === AST_NODE_TYPES.ConditionalExpression || expression.type === AST_NODE_TYPES.LogicalExpression) && depth < 3) {
+    // `keyResolver ? keyResolver(...args) : JSON.stringify(args)`: the key of a caller that passes no options.
+    const value = evaluateDefault(file, expression, bindings);
+    if (value !== null && value !== ABSENT && value !== expression) return getKeyShape(file, fn, value, depth + 1, bindings);
+  }
   if (expression.type === AST_NODE_TYPES.ArrayExpression || expression.type === AST_NODE_TYPES.ObjectExpression) {
     const parts =
       expression.type === AST_NODE_TYPES.ArrayExpression
@@ -510,12 +628,12 @@ function getKeyShape(file: FileContext, fn: FunctionNode, key: Node, depth = 0):
       for (const reference of variable.references) {
         if (reference.isWrite() && reference.writeExpr && reference.identifier !== def.name) writes.push(reference.writeExpr);
       }
-      const shapes = new Set(writes.map((write) => getKeyShape(file, fn, write, depth + 1)));
+      const shapes = new Set(writes.map((write) => getKeyShape(file, fn, write, depth + 1, bindings)));
       return shapes.size === 1 ? [...shapes][0]! : shapes.size === 0 ? 'ignores-this' : null;
     }
   }
   if (expression.type === AST_NODE_TYPES.CallExpression) {
-    const keyFunction = getKeyFunction(file, expression);
+    const keyFunction = getKeyFunction(file, expression, bindings);
     if (keyFunction) {
       // `hash.apply(this, args)` with `hash` defaulting to `JSON.stringify`-like code: judged by the default.
       if (returnsOwnThis(file, keyFunction)) return 'this';
@@ -533,12 +651,15 @@ function getKeyShape(file: FileContext, fn: FunctionNode, key: Node, depth = 0):
  * `hash` is a function of the file, or a binding whose default is one (`{ hash = defaultHash } = opts`,
  * `opts.hash || defaultHash`): a caller that passes no key function gets the default.
  */
-function getKeyFunction(file: FileContext, call: TSESTree.CallExpression): FunctionNode | null {
+function getKeyFunction(file: FileContext, call: TSESTree.CallExpression, bindings: Bindings | null): FunctionNode | null {
   let callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && ['apply', 'call'].includes(getStaticMemberName(callee) ?? '')) {
     callee = unwrapExpression(callee.object);
   }
   if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  // A helper's parameter bound at a call, or a default reached through options (`config.resolver ?? byFirst`).
+  const evaluated = evaluateDefault(file, callee, bindings);
+  if (evaluated !== null && evaluated !== ABSENT && isFunctionNode(evaluated)) return evaluated;
   const variable = file.findVariable(callee);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!def) return null;
