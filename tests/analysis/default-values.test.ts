@@ -93,7 +93,9 @@ function f(opts: any) {
   const c = { cache: new Map() };
   Object.assign(c, { cache: new WeakMap() });
   probe(c.cache);
+  const d = flag ? { cache: new Map() } : null;
+  probe(d.cache);
 }`),
-    ).toEqual(['unknown', 'unknown', 'opts', 'unknown']);
+    ).toEqual(['unknown', 'unknown', 'opts', 'unknown', 'unknown']);
   });
 });

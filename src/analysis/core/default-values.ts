@@ -242,7 +242,9 @@ function propertyOfBinding(state: State, variable: Variable, name: string): Inte
       if (writes.includes(def.node)) return null;
       for (const write of writes) {
         const value = evaluate(state, write);
-        results.push(isFunctionNode(value as Node) ? ABSENT : propertyOf(state, value, name));
+        // (a function has no such property until one is written, below)
+        const isFunction = value !== null && value !== ABSENT && value !== CYCLE && isFunctionNode(value);
+        results.push(isFunction ? ABSENT : propertyOf(state, value, name));
       }
     }
     for (const reference of variable.references) {
