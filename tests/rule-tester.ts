@@ -24,6 +24,8 @@ export const typedFixtures = fileURLToPath(new URL('fixtures/typed', import.meta
 
 /** A project on disk whose modules the untyped cross-file cases import (`src/app/file.ts` imports `../lib/memo.js`). */
 export const moduleFixtures = fileURLToPath(new URL('fixtures/modules', import.meta.url));
+/** An npm workspace (monorepo) whose packages import each other by name. */
+export const workspaceFixtures = fileURLToPath(new URL('fixtures/workspace', import.meta.url));
 
 /** TypeScript with type information (typed linting through the fixture tsconfig.json). */
 export const typedRuleTester = new RuleTester({

@@ -46,6 +46,8 @@ interface Finding {
   readonly verdict: Verdict;
 }
 
+const CUSTOM_SHARED = '`{{memoizer}}` on `{{member}}` ({{where}}) keeps one cache `{{cache}}` for every {{instances}}: {{consequence}}.';
+
 export default createRule<Options, MessageIds>({
   name: 'no-shared-method-memoizer',
   meta: {
@@ -87,7 +89,7 @@ export default createRule<Options, MessageIds>({
         '{{memoizer}} on `{{member}}`: one slot ({{holder}}) keyed by the last call, so it pins the last {{instances}} that called it and recomputes for each other one.',
       registry:
         "{{memoizer}} on `{{member}}` with `{{option}}` adds each {{instances}}'s cache to a module-level registry: every {{instances}} that calls it stays in memory.",
-      customShared: '`{{memoizer}}` on `{{member}}` ({{where}}) keeps one cache `{{cache}}` for every {{instances}}: {{consequence}}.',
+      customShared: CUSTOM_SHARED,
       moveToInstanceField: 'Create the memoized `{{member}}` per instance, in an instance field of {{instances}}',
       usePerInstanceDecorator: 'Use `{{replacementName}}`, which keeps one cache per instance',
       removeSharedCache: 'Remove the shared `{{option}}` option, so that each instance gets its own cache',
@@ -366,28 +368,28 @@ function reportCustom(
   const { memoizer, definitionFile } = custom;
   const instances = slot.className ?? 'instance';
   const line = memoizer.definition.loc.start.line;
-  const where =
-    definitionFile === file
-      ? `hand-written, line ${line}`
-      : `hand-written, \`${describeModule(file, definitionFile)}\` line ${line}`;
   const consequence =
     memoizer.consequence === 'pins-instances'
       ? `its key holds the instance, so every ${instances} that calls it stays in memory`
       : `its key ignores \`this\`, so one ${instances} gets another's result, and each result stays in memory`;
-  context.report({
-    node,
-    messageId: 'customShared',
-    data: {
-      memoizer: memoizer.name ?? 'this memoizer',
-      member: slot.className && slot.memberName ? `${slot.className}.${slot.memberName}` : (slot.memberName ?? 'this method'),
-      cache:
-        memoizer.cache?.name ??
-        (memoizer.composed ? `${definitionFile.sourceCode.getText(memoizer.composed.call.callee)}(…)` : 'cache'),
-      where,
-      instances,
-      consequence,
-    },
-  });
+  const data = {
+    memoizer: memoizer.name ?? 'this memoizer',
+    member: slot.className && slot.memberName ? `${slot.className}.${slot.memberName}` : (slot.memberName ?? 'this method'),
+    cache:
+      memoizer.cache?.name ??
+      (memoizer.composed ? `${definitionFile.sourceCode.getText(memoizer.composed.call.callee)}(…)` : 'cache'),
+    where: `hand-written, line ${line}`,
+    instances,
+    consequence,
+  };
+  if (definitionFile !== file) {
+    // The definition's module by its path from here; by its file name alone when the path is too long for the message.
+    data.where = `hand-written, \`${describeModule(file, definitionFile)}\` line ${line}`;
+    if (renderCustomShared(data).length > MAX_MESSAGE_LENGTH) {
+      data.where = `hand-written, \`${path.basename(definitionFile.filename ?? 'another file')}\` line ${line}`;
+    }
+  }
+  context.report({ node, messageId: 'customShared', data });
 }
 
 function isStringLiteral(node: TSESTree.Node): boolean {
@@ -422,6 +424,13 @@ function describeKeyArgs(use: MemoizerUse): string {
 
 
 /** How a message names the module that defines a memoizer: its path relative to the linted file. */
+const MAX_MESSAGE_LENGTH = 200;
+
+/** The `customShared` message as ESLint renders it (its template, with `data` filled in). */
+function renderCustomShared(data: Readonly<Record<string, string>>): string {
+  return CUSTOM_SHARED.replace(/\{\{(\w+)\}\}/g, (_, name: string) => data[name] ?? '');
+}
+
 function describeModule(file: FileContext, definitionFile: FileContext): string {
   const target = definitionFile.filename;
   if (!target) return 'another file';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { moduleFixtures, type RuleCases } from '../rule-tester.js';
+import { moduleFixtures, workspaceFixtures, type RuleCases } from '../rule-tester.js';
 import type { MessageIds, Options } from '../../src/rules/no-shared-method-memoizer.js';
 
 // Generated from verified linter output, then reviewed by hand: every finding with its message id,
@@ -287,6 +287,13 @@ class Report { rows: number[] = []; @cached total() { return this.rows.length; }
 class Report { rows: number[] = []; @memoPerInstance total(x: number) { return this.rows.length + x; } }`,
       },
       {
+        name: 'untyped: a per-instance decorator from another package of the same workspace',
+        filename: path.join(workspaceFixtures, 'packages/app/src/file.ts'),
+        code: `import { memoPerInstance } from '@acme/decorators';
+import { memo } from '@acme/missing';
+class Report { rows: number[] = []; @memoPerInstance total(x: number) { return this.rows.length + x; } @memo count(x: number) { return x; } }`,
+      },
+      {
         name: 'untyped: a decorator from a module that is missing or does not parse is unknown',
         filename: path.join(moduleFixtures, 'src/app/file.ts'),
         code: `import { memo } from '../lib/broken.js';
@@ -295,6 +302,28 @@ class Report { rows: number[] = []; @memo total(x: number) { return x; } @gone c
       },
     ],
     invalid: [
+      {
+        name: 'untyped: a shared decorator from another package of the same workspace, read from its sources',
+        filename: path.join(workspaceFixtures, 'packages/app/src/file.ts'),
+        code: `import { memo } from '@acme/decorators';
+import reExported from '@acme/plain/memo';
+class Report {
+  rows: number[] = [];
+  @memo total(x: number) { return this.rows.length + x; }
+  @reExported count(x: number) { return this.rows.length * x; }
+}`,
+        errors: ['Report.total', 'Report.count'].map((member, index) => ({
+          messageId: 'customShared' as const,
+          line: 5 + index,
+          data: customShared({
+            memoizer: 'memo',
+            member,
+            where: 'hand-written, `memo.ts` line 2', // the path (`../../decorators/src/memo.ts`) would make the message too long
+            consequence:
+              "its key ignores `this`, so one Report gets another's result, and each result stays in memory",
+          }),
+        })),
+      },
       {
         name: 'untyped: a shared decorator imported from another module (ESM .js suffix, a tsconfig paths alias, package imports, a barrel)',
         filename: path.join(moduleFixtures, 'src/app/file.ts'),

@@ -1,11 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BoundedCache } from './bounded-cache.js';
+import { findUp, isFile, readJson } from './json-files.js';
+import { workspacePackageTargets } from './workspaces.js';
 
 /**
  * Where a module specifier of a project file points, without type information: relative paths,
- * tsconfig `paths`/`baseUrl`, and package.json `imports` (`#memo`). Bare package names are not
- * project code and resolve to `null`, as does anything that is not a file on disk.
+ * tsconfig `paths`/`baseUrl`, package.json `imports` (`#memo`), and packages of the same workspace
+ * (`@org/utils` in an npm, Yarn, pnpm or Lerna monorepo, read from its sources). Other bare package
+ * names are not project code and resolve to `null`, as does anything that is not a file on disk.
  *
  * The lookup follows what TypeScript and Node do for project sources: an ESM `.js` suffix may
  * name a `.ts` file (`'./memo.js'` → memo.ts), a directory means its `index`, and a specifier
@@ -31,6 +32,10 @@ export function resolveModulePath(fromFile: string, specifier: string): string |
     const found = resolveAsFile(target);
     if (found) return found;
   }
+  for (const target of workspacePackageTargets(directory, specifier) ?? []) {
+    const found = resolveAsFile(target);
+    if (found) return found;
+  }
   return null;
 }
 
@@ -45,7 +50,8 @@ export function isRelativeSpecifier(specifier: string): boolean {
 export function mayNameProjectModule(fromFile: string, specifier: string): boolean {
   if (isRelativeSpecifier(specifier) || specifier.startsWith('#')) return true;
   if (!path.isAbsolute(fromFile)) return false;
-  return tsconfigPathTargets(path.dirname(fromFile), specifier).length > 0;
+  const directory = path.dirname(fromFile);
+  return tsconfigPathTargets(directory, specifier).length > 0 || workspacePackageTargets(directory, specifier) !== null;
 }
 
 function resolveAsFile(base: string): string | null {
@@ -59,68 +65,6 @@ function resolveAsFile(base: string): string | null {
     if (SOURCE_EXTENSIONS.includes(path.extname(candidate)) && isFile(candidate)) return candidate;
   }
   return null;
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Configuration files, read once per version (path, size, mtime) in a bounded cache
-
-interface JsonFile {
-  readonly file: string;
-  readonly json: Record<string, unknown>;
-}
-
-const jsonFiles = new BoundedCache<string, { version: string; json: Record<string, unknown> | null }>(200);
-const nearest = new BoundedCache<string, { version: string; found: string | null }>(500);
-
-function readJson(file: string): Record<string, unknown> | null {
-  let version: string;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return null;
-    version = `${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return null;
-  }
-  const cached = jsonFiles.get(file);
-  if (cached?.version === version) return cached.json;
-  let json: Record<string, unknown> | null = null;
-  try {
-    json = JSON.parse(stripJsonComments(readFileSync(file, 'utf8'))) as Record<string, unknown>;
-  } catch {
-    json = null; // unreadable configuration: nothing resolves through it
-  }
-  jsonFiles.set(file, { version, json });
-  return json;
-}
-
-/** The nearest `name` in `directory` or above it. */
-function findUp(directory: string, name: string): JsonFile | null {
-  const key = `${directory}\0${name}`;
-  const cached = nearest.get(key);
-  let found: string | null;
-  if (cached) found = cached.found;
-  else {
-    found = null;
-    for (let current = directory; ; current = path.dirname(current)) {
-      const candidate = path.join(current, name);
-      if (isFile(candidate)) {
-        found = candidate;
-        break;
-      }
-      if (path.dirname(current) === current) break;
-    }
-    nearest.set(key, { version: '', found });
-  }
-  const json = found ? readJson(found) : null;
-  return found && json ? { file: found, json } : null;
 }
 
 /** package.json `imports`: `"#memo": "./src/memo.js"`, `"#utils/*": "./src/utils/*.js"`, with conditions. */
@@ -195,29 +139,4 @@ function matchPattern(pattern: string, specifier: string): string | null {
   const suffix = pattern.slice(star + 1);
   if (!specifier.startsWith(prefix) || !specifier.endsWith(suffix) || specifier.length < prefix.length + suffix.length) return null;
   return specifier.slice(prefix.length, specifier.length - suffix.length);
-}
-
-/** tsconfig files are JSON with comments and trailing commas. */
-function stripJsonComments(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    if (inString) {
-      out += char;
-      if (char === '\\') out += text[++index] ?? '';
-      else if (char === '"') inString = false;
-    } else if (char === '"') {
-      inString = true;
-      out += char;
-    } else if (char === '/' && text[index + 1] === '/') {
-      while (index < text.length && text[index] !== '\n') index++;
-      out += '\n';
-    } else if (char === '/' && text[index + 1] === '*') {
-      index += 2;
-      while (index < text.length && !(text[index] === '*' && text[index + 1] === '/')) index++;
-      index++;
-    } else out += char;
-  }
-  return out.replace(/,(\s*[}\]])/g, '$1');
 }

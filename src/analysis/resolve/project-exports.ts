@@ -78,7 +78,8 @@ function mentionsMemoizerLibrary(text: string): boolean {
   return IMPORTS_LIBRARY.test(text) || REEXPORTS_PROJECT.test(text);
 }
 
-const REEXPORTS_PROJECT = /export\s*(?:\*|\{[^}]*\})\s*from\s*['"]\./;
+/** A re-export (`export { memo } from './memo'`, `export * from '@org/utils'`): relative, aliased or a workspace package. */
+const REEXPORTS_PROJECT = /export\s*(?:\*|\{[^}]*\})\s*from\s*['"]/;
 
 /**
  * Cheap test before a module is parsed for a definition (a decorator or wrapper it exports): a memoizer
