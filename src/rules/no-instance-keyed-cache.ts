@@ -17,6 +17,7 @@ import {
   type InstanceContext,
 } from '../analysis/lifetimes/instance.js';
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
+import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
 import { getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
@@ -33,7 +34,9 @@ export type MessageIds =
   | 'instanceRegistry'
   | 'instancesCollected'
   | 'useWeak'
-  | 'useWeakUnbounded';
+  | 'useWeakUnbounded'
+  | 'declaredWeak'
+  | 'createDeclaredWeak';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
 interface KeySite {
@@ -82,6 +85,9 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{scope}}) is {{aContainer}} holding `{{key}}` from `{{member}}`{{elsewhere}}, enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until removed.',
       instancesCollected:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`) and nothing removes them: each stays in memory for the life of the program.',
+      declaredWeak:
+        '`{{name}}` is declared `{{declared}}` but created as a {{strong}}: {{keys}} stay in memory {{lifetime}}.',
+      createDeclaredWeak: 'Create `{{name}}` as a {{weak}}, as its declared type says',
       useWeak: 'Replace `{{name}}` with a {{weak}}, so that {{instances}} instances can be garbage-collected',
       useWeakUnbounded:
         'Replace the bounded {{container}} `{{name}}` with a {{weak}}: entries then live exactly as long as their {{instances}}, with no size bound',
@@ -96,8 +102,14 @@ export default createRule<Options, MessageIds>({
       if (found) collected.push(found);
     };
     const typedKeys = checkObjectKeys === true && getTypeServices(file) !== null;
+    const checkDeclaredWeak = (node: TSESTree.VariableDeclarator | TSESTree.PropertyDefinition | TSESTree.AssignmentExpression): void => {
+      const mismatch = getDeclaredWeakMismatch(file, node);
+      if (mismatch) reportDeclaredWeak(context, mismatch);
+    };
 
     return {
+      VariableDeclarator: checkDeclaredWeak,
+      PropertyDefinition: checkDeclaredWeak,
       CallExpression(node): void {
         // Cheap syntactic filter first: `x.get(…)`, `x.set(…)`, `x.add(…)` …
         const callee = node.callee;
@@ -120,6 +132,7 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node): void {
         // Cheap first: `x[k] = this` (or an alias of it).
         if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) collect(node);
+        else checkDeclaredWeak(node);
       },
       'Program:exit'(): void {
         // Group the key sites by the binding they reach, then judge each binding once.
@@ -149,6 +162,7 @@ function checkBinding(
 ): boolean {
   const container = getStrongContainer(file, binding.init);
   if (!container) return false; // weak, per-instance, or not a container we know
+  if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) return true; // reported where it is created
   const { kind } = container;
   const keyed = allSites.filter((site) => kind.weakMethods.has(site.method) || kind.otherKeyedMethods.has(site.method));
   const instanceSites = resolveInstanceSites(keyed);
@@ -226,6 +240,27 @@ function checkBinding(
 }
 
 /**
+ * A binding declared `WeakMap`/`WeakSet` but created as a Map/Set. An autofix when the weak container
+ * provably behaves the same (see `DeclaredWeakMismatch.sameBehaviour`), else a suggestion: the declared
+ * type already restricts the binding to the weak API, so the rewrite always type-checks.
+ */
+function reportDeclaredWeak(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, mismatch: DeclaredWeakMismatch): void {
+  const { sourceCode } = context;
+  const data = {
+    name: clip(mismatch.name),
+    declared: clip(sourceCode.getText(mismatch.declared)),
+    strong: mismatch.strong,
+    weak: mismatch.weak,
+    keys: mismatch.keyType ? `its \`${clip(sourceCode.getText(mismatch.keyType))}\` keys` : 'its keys',
+    lifetime: mismatch.lifetime,
+  };
+  const fix: TSESLint.ReportFixFunction = (fixer) => fixer.replaceText(mismatch.creation.callee, mismatch.weak);
+  const report = { node: mismatch.creation, messageId: 'declaredWeak' as const, data };
+  if (mismatch.sameBehaviour === true) context.report({ ...report, fix });
+  else context.report({ ...report, suggest: [{ messageId: 'createDeclaredWeak', data, fix }] });
+}
+
+/**
  * Long-lived arrays, plain objects and Maps that collect instances as values (`all.push(this)`,
  * `instances[id] = this`, `byId.set(id, this)`) and that nothing in the program can empty.
  * Message only: which entry to drop, and when, is the program's decision.
@@ -240,6 +275,7 @@ function checkCollections(
   for (const site of collected) {
     const binding = resolveLongLivedBinding(file, site.container);
     if (!binding || reported.has(binding) || keyed.has(binding)) continue;
+    if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) continue; // reported where it is created
     const kind = getCollectionKind(file, binding);
     if (!kind || mayRemoveEntries(binding, kind)) continue;
     reported.add(binding);

@@ -200,6 +200,14 @@ class Request {
       code: `import { Lru } from './reexports.js'; const c = new Lru({ max: 5 }); class A { m() { c.set(this, 1); } }`,
     },
     {
+      name: 'declared weak: a WeakMap created as a WeakMap, and a Map declared as a Map',
+      code: `class A { private m: WeakMap<object, number> = new WeakMap(); private n: Map<string, number> = new Map(); }`,
+    },
+    {
+      name: 'declared weak: a local Map class or WeakMap type is not the global one',
+      code: `class Map<K, V> { get(k: K): V | undefined { return undefined; } } const a: WeakMap<object, number> = new Map() as never; type WeakSet<T> = Set<T>; const b: WeakSet<string> = new Set();`,
+    },
+    {
       name: 'a lookup with an unrelated argument',
       code: `const cache = new Map(); class A { m(key: string) { return cache.get(key); } }`,
     },
@@ -633,6 +641,140 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
           data: keyed({ name: 'Doc.cache', scope: 'static field of Doc', member: 'Doc.m', instances: 'Doc' }),
         },
       ],
+    },
+    {
+      name: 'declared weak: a private field typed WeakMap but created as a Map, used only through get/set/has/delete, is fixed',
+      code: `
+interface Page { url: string }
+class Session { constructor(readonly page: Page) {} }
+export class Blocker {
+  private readonly sessions: WeakMap<Page, Session> = new Map();
+  enable(page: Page): Session {
+    let session = this.sessions.get(page);
+    if (!session) { session = new Session(page); this.sessions.set(page, session); }
+    return session;
+  }
+  disable(page: Page): void { this.sessions.delete(page); }
+  isEnabled(page: Page): boolean { return this.sessions.has(page); }
+}`,
+      output: `
+interface Page { url: string }
+class Session { constructor(readonly page: Page) {} }
+export class Blocker {
+  private readonly sessions: WeakMap<Page, Session> = new WeakMap();
+  enable(page: Page): Session {
+    let session = this.sessions.get(page);
+    if (!session) { session = new Session(page); this.sessions.set(page, session); }
+    return session;
+  }
+  disable(page: Page): void { this.sessions.delete(page); }
+  isEnabled(page: Page): boolean { return this.sessions.has(page); }
+}`,
+      errors: [
+        {
+          messageId: 'declaredWeak',
+          line: 5,
+          data: { name: 'sessions', declared: 'WeakMap<Page, Session>', strong: 'Map', weak: 'WeakMap', keys: 'its `Page` keys', lifetime: 'for the life of each `Blocker`' },
+        },
+      ],
+    },
+    {
+      name: 'declared weak: a public field is a suggestion (other code may use it as a Map)',
+      code: `export class Tracker { seen: WeakSet<object> = new Set(); mark(o: object) { this.seen.add(o); } }`,
+      errors: [
+        {
+          messageId: 'declaredWeak',
+          data: { name: 'seen', declared: 'WeakSet<object>', strong: 'Set', weak: 'WeakSet', keys: 'its `object` keys', lifetime: 'for the life of each `Tracker`' },
+          suggestions: [
+            {
+              messageId: 'createDeclaredWeak',
+              output: `export class Tracker { seen: WeakSet<object> = new WeakSet(); mark(o: object) { this.seen.add(o); } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'declared weak: a private static field and a field created in the constructor, keyed by this, are fixed',
+      code: `class Node1 { static #parents: WeakMap<Node1, Node1> = new Map<Node1, Node1>(); private marks: WeakSet<Node1>; constructor(parent: Node1) { Node1.#parents.set(this, parent); this.marks = new Set(); this.marks.add(this); } }`,
+      output: `class Node1 { static #parents: WeakMap<Node1, Node1> = new WeakMap<Node1, Node1>(); private marks: WeakSet<Node1>; constructor(parent: Node1) { Node1.#parents.set(this, parent); this.marks = new WeakSet(); this.marks.add(this); } }`,
+      errors: [
+        {
+          messageId: 'declaredWeak',
+          data: { name: 'Node1.#parents', declared: 'WeakMap<Node1, Node1>', strong: 'Map', weak: 'WeakMap', keys: 'its `Node1` keys', lifetime: 'as long as the class `Node1`' },
+        },
+        {
+          messageId: 'declaredWeak',
+          data: { name: 'marks', declared: 'WeakSet<Node1>', strong: 'Set', weak: 'WeakSet', keys: 'its `Node1` keys', lifetime: 'for the life of each `Node1`' },
+        },
+      ],
+    },
+    {
+      name: 'declared weak: a module variable with a key that may be any is a suggestion, and is not also reported as keyed by instances',
+      code: `const owners: WeakMap<object, string> = new Map(); export function own(target, name: string) { owners.set(target, name); } class A { m() { owners.set(this, 'a'); } }`,
+      errors: [
+        {
+          messageId: 'declaredWeak',
+          data: { name: 'owners', declared: 'WeakMap<object, string>', strong: 'Map', weak: 'WeakMap', keys: 'its `object` keys', lifetime: 'for the life of the program' },
+          suggestions: [
+            {
+              messageId: 'createDeclaredWeak',
+              output: `const owners: WeakMap<object, string> = new WeakMap(); export function own(target, name: string) { owners.set(target, name); } class A { m() { owners.set(this, 'a'); } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'declared weak: a cast of the binding, initial entries and an export are suggestions; a later assignment and a local are fixed',
+      code: `
+const a: WeakSet<object> = new Set(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new Set([seed]);
+export const c: WeakSet<object> = new Set();
+let d: WeakSet<object>;
+d = new Set();
+export function local(o: object) { const e: WeakSet<object> = new Set(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }`,
+      errors: [
+        { messageId: 'declaredWeak', line: 2, suggestions: [{ messageId: 'createDeclaredWeak', output: `
+const a: WeakSet<object> = new WeakSet(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new Set([seed]);
+export const c: WeakSet<object> = new Set();
+let d: WeakSet<object>;
+d = new Set();
+export function local(o: object) { const e: WeakSet<object> = new Set(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }` }] },
+        { messageId: 'declaredWeak', line: 4, suggestions: [{ messageId: 'createDeclaredWeak', output: `
+const a: WeakSet<object> = new Set(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new WeakSet([seed]);
+export const c: WeakSet<object> = new Set();
+let d: WeakSet<object>;
+d = new Set();
+export function local(o: object) { const e: WeakSet<object> = new Set(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }` }] },
+        { messageId: 'declaredWeak', line: 5, suggestions: [{ messageId: 'createDeclaredWeak', output: `
+const a: WeakSet<object> = new Set(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new Set([seed]);
+export const c: WeakSet<object> = new WeakSet();
+let d: WeakSet<object>;
+d = new Set();
+export function local(o: object) { const e: WeakSet<object> = new Set(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }` }] },
+        { messageId: 'declaredWeak', line: 7 }, // a later assignment, used only through has(): fixed
+        {
+          messageId: 'declaredWeak',
+          line: 8,
+          data: { name: 'e', declared: 'WeakSet<object>', strong: 'Set', weak: 'WeakSet', keys: 'its `object` keys', lifetime: 'as long as `e` is reachable' },
+        },
+      ],
+      output: `
+const a: WeakSet<object> = new Set(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new Set([seed]);
+export const c: WeakSet<object> = new Set();
+let d: WeakSet<object>;
+d = new WeakSet();
+export function local(o: object) { const e: WeakSet<object> = new WeakSet(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }`,
     },
     {
       name: 'checkRegistries: forEach on a Map',
