@@ -20,6 +20,7 @@ import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
 import { getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
+import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
 import { getSyntacticKind, getValueKind } from '../analysis/core/values.js';
 import { rewriteToWeakContainer } from '../fixes/weak-container.js';
@@ -36,6 +37,7 @@ export type MessageIds =
   | 'useWeak'
   | 'useWeakUnbounded'
   | 'declaredWeak'
+  | 'removalsMiss'
   | 'createDeclaredWeak';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
@@ -85,6 +87,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{scope}}) is {{aContainer}} holding `{{key}}` from `{{member}}`{{elsewhere}}, enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until removed.',
       instancesCollected:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`) and nothing removes them: each stays in memory for the life of the program.',
+      removalsMiss:
+        '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`, key `{{key}}`); its removals (first at line {{line}}) never free that key, so each stays in memory.',
       declaredWeak:
         '`{{name}}` is declared `{{declared}}` but created as a {{strong}}: {{keys}} stay in memory {{lifetime}}.',
       createDeclaredWeak: 'Create `{{name}}` as a {{weak}}, as its declared type says',
@@ -164,7 +168,16 @@ function checkBinding(
   if (!container) return false; // weak, per-instance, or not a container we know
   if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) return true; // reported where it is created
   const { kind } = container;
-  const keyed = allSites.filter((site) => kind.weakMethods.has(site.method) || kind.otherKeyedMethods.has(site.method));
+  // Managed entries: the code removes them by key (`delete(key)` in a `finally`, a dispose method,
+  // when a promise settles). The container holds live instances only, so it is no leak. A removal
+  // whose key cannot denote a stored key (`delete(this)` for `set(this.target, …)`), or that an
+  // insert always follows, manages nothing, and its key is no evidence of what the keys are.
+  const removals = getKeyedRemovals(file, binding, kind.insert);
+  if (removals.releasing.length > 0) return false;
+  const ignored = new Set<TSESTree.Node>(removals.ignored);
+  const keyed = allSites.filter(
+    (site) => !ignored.has(site.call) && (kind.weakMethods.has(site.method) || kind.otherKeyedMethods.has(site.method)),
+  );
   const instanceSites = resolveInstanceSites(keyed);
   // Without an instance key, typed candidates decide: inserted keys whose static type is an instance object.
   const typed = instanceSites.length === 0;
@@ -191,9 +204,6 @@ function checkBinding(
     weak: kind.weak,
   };
 
-  // Managed entries: the code removes them by key (`delete(key)` in a `finally`, a dispose method,
-  // when a promise settles). The container holds live instances only, so it is no leak.
-  if (uses.some((use) => use.type === 'keyed' && use.method === 'delete')) return false;
   const clear = uses.find((use) => use.type === 'other' && use.how === '`clear()`') as { node: TSESTree.Node } | undefined;
 
   const enumeration = uses.find((use) => use.type === 'enumerate');
@@ -277,19 +287,27 @@ function checkCollections(
     if (!binding || reported.has(binding) || keyed.has(binding)) continue;
     if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) continue; // reported where it is created
     const kind = getCollectionKind(file, binding);
-    if (!kind || mayRemoveEntries(binding, kind)) continue;
+    if (!kind || mayRemoveEntries(file, binding, kind)) continue;
     reported.add(binding);
-    context.report({
-      node: binding.reportNode,
-      messageId: 'instancesCollected',
-      data: {
-        name: binding.name,
-        scope: binding.scope,
-        instances: site.instance.className ?? 'instance',
-        how: site.how,
-        member: describeMember(site.instance),
-      },
-    });
+    const data = {
+      name: binding.name,
+      scope: binding.scope,
+      instances: site.instance.className ?? 'instance',
+      how: site.how,
+      member: describeMember(site.instance),
+    };
+    // A Map whose removals all miss the stored key: say so, the code looks managed.
+    const [missed] = kind === 'map' ? getKeyedRemovals(file, binding, 'set').ignored : [];
+    const key = site.node.type === AST_NODE_TYPES.CallExpression ? site.node.arguments[0] : undefined;
+    if (missed && key) {
+      context.report({
+        node: binding.reportNode,
+        messageId: 'removalsMiss',
+        data: { ...data, key: clip(context.sourceCode.getText(key)), line: lineOf(missed) },
+      });
+      continue;
+    }
+    context.report({ node: binding.reportNode, messageId: 'instancesCollected', data });
   }
 }
 
@@ -379,12 +397,16 @@ function decideFix(
     if (use.type !== 'keyed') {
       return { type: 'none', reason: `${use.how} at line ${lineOf(use.node)} has no ${kind.weak} equivalent` };
     }
-    if (use.method !== kind.insert) continue;
+    const key = use.call.arguments[0];
+    const keyKind = key && key.type !== AST_NODE_TYPES.SpreadElement ? getValueKind(file, key) : 'unknown';
+    if (use.method !== kind.insert) {
+      // A lookup or removal by a primitive finds nothing in either container, but no longer type-checks.
+      if (keyKind === 'primitive') return { type: 'none', reason: `\`${sourceCode.getText(key)}\` at line ${lineOf(use.call)} is a primitive key` };
+      continue;
+    }
     if (use.resultUsed) {
       return { type: 'none', reason: `the result of \`${use.method}()\` at line ${lineOf(use.call)} is used` };
     }
-    const key = use.call.arguments[0];
-    const keyKind = key && key.type !== AST_NODE_TYPES.SpreadElement ? getValueKind(file, key) : 'unknown';
     if (keyKind === 'primitive') {
       return {
         type: 'none',

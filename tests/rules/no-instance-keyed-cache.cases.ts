@@ -208,6 +208,19 @@ class Request {
       code: `class Map<K, V> { get(k: K): V | undefined { return undefined; } } const a: WeakMap<object, number> = new Map() as never; type WeakSet<T> = Set<T>; const b: WeakSet<string> = new Set();`,
     },
     {
+      name: 'removals: a delete of the stored key path, and a delete with a parameter key, both release',
+      code: `
+const byTarget = new Map();
+export class Ctx { target: object | null = null; bind(t: object) { this.target = t; byTarget.set(this.target, this); } dispose() { byTarget.delete(this.target); } }
+const byOwner = new Map();
+export class Item { owner = {}; attach() { byOwner.set(this.owner, this); } }
+export function detach(owner: object) { byOwner.delete(owner); }`,
+    },
+    {
+      name: 'removals: a member that may hold another instance of the class (a parent link) may match delete(this)',
+      code: `const children = new Map(); export class TreeNode { parent: TreeNode | null; constructor(parent: TreeNode | null) { this.parent = parent; if (parent) children.set(this.parent, this); } dispose() { children.delete(this); } }`,
+    },
+    {
       name: 'a lookup with an unrelated argument',
       code: `const cache = new Map(); class A { m(key: string) { return cache.get(key); } }`,
     },
@@ -775,6 +788,35 @@ export const c: WeakSet<object> = new Set();
 let d: WeakSet<object>;
 d = new WeakSet();
 export function local(o: object) { const e: WeakSet<object> = new WeakSet(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }`,
+    },
+    {
+      name: 'removals that miss the stored key: delete(this) where entries are stored under this.target, and a delete that an insert always follows',
+      code: `
+const byTarget = new Map();
+export class Ctx {
+  target: object | null = null;
+  retarget(next: object) {
+    if (this.target) byTarget.delete(this.target);
+    this.target = next;
+    byTarget.set(this.target, this);
+  }
+  done(fn: () => void) { return function (this: unknown) { fn(); byTarget.delete(this); }.bind(this); }
+  fail() { byTarget.delete(this); }
+}
+export function find(target: object) { return byTarget.get(target); }`,
+      errors: [
+        {
+          messageId: 'removalsMiss',
+          line: 2,
+          data: { name: 'byTarget', scope: 'module scope', instances: 'Ctx', how: '`set()`', member: 'Ctx.retarget', key: 'this.target', line: 6 },
+        },
+      ],
+    },
+    {
+      name: 'removals that miss the stored key: a Map keyed by this whose only delete takes a member of this',
+      code: `const sizes = new Map(); class Box { frame: object = {}; measure() { sizes.set(this, 10); } close() { sizes.delete(this.frame); } }`,
+      output: `const sizes = new WeakMap(); class Box { frame: object = {}; measure() { sizes.set(this, 10); } close() { sizes.delete(this.frame); } }`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'sizes', member: 'Box.measure', instances: 'Box' }) }],
     },
     {
       name: 'checkRegistries: forEach on a Map',

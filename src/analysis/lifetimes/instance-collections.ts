@@ -4,6 +4,7 @@ import { getStaticMemberName, outermostWrapper, unwrapExpression } from '../core
 import type { FileContext } from '../core/file-context.js';
 import { getInstanceOf, type CarriedInstance } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
+import { getKeyedRemovals } from './removals.js';
 
 type Node = TSESTree.Node;
 
@@ -69,9 +70,11 @@ const MAP_REMOVERS = new Set(['delete', 'clear']);
  * Does the file ever take entries out of the collection? A reassignment, `splice`/`pop`/`shift`,
  * `length = 0`, `delete x[k]`, `delete()`/`clear()`, or a use this analysis cannot follow (passed to
  * a function, returned, exported): any of them means the entries may be managed, so no finding.
+ * A Map's `delete(k)` counts only when it can take out a stored entry (`removals.ts`).
  */
-export function mayRemoveEntries(binding: LongLivedBinding, kind: 'array' | 'object' | 'map'): boolean {
+export function mayRemoveEntries(file: FileContext, binding: LongLivedBinding, kind: 'array' | 'object' | 'map'): boolean {
   if (binding.writes.length > 0 || binding.exported || binding.reachableElsewhere) return true;
+  const releasing = kind === 'map' ? new Set<Node>(getKeyedRemovals(file, binding, 'set').releasing) : null;
   for (const use of binding.uses) {
     const node = outermostWrapper(use);
     const parent = node.parent;
@@ -82,6 +85,10 @@ export function mayRemoveEntries(binding: LongLivedBinding, kind: 'array' | 'obj
       if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return true;
       const name = getStaticMemberName(parent);
       if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member && name === 'length') return true;
+      if (releasing && name === 'delete' && grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === member) {
+        if (releasing.has(grand)) return true;
+        continue; // a removal that cannot match a stored key, or that is always followed by an insert
+      }
       if (name !== null && (kind === 'map' ? MAP_REMOVERS : ARRAY_REMOVERS).has(name)) return true;
       continue; // a read, an index, a store, iteration helpers (`forEach`, `map`, `indexOf`)
     }
