@@ -18,7 +18,7 @@ import {
 } from '../analysis/lifetimes/instance.js';
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
-import { getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
+import { findOwnDispose, getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
@@ -38,6 +38,7 @@ export type MessageIds =
   | 'useWeakUnbounded'
   | 'declaredWeak'
   | 'removalsMiss'
+  | 'disposedStayRegistered'
   | 'createDeclaredWeak';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
@@ -87,6 +88,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{scope}}) is {{aContainer}} holding `{{key}}` from `{{member}}`{{elsewhere}}, enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until removed.',
       instancesCollected:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`) and nothing removes them: each stays in memory for the life of the program.',
+      disposedStayRegistered:
+        '`{{name}}` gets every {{instances}} (`{{how}}` in `{{member}}`); `{{dispose}}` (line {{disposeLine}}) never removes it, only `clear()` (line {{line}}) does, so disposed ones stay in memory.',
       removalsMiss:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`, key `{{key}}`); its removals (first at line {{line}}) never free that key, so each stays in memory.',
       declaredWeak:
@@ -221,6 +224,27 @@ function checkBinding(
         node: binding.reportNode,
         messageId: 'instanceRegistry',
         data: { ...data, how: enumeration.how, line: lineOf(enumeration.node) },
+      });
+      return true;
+    }
+    // Each instance adds itself and has its own dispose member, but only a whole-container
+    // `clear()` ever empties the registry: an instance disposed on its own stays registered.
+    const onlyCleared = clear !== undefined && binding.writes.length === 0 && uses.every((use) => use.type !== 'other' || use === clear);
+    const added = onlyCleared ? keyed.find((site) => site.instance && site.instance.via !== 'wrapper' && site.method === kind.insert) : undefined;
+    const dispose = added?.instance ? findOwnDispose(file, added.call, added.instance.className) : null;
+    if (added?.instance && dispose && clear) {
+      context.report({
+        node: binding.reportNode,
+        messageId: 'disposedStayRegistered',
+        data: {
+          ...data,
+          instances: added.instance.className ?? 'instance',
+          how: `${kind.insert}()`,
+          member: describeMember(added.instance),
+          dispose: dispose.name,
+          disposeLine: lineOf(dispose.node),
+          line: lineOf(clear.node),
+        },
       });
       return true;
     }

@@ -221,6 +221,27 @@ export function detach(owner: object) { byOwner.delete(owner); }`,
       code: `const children = new Map(); export class TreeNode { parent: TreeNode | null; constructor(parent: TreeNode | null) { this.parent = parent; if (parent) children.set(this.parent, this); } dispose() { children.delete(this); } }`,
     },
     {
+      name: 'registered instances: a destroy() that deletes this, a class without a dispose member, a registry handed to other code',
+      code: `
+export class Editor {
+  static instances = new Set<Editor>();
+  static destroyAll() { this.instances.forEach((editor) => editor.destroy()); this.instances.clear(); }
+  constructor() { Editor.instances.add(this); }
+  destroy() { Editor.instances.delete(this); }
+}
+export class Panel {
+  static all = new Set<Panel>();
+  static reset() { for (const panel of Panel.all) panel.hide(); Panel.all.clear(); }
+  constructor() { Panel.all.add(this); }
+  hide() {}
+}
+const views = new Set<View>();
+export function inspect() { return [...views]; }
+export function resetViews() { views.clear(); }
+export function registry() { return views; }
+export class View { constructor() { views.add(this); } dispose() {} }`,
+    },
+    {
       name: 'a lookup with an unrelated argument',
       code: `const cache = new Map(); class A { m(key: string) { return cache.get(key); } }`,
     },
@@ -817,6 +838,23 @@ export function find(target: object) { return byTarget.get(target); }`,
       code: `const sizes = new Map(); class Box { frame: object = {}; measure() { sizes.set(this, 10); } close() { sizes.delete(this.frame); } }`,
       output: `const sizes = new WeakMap(); class Box { frame: object = {}; measure() { sizes.set(this, 10); } close() { sizes.delete(this.frame); } }`,
       errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'sizes', member: 'Box.measure', instances: 'Box' }) }],
+    },
+    {
+      name: 'disposed instances stay registered: each instance adds itself, its destroy() does not remove it, only a whole clear() does',
+      code: `
+export class Editor {
+  static instances = new Set();
+  static destroyAll() { this.instances.forEach((editor) => editor.destroy()); this.instances.clear(); }
+  constructor() { this.constructor.instances.add(this); }
+  destroy() { this.unmounted = true; }
+}`,
+      errors: [
+        {
+          messageId: 'disposedStayRegistered',
+          line: 3,
+          data: { name: 'Editor.instances', instances: 'Editor', how: 'add()', member: 'Editor.constructor', dispose: 'destroy', disposeLine: 6, line: 4 },
+        },
+      ],
     },
     {
       name: 'checkRegistries: forEach on a Map',

@@ -50,7 +50,7 @@ export function resolveLongLivedBinding(file: FileContext, node: Node): LongLive
   if (name === null) return null;
   const object = unwrapExpression(expression.object);
 
-  const classNode = getStaticClassOf(file, object);
+  const classNode = getStaticClassOf(file, object) ?? getConstructorOfThis(object);
   if (classNode) {
     const declaration = findStaticField(classNode, name) ?? findStaticAssignment(file, classNode, name);
     return declaration
@@ -230,6 +230,39 @@ export function getStaticClassOf(file: FileContext, node: Node): ClassNode | nul
   if (node.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = file.findVariable(node);
   return variable ? classOfVariable(variable) : null;
+}
+
+/**
+ * `this.constructor` in a class's instance code (a method, a field initialiser, through arrow
+ * functions) denotes the class, as far as its static fields go: `this.constructor.instances`.
+ */
+function getConstructorOfThis(node: Node): ClassNode | null {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || getStaticMemberName(node) !== 'constructor') return null;
+  const object = unwrapExpression(node.object);
+  if (object.type !== AST_NODE_TYPES.ThisExpression) return null;
+  let child: Node = object;
+  for (let current = object.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        continue;
+      case AST_NODE_TYPES.FunctionExpression: {
+        const method = current.parent;
+        return method.type === AST_NODE_TYPES.MethodDefinition && method.value === current && !method.static
+          ? (method.parent.parent as ClassNode)
+          : null;
+      }
+      case AST_NODE_TYPES.PropertyDefinition:
+        if (current.value !== child) continue;
+        return current.static ? null : (current.parent.parent as ClassNode);
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.StaticBlock:
+      case AST_NODE_TYPES.Program:
+        return null;
+      default:
+        continue;
+    }
+  }
+  return null;
 }
 
 function classOfVariable(variable: TSESLint.Scope.Variable): ClassNode | null {
