@@ -867,6 +867,18 @@ export class Editor {
   javascript: {
   valid: [
     {
+      name: 'a factory declaration called in a loop, or twice in sequence, or from another function, does not run once',
+      code: `
+(function () {
+  function a() { var all = {}; function A() { all[1] = this; } A.prototype.m = function () {}; return A; }
+  for (var i = 0; i < 2; i++) a();
+  function b() { var all = {}; function B() { all[1] = this; } B.prototype.m = function () {}; return B; }
+  b(); b();
+  function c() { var all = {}; function C() { all[1] = this; } C.prototype.m = function () {}; return C; }
+  window.load = function () { return c(); };
+})();`,
+    },
+    {
       name: 'a Map created in a function that runs on every call is not long-lived (not an IIFE)',
       code: `function setup() { const cache = new Map(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); }; return Foo; } setup(); setup();`,
     },
@@ -880,6 +892,22 @@ export class Editor {
     },
   ],
   invalid: [
+    {
+      name: 'a UMD factory declaration, handed to define() or called once in the other branch, runs once',
+      code: `
+(function (window) {
+  function definition() {
+    var guid = 0;
+    var instances = {};
+    function Layout(element) { this.element = element; instances[++guid] = this; }
+    Layout.prototype.find = function (id) { return instances[id]; };
+    return Layout;
+  }
+  if (typeof define === 'function' && define.amd) define(['dep'], definition);
+  else window.Layout = definition();
+})(window);`,
+      errors: [{ messageId: 'instancesCollected', line: 5 }],
+    },
     {
       name: 'a module wrapped in an IIFE and a UMD factory: their scopes run once, so their Maps are long-lived',
       code: `(function () {
