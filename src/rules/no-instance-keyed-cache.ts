@@ -17,8 +17,10 @@ import {
   type InstanceContext,
 } from '../analysis/lifetimes/instance.js';
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
-import { getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
+import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
+import { findOwnDispose, getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
+import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
 import { getSyntacticKind, getValueKind } from '../analysis/core/values.js';
 import { rewriteToWeakContainer } from '../fixes/weak-container.js';
@@ -33,7 +35,11 @@ export type MessageIds =
   | 'instanceRegistry'
   | 'instancesCollected'
   | 'useWeak'
-  | 'useWeakUnbounded';
+  | 'useWeakUnbounded'
+  | 'declaredWeak'
+  | 'removalsMiss'
+  | 'disposedStayRegistered'
+  | 'createDeclaredWeak';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
 interface KeySite {
@@ -82,6 +88,13 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{scope}}) is {{aContainer}} holding `{{key}}` from `{{member}}`{{elsewhere}}, enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until removed.',
       instancesCollected:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`) and nothing removes them: each stays in memory for the life of the program.',
+      disposedStayRegistered:
+        '`{{name}}` gets every {{instances}} (`{{how}}` in `{{member}}`); `{{dispose}}` (line {{disposeLine}}) never removes it, only `clear()` (line {{line}}) does, so disposed ones stay in memory.',
+      removalsMiss:
+        '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`, key `{{key}}`); its removals (first at line {{line}}) never free that key, so each stays in memory.',
+      declaredWeak:
+        '`{{name}}` is declared `{{declared}}` but created as a {{strong}}: {{keys}} stay in memory {{lifetime}}.',
+      createDeclaredWeak: 'Create `{{name}}` as a {{weak}}, as its declared type says',
       useWeak: 'Replace `{{name}}` with a {{weak}}, so that {{instances}} instances can be garbage-collected',
       useWeakUnbounded:
         'Replace the bounded {{container}} `{{name}}` with a {{weak}}: entries then live exactly as long as their {{instances}}, with no size bound',
@@ -96,8 +109,14 @@ export default createRule<Options, MessageIds>({
       if (found) collected.push(found);
     };
     const typedKeys = checkObjectKeys === true && getTypeServices(file) !== null;
+    const checkDeclaredWeak = (node: TSESTree.VariableDeclarator | TSESTree.PropertyDefinition | TSESTree.AssignmentExpression): void => {
+      const mismatch = getDeclaredWeakMismatch(file, node);
+      if (mismatch) reportDeclaredWeak(context, mismatch);
+    };
 
     return {
+      VariableDeclarator: checkDeclaredWeak,
+      PropertyDefinition: checkDeclaredWeak,
       CallExpression(node): void {
         // Cheap syntactic filter first: `x.get(…)`, `x.set(…)`, `x.add(…)` …
         const callee = node.callee;
@@ -120,6 +139,7 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node): void {
         // Cheap first: `x[k] = this` (or an alias of it).
         if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) collect(node);
+        else checkDeclaredWeak(node);
       },
       'Program:exit'(): void {
         // Group the key sites by the binding they reach, then judge each binding once.
@@ -149,8 +169,18 @@ function checkBinding(
 ): boolean {
   const container = getStrongContainer(file, binding.init);
   if (!container) return false; // weak, per-instance, or not a container we know
+  if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) return true; // reported where it is created
   const { kind } = container;
-  const keyed = allSites.filter((site) => kind.weakMethods.has(site.method) || kind.otherKeyedMethods.has(site.method));
+  // Managed entries: the code removes them by key (`delete(key)` in a `finally`, a dispose method,
+  // when a promise settles). The container holds live instances only, so it is no leak. A removal
+  // whose key cannot denote a stored key (`delete(this)` for `set(this.target, …)`), or that an
+  // insert always follows, manages nothing, and its key is no evidence of what the keys are.
+  const removals = getKeyedRemovals(file, binding, kind.insert);
+  if (removals.releasing.length > 0) return false;
+  const ignored = new Set<TSESTree.Node>(removals.ignored);
+  const keyed = allSites.filter(
+    (site) => !ignored.has(site.call) && (kind.weakMethods.has(site.method) || kind.otherKeyedMethods.has(site.method)),
+  );
   const instanceSites = resolveInstanceSites(keyed);
   // Without an instance key, typed candidates decide: inserted keys whose static type is an instance object.
   const typed = instanceSites.length === 0;
@@ -177,9 +207,6 @@ function checkBinding(
     weak: kind.weak,
   };
 
-  // Managed entries: the code removes them by key (`delete(key)` in a `finally`, a dispose method,
-  // when a promise settles). The container holds live instances only, so it is no leak.
-  if (uses.some((use) => use.type === 'keyed' && use.method === 'delete')) return false;
   const clear = uses.find((use) => use.type === 'other' && use.how === '`clear()`') as { node: TSESTree.Node } | undefined;
 
   const enumeration = uses.find((use) => use.type === 'enumerate');
@@ -197,6 +224,27 @@ function checkBinding(
         node: binding.reportNode,
         messageId: 'instanceRegistry',
         data: { ...data, how: enumeration.how, line: lineOf(enumeration.node) },
+      });
+      return true;
+    }
+    // Each instance adds itself and has its own dispose member, but only a whole-container
+    // `clear()` ever empties the registry: an instance disposed on its own stays registered.
+    const onlyCleared = clear !== undefined && binding.writes.length === 0 && uses.every((use) => use.type !== 'other' || use === clear);
+    const added = onlyCleared ? keyed.find((site) => site.instance && site.instance.via !== 'wrapper' && site.method === kind.insert) : undefined;
+    const dispose = added?.instance ? findOwnDispose(file, added.call, added.instance.className) : null;
+    if (added?.instance && dispose && clear) {
+      context.report({
+        node: binding.reportNode,
+        messageId: 'disposedStayRegistered',
+        data: {
+          ...data,
+          instances: added.instance.className ?? 'instance',
+          how: `${kind.insert}()`,
+          member: describeMember(added.instance),
+          dispose: dispose.name,
+          disposeLine: lineOf(dispose.node),
+          line: lineOf(clear.node),
+        },
       });
       return true;
     }
@@ -226,6 +274,27 @@ function checkBinding(
 }
 
 /**
+ * A binding declared `WeakMap`/`WeakSet` but created as a Map/Set. An autofix when the weak container
+ * provably behaves the same (see `DeclaredWeakMismatch.sameBehaviour`), else a suggestion: the declared
+ * type already restricts the binding to the weak API, so the rewrite always type-checks.
+ */
+function reportDeclaredWeak(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, mismatch: DeclaredWeakMismatch): void {
+  const { sourceCode } = context;
+  const data = {
+    name: clip(mismatch.name),
+    declared: clip(sourceCode.getText(mismatch.declared)),
+    strong: mismatch.strong,
+    weak: mismatch.weak,
+    keys: mismatch.keyType ? `its \`${clip(sourceCode.getText(mismatch.keyType))}\` keys` : 'its keys',
+    lifetime: mismatch.lifetime,
+  };
+  const fix: TSESLint.ReportFixFunction = (fixer) => fixer.replaceText(mismatch.creation.callee, mismatch.weak);
+  const report = { node: mismatch.creation, messageId: 'declaredWeak' as const, data };
+  if (mismatch.sameBehaviour === true) context.report({ ...report, fix });
+  else context.report({ ...report, suggest: [{ messageId: 'createDeclaredWeak', data, fix }] });
+}
+
+/**
  * Long-lived arrays, plain objects and Maps that collect instances as values (`all.push(this)`,
  * `instances[id] = this`, `byId.set(id, this)`) and that nothing in the program can empty.
  * Message only: which entry to drop, and when, is the program's decision.
@@ -240,20 +309,29 @@ function checkCollections(
   for (const site of collected) {
     const binding = resolveLongLivedBinding(file, site.container);
     if (!binding || reported.has(binding) || keyed.has(binding)) continue;
+    if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) continue; // reported where it is created
     const kind = getCollectionKind(file, binding);
-    if (!kind || mayRemoveEntries(binding, kind)) continue;
+    if (!kind || mayRemoveEntries(file, binding, kind)) continue;
     reported.add(binding);
-    context.report({
-      node: binding.reportNode,
-      messageId: 'instancesCollected',
-      data: {
-        name: binding.name,
-        scope: binding.scope,
-        instances: site.instance.className ?? 'instance',
-        how: site.how,
-        member: describeMember(site.instance),
-      },
-    });
+    const data = {
+      name: binding.name,
+      scope: binding.scope,
+      instances: site.instance.className ?? 'instance',
+      how: site.how,
+      member: describeMember(site.instance),
+    };
+    // A Map whose removals all miss the stored key: say so, the code looks managed.
+    const [missed] = kind === 'map' ? getKeyedRemovals(file, binding, 'set').ignored : [];
+    const key = site.node.type === AST_NODE_TYPES.CallExpression ? site.node.arguments[0] : undefined;
+    if (missed && key) {
+      context.report({
+        node: binding.reportNode,
+        messageId: 'removalsMiss',
+        data: { ...data, key: clip(context.sourceCode.getText(key)), line: lineOf(missed) },
+      });
+      continue;
+    }
+    context.report({ node: binding.reportNode, messageId: 'instancesCollected', data });
   }
 }
 
@@ -343,12 +421,16 @@ function decideFix(
     if (use.type !== 'keyed') {
       return { type: 'none', reason: `${use.how} at line ${lineOf(use.node)} has no ${kind.weak} equivalent` };
     }
-    if (use.method !== kind.insert) continue;
+    const key = use.call.arguments[0];
+    const keyKind = key && key.type !== AST_NODE_TYPES.SpreadElement ? getValueKind(file, key) : 'unknown';
+    if (use.method !== kind.insert) {
+      // A lookup or removal by a primitive finds nothing in either container, but no longer type-checks.
+      if (keyKind === 'primitive') return { type: 'none', reason: `\`${sourceCode.getText(key)}\` at line ${lineOf(use.call)} is a primitive key` };
+      continue;
+    }
     if (use.resultUsed) {
       return { type: 'none', reason: `the result of \`${use.method}()\` at line ${lineOf(use.call)} is used` };
     }
-    const key = use.call.arguments[0];
-    const keyKind = key && key.type !== AST_NODE_TYPES.SpreadElement ? getValueKind(file, key) : 'unknown';
     if (keyKind === 'primitive') {
       return {
         type: 'none',

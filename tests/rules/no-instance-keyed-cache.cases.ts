@@ -200,6 +200,48 @@ class Request {
       code: `import { Lru } from './reexports.js'; const c = new Lru({ max: 5 }); class A { m() { c.set(this, 1); } }`,
     },
     {
+      name: 'declared weak: a WeakMap created as a WeakMap, and a Map declared as a Map',
+      code: `class A { private m: WeakMap<object, number> = new WeakMap(); private n: Map<string, number> = new Map(); }`,
+    },
+    {
+      name: 'declared weak: a local Map class or WeakMap type is not the global one',
+      code: `class Map<K, V> { get(k: K): V | undefined { return undefined; } } const a: WeakMap<object, number> = new Map() as never; type WeakSet<T> = Set<T>; const b: WeakSet<string> = new Set();`,
+    },
+    {
+      name: 'removals: a delete of the stored key path, and a delete with a parameter key, both release',
+      code: `
+const byTarget = new Map();
+export class Ctx { target: object | null = null; bind(t: object) { this.target = t; byTarget.set(this.target, this); } dispose() { byTarget.delete(this.target); } }
+const byOwner = new Map();
+export class Item { owner = {}; attach() { byOwner.set(this.owner, this); } }
+export function detach(owner: object) { byOwner.delete(owner); }`,
+    },
+    {
+      name: 'removals: a member that may hold another instance of the class (a parent link) may match delete(this)',
+      code: `const children = new Map(); export class TreeNode { parent: TreeNode | null; constructor(parent: TreeNode | null) { this.parent = parent; if (parent) children.set(this.parent, this); } dispose() { children.delete(this); } }`,
+    },
+    {
+      name: 'registered instances: a destroy() that deletes this, a class without a dispose member, a registry handed to other code',
+      code: `
+export class Editor {
+  static instances = new Set<Editor>();
+  static destroyAll() { this.instances.forEach((editor) => editor.destroy()); this.instances.clear(); }
+  constructor() { Editor.instances.add(this); }
+  destroy() { Editor.instances.delete(this); }
+}
+export class Panel {
+  static all = new Set<Panel>();
+  static reset() { for (const panel of Panel.all) panel.hide(); Panel.all.clear(); }
+  constructor() { Panel.all.add(this); }
+  hide() {}
+}
+const views = new Set<View>();
+export function inspect() { return [...views]; }
+export function resetViews() { views.clear(); }
+export function registry() { return views; }
+export class View { constructor() { views.add(this); } dispose() {} }`,
+    },
+    {
       name: 'a lookup with an unrelated argument',
       code: `const cache = new Map(); class A { m(key: string) { return cache.get(key); } }`,
     },
@@ -635,6 +677,186 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
       ],
     },
     {
+      name: 'declared weak: a private field typed WeakMap but created as a Map, used only through get/set/has/delete, is fixed',
+      code: `
+interface Page { url: string }
+class Session { constructor(readonly page: Page) {} }
+export class Blocker {
+  private readonly sessions: WeakMap<Page, Session> = new Map();
+  enable(page: Page): Session {
+    let session = this.sessions.get(page);
+    if (!session) { session = new Session(page); this.sessions.set(page, session); }
+    return session;
+  }
+  disable(page: Page): void { this.sessions.delete(page); }
+  isEnabled(page: Page): boolean { return this.sessions.has(page); }
+}`,
+      output: `
+interface Page { url: string }
+class Session { constructor(readonly page: Page) {} }
+export class Blocker {
+  private readonly sessions: WeakMap<Page, Session> = new WeakMap();
+  enable(page: Page): Session {
+    let session = this.sessions.get(page);
+    if (!session) { session = new Session(page); this.sessions.set(page, session); }
+    return session;
+  }
+  disable(page: Page): void { this.sessions.delete(page); }
+  isEnabled(page: Page): boolean { return this.sessions.has(page); }
+}`,
+      errors: [
+        {
+          messageId: 'declaredWeak',
+          line: 5,
+          data: { name: 'sessions', declared: 'WeakMap<Page, Session>', strong: 'Map', weak: 'WeakMap', keys: 'its `Page` keys', lifetime: 'for the life of each `Blocker`' },
+        },
+      ],
+    },
+    {
+      name: 'declared weak: a public field is a suggestion (other code may use it as a Map)',
+      code: `export class Tracker { seen: WeakSet<object> = new Set(); mark(o: object) { this.seen.add(o); } }`,
+      errors: [
+        {
+          messageId: 'declaredWeak',
+          data: { name: 'seen', declared: 'WeakSet<object>', strong: 'Set', weak: 'WeakSet', keys: 'its `object` keys', lifetime: 'for the life of each `Tracker`' },
+          suggestions: [
+            {
+              messageId: 'createDeclaredWeak',
+              output: `export class Tracker { seen: WeakSet<object> = new WeakSet(); mark(o: object) { this.seen.add(o); } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'declared weak: a private static field and a field created in the constructor, keyed by this, are fixed',
+      code: `class Node1 { static #parents: WeakMap<Node1, Node1> = new Map<Node1, Node1>(); private marks: WeakSet<Node1>; constructor(parent: Node1) { Node1.#parents.set(this, parent); this.marks = new Set(); this.marks.add(this); } }`,
+      output: `class Node1 { static #parents: WeakMap<Node1, Node1> = new WeakMap<Node1, Node1>(); private marks: WeakSet<Node1>; constructor(parent: Node1) { Node1.#parents.set(this, parent); this.marks = new WeakSet(); this.marks.add(this); } }`,
+      errors: [
+        {
+          messageId: 'declaredWeak',
+          data: { name: 'Node1.#parents', declared: 'WeakMap<Node1, Node1>', strong: 'Map', weak: 'WeakMap', keys: 'its `Node1` keys', lifetime: 'as long as the class `Node1`' },
+        },
+        {
+          messageId: 'declaredWeak',
+          data: { name: 'marks', declared: 'WeakSet<Node1>', strong: 'Set', weak: 'WeakSet', keys: 'its `Node1` keys', lifetime: 'for the life of each `Node1`' },
+        },
+      ],
+    },
+    {
+      name: 'declared weak: a module variable with a key that may be any is a suggestion, and is not also reported as keyed by instances',
+      code: `const owners: WeakMap<object, string> = new Map(); export function own(target, name: string) { owners.set(target, name); } class A { m() { owners.set(this, 'a'); } }`,
+      errors: [
+        {
+          messageId: 'declaredWeak',
+          data: { name: 'owners', declared: 'WeakMap<object, string>', strong: 'Map', weak: 'WeakMap', keys: 'its `object` keys', lifetime: 'for the life of the program' },
+          suggestions: [
+            {
+              messageId: 'createDeclaredWeak',
+              output: `const owners: WeakMap<object, string> = new WeakMap(); export function own(target, name: string) { owners.set(target, name); } class A { m() { owners.set(this, 'a'); } }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'declared weak: a cast of the binding, initial entries and an export are suggestions; a later assignment and a local are fixed',
+      code: `
+const a: WeakSet<object> = new Set(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new Set([seed]);
+export const c: WeakSet<object> = new Set();
+let d: WeakSet<object>;
+d = new Set();
+export function local(o: object) { const e: WeakSet<object> = new Set(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }`,
+      errors: [
+        { messageId: 'declaredWeak', line: 2, suggestions: [{ messageId: 'createDeclaredWeak', output: `
+const a: WeakSet<object> = new WeakSet(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new Set([seed]);
+export const c: WeakSet<object> = new Set();
+let d: WeakSet<object>;
+d = new Set();
+export function local(o: object) { const e: WeakSet<object> = new Set(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }` }] },
+        { messageId: 'declaredWeak', line: 4, suggestions: [{ messageId: 'createDeclaredWeak', output: `
+const a: WeakSet<object> = new Set(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new WeakSet([seed]);
+export const c: WeakSet<object> = new Set();
+let d: WeakSet<object>;
+d = new Set();
+export function local(o: object) { const e: WeakSet<object> = new Set(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }` }] },
+        { messageId: 'declaredWeak', line: 5, suggestions: [{ messageId: 'createDeclaredWeak', output: `
+const a: WeakSet<object> = new Set(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new Set([seed]);
+export const c: WeakSet<object> = new WeakSet();
+let d: WeakSet<object>;
+d = new Set();
+export function local(o: object) { const e: WeakSet<object> = new Set(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }` }] },
+        { messageId: 'declaredWeak', line: 7 }, // a later assignment, used only through has(): fixed
+        {
+          messageId: 'declaredWeak',
+          line: 8,
+          data: { name: 'e', declared: 'WeakSet<object>', strong: 'Set', weak: 'WeakSet', keys: 'its `object` keys', lifetime: 'as long as `e` is reachable' },
+        },
+      ],
+      output: `
+const a: WeakSet<object> = new Set(); export function size() { return (a as any).size; }
+const seed = {};
+const b: WeakSet<object> = new Set([seed]);
+export const c: WeakSet<object> = new Set();
+let d: WeakSet<object>;
+d = new WeakSet();
+export function local(o: object) { const e: WeakSet<object> = new WeakSet(); e.add(o); return e.has(o) && d.has(o) && b.has(o) && c.has(o); }`,
+    },
+    {
+      name: 'removals that miss the stored key: delete(this) where entries are stored under this.target, and a delete that an insert always follows',
+      code: `
+const byTarget = new Map();
+export class Ctx {
+  target: object | null = null;
+  retarget(next: object) {
+    if (this.target) byTarget.delete(this.target);
+    this.target = next;
+    byTarget.set(this.target, this);
+  }
+  done(fn: () => void) { return function (this: unknown) { fn(); byTarget.delete(this); }.bind(this); }
+  fail() { byTarget.delete(this); }
+}
+export function find(target: object) { return byTarget.get(target); }`,
+      errors: [
+        {
+          messageId: 'removalsMiss',
+          line: 2,
+          data: { name: 'byTarget', scope: 'module scope', instances: 'Ctx', how: '`set()`', member: 'Ctx.retarget', key: 'this.target', line: 6 },
+        },
+      ],
+    },
+    {
+      name: 'removals that miss the stored key: a Map keyed by this whose only delete takes a member of this',
+      code: `const sizes = new Map(); class Box { frame: object = {}; measure() { sizes.set(this, 10); } close() { sizes.delete(this.frame); } }`,
+      output: `const sizes = new WeakMap(); class Box { frame: object = {}; measure() { sizes.set(this, 10); } close() { sizes.delete(this.frame); } }`,
+      errors: [{ messageId: 'instanceKeyedCache', data: keyed({ name: 'sizes', member: 'Box.measure', instances: 'Box' }) }],
+    },
+    {
+      name: 'disposed instances stay registered: each instance adds itself, its destroy() does not remove it, only a whole clear() does',
+      code: `
+export class Editor {
+  static instances = new Set();
+  static destroyAll() { this.instances.forEach((editor) => editor.destroy()); this.instances.clear(); }
+  constructor() { this.constructor.instances.add(this); }
+  destroy() { this.unmounted = true; }
+}`,
+      errors: [
+        {
+          messageId: 'disposedStayRegistered',
+          line: 3,
+          data: { name: 'Editor.instances', instances: 'Editor', how: 'add()', member: 'Editor.constructor', dispose: 'destroy', disposeLine: 6, line: 4 },
+        },
+      ],
+    },
+    {
       name: 'checkRegistries: forEach on a Map',
       code: `const timers = new Map(); class Job { start() { timers.set(this, 1); } } export function stopAll() { timers.forEach((t) => clearTimeout(t)); }`,
       options: [{ checkRegistries: true }],
@@ -644,6 +866,18 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
 },
   javascript: {
   valid: [
+    {
+      name: 'a factory declaration called in a loop, or twice in sequence, or from another function, does not run once',
+      code: `
+(function () {
+  function a() { var all = {}; function A() { all[1] = this; } A.prototype.m = function () {}; return A; }
+  for (var i = 0; i < 2; i++) a();
+  function b() { var all = {}; function B() { all[1] = this; } B.prototype.m = function () {}; return B; }
+  b(); b();
+  function c() { var all = {}; function C() { all[1] = this; } C.prototype.m = function () {}; return C; }
+  window.load = function () { return c(); };
+})();`,
+    },
     {
       name: 'a Map created in a function that runs on every call is not long-lived (not an IIFE)',
       code: `function setup() { const cache = new Map(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); }; return Foo; } setup(); setup();`,
@@ -658,6 +892,22 @@ class Panel { size() { sizes.set(this, 1); return sizes.get(this); } }`,
     },
   ],
   invalid: [
+    {
+      name: 'a UMD factory declaration, handed to define() or called once in the other branch, runs once',
+      code: `
+(function (window) {
+  function definition() {
+    var guid = 0;
+    var instances = {};
+    function Layout(element) { this.element = element; instances[++guid] = this; }
+    Layout.prototype.find = function (id) { return instances[id]; };
+    return Layout;
+  }
+  if (typeof define === 'function' && define.amd) define(['dep'], definition);
+  else window.Layout = definition();
+})(window);`,
+      errors: [{ messageId: 'instancesCollected', line: 5 }],
+    },
     {
       name: 'a module wrapped in an IIFE and a UMD factory: their scopes run once, so their Maps are long-lived',
       code: `(function () {

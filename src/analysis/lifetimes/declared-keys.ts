@@ -19,7 +19,7 @@ type Node = TSESTree.Node;
 export function getDeclaredObjectKeyType(file: FileContext, binding: LongLivedBinding, key: Node): string | null {
   const guard = guardedObjectType(file, key);
   if (guard) return guard;
-  const own = declaredTypeOf(file, key);
+  const own = getDeclaredType(file, key);
   if (own) return isObjectType(file, own) ? file.sourceCode.getText(own) : null;
   const keyType = containerKeyType(binding);
   return keyType && isObjectType(file, keyType) ? file.sourceCode.getText(keyType) : null;
@@ -105,7 +105,7 @@ function exits(statement: TSESTree.Statement): boolean {
 }
 
 /** The annotation of the parameter or variable an identifier key names. */
-function declaredTypeOf(file: FileContext, key: Node): TSESTree.TypeNode | null {
+export function getDeclaredType(file: FileContext, key: Node): TSESTree.TypeNode | null {
   const expression = unwrapExpression(key);
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = file.findVariable(expression);

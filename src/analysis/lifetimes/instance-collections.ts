@@ -1,9 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { walk } from '../core/traverse.js';
 import type { FileContext } from '../core/file-context.js';
 import { getInstanceOf, type CarriedInstance } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
+import { getKeyedRemovals } from './removals.js';
 
 type Node = TSESTree.Node;
 
@@ -69,9 +71,11 @@ const MAP_REMOVERS = new Set(['delete', 'clear']);
  * Does the file ever take entries out of the collection? A reassignment, `splice`/`pop`/`shift`,
  * `length = 0`, `delete x[k]`, `delete()`/`clear()`, or a use this analysis cannot follow (passed to
  * a function, returned, exported): any of them means the entries may be managed, so no finding.
+ * A Map's `delete(k)` counts only when it can take out a stored entry (`removals.ts`).
  */
-export function mayRemoveEntries(binding: LongLivedBinding, kind: 'array' | 'object' | 'map'): boolean {
+export function mayRemoveEntries(file: FileContext, binding: LongLivedBinding, kind: 'array' | 'object' | 'map'): boolean {
   if (binding.writes.length > 0 || binding.exported || binding.reachableElsewhere) return true;
+  const releasing = kind === 'map' ? new Set<Node>(getKeyedRemovals(file, binding, 'set').releasing) : null;
   for (const use of binding.uses) {
     const node = outermostWrapper(use);
     const parent = node.parent;
@@ -82,6 +86,10 @@ export function mayRemoveEntries(binding: LongLivedBinding, kind: 'array' | 'obj
       if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return true;
       const name = getStaticMemberName(parent);
       if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member && name === 'length') return true;
+      if (releasing && name === 'delete' && grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === member) {
+        if (releasing.has(grand)) return true;
+        continue; // a removal that cannot match a stored key, or that is always followed by an insert
+      }
       if (name !== null && (kind === 'map' ? MAP_REMOVERS : ARRAY_REMOVERS).has(name)) return true;
       continue; // a read, an index, a store, iteration helpers (`forEach`, `map`, `indexOf`)
     }
@@ -91,4 +99,45 @@ export function mayRemoveEntries(binding: LongLivedBinding, kind: 'array' | 'obj
     return true; // passed on, returned, stored elsewhere: others may remove entries
   }
   return false;
+}
+
+/** Members that end an instance's life by their name. */
+const DISPOSE_NAMES = new Set(['destroy', 'dispose']);
+
+/**
+ * The member that disposes of an instance (`destroy`, `dispose`) of the class whose code stores the
+ * instance at `site`: a method or field of the class, a `this.destroy = …` in its code, or for a
+ * constructor function `Foo.prototype.destroy = …`. `null` when the class has none.
+ */
+export function findOwnDispose(file: FileContext, site: Node, className: string | null): { readonly name: string; readonly node: Node } | null {
+  for (let current = site.parent; current; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.ClassBody) continue;
+    for (const element of current.body) {
+      if ((element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && !element.static) {
+        const name = getStaticPropertyKey(element.key, element.computed);
+        if (name !== null && DISPOSE_NAMES.has(name)) return { name, node: element };
+      }
+    }
+    let assigned: { name: string; node: Node } | null = null;
+    walk(file, current, (node) => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        const name = getStaticMemberName(node.left);
+        if (unwrapExpression(node.left.object).type === AST_NODE_TYPES.ThisExpression && name !== null && DISPOSE_NAMES.has(name)) {
+          if (!assigned || node.range[0] < assigned.node.range[0]) assigned = { name, node };
+        }
+      }
+      return true;
+    });
+    return assigned;
+  }
+  if (className === null) return null;
+  return (
+    file.program.body.flatMap((statement) => {
+      const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+      if (expression?.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) return [];
+      const name = getStaticMemberName(expression.left);
+      const owner = getPrototypeOwner(expression.left.object);
+      return owner?.name === className && name !== null && DISPOSE_NAMES.has(name) ? [{ name, node: expression }] : [];
+    })[0] ?? null
+  );
 }

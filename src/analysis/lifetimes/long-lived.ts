@@ -43,14 +43,14 @@ export function resolveLongLivedBinding(file: FileContext, node: Node): LongLive
   const expression = unwrapExpression(node);
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const variable = file.findVariable(expression);
-    return variable ? file.cached('variableBinding', variable, () => variableBinding(variable)) : null;
+    return variable ? file.cached('variableBinding', variable, () => variableBinding(file, variable)) : null;
   }
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return null;
   const name = getStaticMemberName(expression);
   if (name === null) return null;
   const object = unwrapExpression(expression.object);
 
-  const classNode = getStaticClassOf(file, object);
+  const classNode = getStaticClassOf(file, object) ?? getConstructorOfThis(object);
   if (classNode) {
     const declaration = findStaticField(classNode, name) ?? findStaticAssignment(file, classNode, name);
     return declaration
@@ -74,8 +74,8 @@ export function resolveLongLivedBinding(file: FileContext, node: Node): LongLive
   return null;
 }
 
-function variableBinding(variable: TSESLint.Scope.Variable): LongLivedBinding | null {
-  if (variable.defs.length !== 1 || !isModuleLevelScope(variable.scope)) return null;
+function variableBinding(file: FileContext, variable: TSESLint.Scope.Variable): LongLivedBinding | null {
+  if (variable.defs.length !== 1 || !isLongLivedScope(file, variable.scope)) return null;
   const def = variable.defs[0]!;
   const declarator = def.node;
   if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) {
@@ -102,6 +102,76 @@ function variableBinding(variable: TSESLint.Scope.Variable): LongLivedBinding | 
   };
 }
 
+type Scope = TSESLint.Scope.Scope;
+
+/**
+ * Does code in `scope` run once for the life of the program? Module scope (with the IIFE and UMD
+ * wrappers `isModuleLevelScope` knows), and the body of a factory function declared in such a scope
+ * and called at most once: every reference is a call, or the factory handed to AMD's `define(…)`,
+ * none in a loop or another function, any two in opposite branches of one `if` or `?:`
+ * (`if (define.amd) define([…], factory); else window.X = factory(…)`).
+ */
+export function isLongLivedScope(file: FileContext, scope: Scope | null): boolean {
+  if (isModuleLevelScope(scope)) return true;
+  let current = scope;
+  while (current && (current.type === 'block' || current.type === 'for' || current.type === 'switch' || current.type === 'catch')) current = current.upper;
+  if (current?.type !== 'function' || current.block.type !== AST_NODE_TYPES.FunctionDeclaration) return false;
+  const factory = current.block;
+  return file.cached('calledOnceFactory', factory, () => isLongLivedScope(file, current.upper) && isCalledOnce(file, factory));
+}
+
+function isCalledOnce(file: FileContext, fn: TSESTree.FunctionDeclaration): boolean {
+  if (!fn.id || fn.async || fn.generator) return false;
+  const variable = file.sourceCode.getDeclaredVariables(fn)[0];
+  if (!variable || variable.defs.length !== 1) return false;
+  const references = variable.references.filter((reference) => !isTypeOnlyReference(reference));
+  if (references.length === 0 || references.some((reference) => reference.isWrite())) return false;
+  const declaredIn = fn.parent;
+  for (const { identifier } of references) {
+    const parent = identifier.parent;
+    const called = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier;
+    const defined =
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.at(-1) === identifier &&
+      parent.callee.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.name === 'define' &&
+      file.isGlobalReference(parent.callee, 'define');
+    if (!called && !defined) return false;
+    // Straight-line code of the scope the factory is declared in: no loop, no other function.
+    for (let node: Node | undefined = parent; node && node !== declaredIn; node = node.parent) {
+      if (LOOPS.has(node.type) || node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+        return false;
+      }
+    }
+  }
+  for (const [i, a] of references.entries()) {
+    for (const b of references.slice(i + 1)) if (!inOppositeBranches(a.identifier, b.identifier)) return false;
+  }
+  return true;
+}
+
+const LOOPS = new Set<string>([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+/** Are two nodes in the two branches of one `if`/`?:`, so that at most one of them runs? */
+function inOppositeBranches(a: Node, b: Node): boolean {
+  const ancestorsOfA = new Map<Node, Node>(); // ancestor → the child on the way to `a`
+  for (let child: Node = a, node = a.parent; node; child = node, node = node.parent) ancestorsOfA.set(node, child);
+  for (let child: Node = b, node = b.parent; node; child = node, node = node.parent) {
+    const towardsA = ancestorsOfA.get(node);
+    if (!towardsA) continue;
+    if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) return false;
+    const branches = [node.consequent, node.alternate];
+    return towardsA !== child && branches.includes(towardsA as never) && branches.includes(child as never);
+  }
+  return false;
+}
+
 /** How a static member comes to exist: a `static` field, or one assignment at class-definition time. */
 interface StaticDeclaration {
   /** The field, or the defining assignment (`W.live = …` at module level, `this.live = …` in a static block). */
@@ -118,7 +188,7 @@ function staticFieldBinding(
   classNode: ClassNode,
   declaration: StaticDeclaration,
 ): LongLivedBinding | null {
-  if (!isModuleLevelScope(file.sourceCode.getScope(classNode).upper)) return null;
+  if (!isLongLivedScope(file, file.sourceCode.getScope(classNode).upper)) return null;
   const fieldName = declaration.name;
   const className = getClassName(classNode);
   const uses: Node[] = [];
@@ -230,6 +300,39 @@ export function getStaticClassOf(file: FileContext, node: Node): ClassNode | nul
   if (node.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = file.findVariable(node);
   return variable ? classOfVariable(variable) : null;
+}
+
+/**
+ * `this.constructor` in a class's instance code (a method, a field initialiser, through arrow
+ * functions) denotes the class, as far as its static fields go: `this.constructor.instances`.
+ */
+function getConstructorOfThis(node: Node): ClassNode | null {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || getStaticMemberName(node) !== 'constructor') return null;
+  const object = unwrapExpression(node.object);
+  if (object.type !== AST_NODE_TYPES.ThisExpression) return null;
+  let child: Node = object;
+  for (let current = object.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        continue;
+      case AST_NODE_TYPES.FunctionExpression: {
+        const method = current.parent;
+        return method.type === AST_NODE_TYPES.MethodDefinition && method.value === current && !method.static
+          ? (method.parent.parent as ClassNode)
+          : null;
+      }
+      case AST_NODE_TYPES.PropertyDefinition:
+        if (current.value !== child) continue;
+        return current.static ? null : (current.parent.parent as ClassNode);
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.StaticBlock:
+      case AST_NODE_TYPES.Program:
+        return null;
+      default:
+        continue;
+    }
+  }
+  return null;
 }
 
 function classOfVariable(variable: TSESLint.Scope.Variable): ClassNode | null {
