@@ -2,13 +2,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, lineOf, outermostWrapper, unwrapExpression } from '../analysis/core/ast.js';
 import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/core/file-context.js';
+import { getPrescan } from '../analysis/core/prescan.js';
 import { describeMember, findCarriedInstance, getInstanceOf, type CarriedInstance } from '../analysis/lifetimes/instance.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import {
   findProperty,
   getKeyReach,
   getMemoizerCall,
-  getMemoizerRootNames,
   loadMemoizerTable,
   reachHoldsArgument,
   type KeyReach,
@@ -80,8 +80,11 @@ export default createRule<Options, MessageIds>({
     loadMemoizerTable(file, settings); // validates settings['memo-leak'].memoizers on every file
     const candidates: Candidate[] = [];
 
-    // A file that imports no memoizer can hold no memoized function: no listener at all.
-    if (getMemoizerRootNames(file, settings).size === 0) return {};
+    // A file that imports no memoizer can hold no memoized function, and one without `this` passes no
+    // instance: no listener at all. (A memoized binding is initialised with a call of a name bound at
+    // module level to a memoizer library or a project module; an instance is `this` or an alias of it.)
+    const scan = getPrescan(file);
+    if (!scan.hasThis || scan.memoizerRootNames.size === 0) return {};
 
     return {
       CallExpression(node): void {

@@ -9,6 +9,7 @@ import {
   type StrongContainer,
 } from '../analysis/lifetimes/containers.js';
 import { getFileContext, type FileContext } from '../analysis/core/file-context.js';
+import { getPrescan } from '../analysis/core/prescan.js';
 import {
   describeEnclosingFunction,
   describeMember,
@@ -114,16 +115,40 @@ export default createRule<Options, MessageIds>({
       if (mismatch) reportDeclaredWeak(context, mismatch);
     };
 
+    // What the file can hold, from the pre-scan. Instances collected as values (`all.push(this)`) need
+    // `this`. A keyed container is a `new` of Map/Set (the globals), of LRUCache/QuickLRU (imported from
+    // their packages, or re-exported by a project module), or, with types, of any class deriving from them.
+    const scan = getPrescan(file);
+    const collects = scan.hasThis;
+    const keyed = scan.hasNew && (scan.namesBuiltinContainer || scan.namesContainerLibrary || scan.importsProjectNames || scan.typed);
+    const weakDeclarable = scan.hasNew && scan.namesBuiltinContainer;
+    if (!collects && !keyed) return {};
+
+    const exit = (): void => {
+      // Group the key sites by the binding they reach, then judge each binding once.
+      const byBinding = new Map<LongLivedBinding, KeySite[]>();
+      for (const [containerExpression, sites] of sitesByContainer) {
+        const binding = resolveLongLivedBinding(file, containerExpression);
+        if (!binding) continue;
+        byBinding.set(binding, [...(byBinding.get(binding) ?? []), ...sites]);
+      }
+      const reported = new Set<LongLivedBinding>();
+      for (const [binding, sites] of byBinding) {
+        if (checkBinding(context, file, binding, sites, checkRegistries ?? false, typedKeys)) reported.add(binding);
+      }
+      checkCollections(context, file, collected, reported);
+    };
+
     return {
-      VariableDeclarator: checkDeclaredWeak,
-      PropertyDefinition: checkDeclaredWeak,
+      // A binding declared weak but created strong needs a `new Map` / `new Set` of the globals.
+      ...(weakDeclarable ? { VariableDeclarator: checkDeclaredWeak, PropertyDefinition: checkDeclaredWeak } : {}),
       CallExpression(node): void {
         // Cheap syntactic filter first: `x.get(…)`, `x.set(…)`, `x.add(…)` …
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length === 0) return;
         const method = getStaticMemberName(callee);
-        if (method === 'push' || method === 'unshift' || method === 'set') collect(node);
-        if (method === null || !KEYED_METHOD_NAMES.has(method)) return;
+        if (collects && (method === 'push' || method === 'unshift' || method === 'set')) collect(node);
+        if (!keyed || method === null || !KEYED_METHOD_NAMES.has(method)) return;
         const key = node.arguments[0]!;
         if (key.type === AST_NODE_TYPES.SpreadElement) return;
         const instance = getInstanceOf(file, key);
@@ -136,25 +161,17 @@ export default createRule<Options, MessageIds>({
         sites.push({ call: node, method, key, instance });
         sitesByContainer.set(callee.object, sites);
       },
-      AssignmentExpression(node): void {
-        // Cheap first: `x[k] = this` (or an alias of it).
-        if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) collect(node);
-        else checkDeclaredWeak(node);
-      },
-      'Program:exit'(): void {
-        // Group the key sites by the binding they reach, then judge each binding once.
-        const byBinding = new Map<LongLivedBinding, KeySite[]>();
-        for (const [containerExpression, sites] of sitesByContainer) {
-          const binding = resolveLongLivedBinding(file, containerExpression);
-          if (!binding) continue;
-          byBinding.set(binding, [...(byBinding.get(binding) ?? []), ...sites]);
-        }
-        const reported = new Set<LongLivedBinding>();
-        for (const [binding, sites] of byBinding) {
-          if (checkBinding(context, file, binding, sites, checkRegistries ?? false, typedKeys)) reported.add(binding);
-        }
-        checkCollections(context, file, collected, reported);
-      },
+      ...(collects || weakDeclarable
+        ? {
+            AssignmentExpression(node: TSESTree.AssignmentExpression): void {
+              // Cheap first: `x[k] = this` (or an alias of it); a binding declared weak assigned a `new Map()`.
+              if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) {
+                if (collects) collect(node);
+              } else if (weakDeclarable) checkDeclaredWeak(node);
+            },
+          }
+        : {}),
+      'Program:exit': exit,
     };
   },
 });

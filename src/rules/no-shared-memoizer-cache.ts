@@ -10,6 +10,7 @@ import {
   type FunctionNode,
 } from '../analysis/memoizers/custom-memoizer.js';
 import { getFileContext } from '../analysis/core/file-context.js';
+import { getPrescan } from '../analysis/core/prescan.js';
 import { rewriteToPerInstanceCache } from '../fixes/per-instance-cache.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -49,6 +50,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const file = getFileContext(context);
+    // `mayBeMemoizer` lets a function through only if its text forwards `this` or calls a name bound
+    // to a memoizer library or a project module (or a function of the file that forwards `this`): a
+    // file with neither has no candidate, and registers no listener.
+    const scan = getPrescan(file);
+    if (!scan.forwardsThis && scan.memoizerRootNames.size === 0) return {};
     const candidates: FunctionNode[] = [];
     const collect = (node: TSESTree.Node | null | undefined): void => {
       const fn = node && unwrapExpression(node);

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey } from '../analysis/core/ast.js';
 import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/core/file-context.js';
+import { getPrescan } from '../analysis/core/prescan.js';
 import { getInstanceOf } from '../analysis/lifetimes/instance.js';
 import { classReferences, getStaticClassOf } from '../analysis/lifetimes/long-lived.js';
 import {
@@ -99,6 +100,13 @@ export default createRule<Options, MessageIds>({
     const file = getFileContext(context);
     const settings = context.settings;
     loadMemoizerTable(file, settings); // validates settings['memo-leak'].memoizers on every file
+    // Everything this rule reports goes through a name bound at module level to a memoizer library or
+    // a project module (library memoizers and decorators, hand-written ones defined in another module,
+    // mixins imported from another module), or an inline `require('<memoizer library>')`.
+    const scan = getPrescan(file);
+    if (scan.memoizerRootNames.size === 0 && !scan.namesMemoizerModule) return {};
+    // Mixins copy onto `X.prototype` members of an object imported from a project module.
+    const mixins = scan.hasPrototype && scan.importsProjectNames;
     const findings: Finding[] = [];
     const customFindings: CustomFinding[] = [];
 
@@ -124,13 +132,11 @@ export default createRule<Options, MessageIds>({
       if (verdict) findings.push({ use, slot, verdict });
     }
 
-    return {
-      ForOfStatement: considerMixinLoop,
-      ForInStatement: considerMixinLoop,
+    const listeners: TSESLint.RuleListener = {
       CallExpression(node): void {
         // Cheap first: a memoizer is called by name, member or (curried) call.
         const callee = node.callee;
-        if (callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length > 1 && getStaticMemberName(callee) === 'assign') {
+        if (mixins && callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length > 1 && getStaticMemberName(callee) === 'assign') {
           const copy = getPrototypeAssign(node);
           if (copy) reportMixin(context, file, copy);
         }
@@ -155,7 +161,14 @@ export default createRule<Options, MessageIds>({
         if (use.spec.cache !== 'per-call' && use.spec.cache !== 'per-factory') return;
         consider(use, slot);
       },
-      Decorator(node): void {
+    };
+    if (mixins) {
+      listeners.ForOfStatement = considerMixinLoop;
+      listeners.ForInStatement = considerMixinLoop;
+    }
+    // A decorator is written with `@`.
+    if (scan.hasDecorator) {
+      listeners.Decorator = (node: TSESTree.Decorator): void => {
         const member = node.parent;
         if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) return;
         const use = getMemoizerDecorator(file, settings, node);
@@ -179,18 +192,19 @@ export default createRule<Options, MessageIds>({
           classNode,
           assignment: null,
         });
-      },
-      'Program:exit'(): void {
-        for (const finding of findings) {
-          if (ignoreSingletons && isSingletonClass(file, finding.slot)) continue;
-          report(context, file, finding);
-        }
-        for (const finding of customFindings) {
-          if (ignoreSingletons && isSingletonClass(file, finding.slot)) continue;
-          reportCustom(context, file, finding);
-        }
-      },
+      };
+    }
+    listeners['Program:exit'] = (): void => {
+      for (const finding of findings) {
+        if (ignoreSingletons && isSingletonClass(file, finding.slot)) continue;
+        report(context, file, finding);
+      }
+      for (const finding of customFindings) {
+        if (ignoreSingletons && isSingletonClass(file, finding.slot)) continue;
+        reportCustom(context, file, finding);
+      }
     };
+    return listeners;
   },
 });
 

@@ -56,7 +56,9 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     meta: { ...rule.meta, docs: { ...rule.meta.docs, url: ruleDocsUrl(rule.name) } },
     defaultOptions: defaults as unknown as Options,
     create(context) {
-      rememberFileLocation(context);
+      // Only in-house memoizers named by path (`settings['memo-leak'].memoizers`) need the file's location.
+      const settings = context.settings as Record<string, unknown> | undefined;
+      if (typeof settings === 'object' && settings !== null && settings['memo-leak'] !== undefined) rememberFileLocation(context);
       const given = context.options as readonly unknown[];
       const length = Math.max(defaults.length, given.length);
       const options = Array.from({ length }, (_, index) => mergeOption(defaults[index], given[index]));

@@ -21,31 +21,51 @@ export class FileContext {
   readonly program: TSESTree.Program;
   /** Set for another project file analysed in typed mode (not the file being linted). */
   readonly project: { readonly sourceFile: ts.SourceFile; readonly types: TypeServices } | null;
-  /** Parses other modules of the project with the parser of the linted file (`null`: none to use). */
-  readonly moduleParser: ModuleParser | null;
-  /** The file's absolute path on disk, or `null` (text linted without a file, `<input>`). */
-  readonly filename: string | null;
   /** `context.settings` of the lint run (the memoizer table reads `settings['memo-leak']`). */
   readonly settings: unknown;
+  // The parser and the file name are read from the rule context on first use: most files never ask.
+  #moduleParser: ModuleParser | null | (() => ModuleParser | null);
+  #filename: string | null | (() => string | null);
   readonly #tables = new Map<string, WeakMap<object, unknown>>();
+  /** Answers keyed by the file's own `Program` (one per table): a plain map, no WeakMap per table and file. */
+  readonly #perFile = new Map<string, unknown>();
 
   constructor(
     sourceCode: Readonly<TSESLint.SourceCode>,
     project: { readonly sourceFile: ts.SourceFile; readonly types: TypeServices } | null = null,
-    moduleParser: ModuleParser | null = null,
-    filename: string | null = null,
+    moduleParser: ModuleParser | null | (() => ModuleParser | null) = null,
+    filename: string | null | (() => string | null) = null,
     settings: unknown = undefined,
   ) {
     this.sourceCode = sourceCode;
     this.program = sourceCode.ast;
     this.project = project;
-    this.moduleParser = moduleParser;
-    this.filename = filename && path.isAbsolute(filename) ? filename : null;
+    this.#moduleParser = moduleParser;
+    this.#filename = filename;
     this.settings = settings;
+  }
+
+  /** Parses other modules of the project with the parser of the linted file (`null`: none to use). */
+  get moduleParser(): ModuleParser | null {
+    if (typeof this.#moduleParser === 'function') this.#moduleParser = this.#moduleParser();
+    return this.#moduleParser;
+  }
+
+  /** The file's absolute path on disk, or `null` (text linted without a file, `<input>`). */
+  get filename(): string | null {
+    if (typeof this.#filename === 'function') this.#filename = this.#filename();
+    const filename = this.#filename;
+    return filename && path.isAbsolute(filename) ? filename : null;
   }
 
   /** Memoizes `compute()` under `(table, key)` for the life of this file. */
   cached<K extends object, V>(table: string, key: K, compute: () => V): V {
+    if ((key as object) === this.program) {
+      if (this.#perFile.has(table)) return this.#perFile.get(table) as V;
+      const value = compute();
+      this.#perFile.set(table, value);
+      return value;
+    }
     let entries = this.#tables.get(table);
     if (!entries) {
       entries = new WeakMap();
@@ -80,7 +100,13 @@ export function getFileContext(context: Readonly<TSESLint.RuleContext<string, re
   const sourceCode = context.sourceCode;
   let fileContext = contexts.get(sourceCode.ast);
   if (!fileContext) {
-    fileContext = new FileContext(sourceCode, null, createModuleParser(context), context.physicalFilename ?? context.filename, context.settings);
+    fileContext = new FileContext(
+      sourceCode,
+      null,
+      () => createModuleParser(context),
+      () => context.physicalFilename ?? context.filename,
+      context.settings,
+    );
     contexts.set(sourceCode.ast, fileContext);
   }
   return fileContext;

@@ -34,8 +34,27 @@ type SourceCodeClass = new (config: object) => TSESLint.SourceCode;
 
 const TYPE_AWARE_OPTIONS = new Set(['project', 'projectService', 'programs', 'tsconfigRootDir', 'EXPERIMENTAL_useProjectService']);
 
+/**
+ * One module parser per language options object (ESLint gives every file of a config block the same
+ * one) and visitor keys: building it is per config, not per file.
+ */
+const parsersByOptions = new WeakMap<object, { readonly visitorKeys: unknown; readonly parser: ModuleParser | null }>();
+
 export function createModuleParser(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ModuleParser | null {
   const languageOptions = (context as unknown as { languageOptions?: Record<string, unknown> }).languageOptions;
+  const visitorKeys = context.sourceCode.visitorKeys;
+  if (!languageOptions || typeof languageOptions !== 'object') return buildModuleParser(context, languageOptions);
+  const known = parsersByOptions.get(languageOptions);
+  if (known && known.visitorKeys === visitorKeys) return known.parser;
+  const parser = buildModuleParser(context, languageOptions);
+  parsersByOptions.set(languageOptions, { visitorKeys, parser });
+  return parser;
+}
+
+function buildModuleParser(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  languageOptions: Record<string, unknown> | undefined,
+): ModuleParser | null {
   const parser = languageOptions?.['parser'] as ParserLike | undefined;
   if (!parser || (typeof parser.parseForESLint !== 'function' && typeof parser.parse !== 'function')) return null;
   const given = (languageOptions?.['parserOptions'] ?? {}) as Record<string, unknown>;
