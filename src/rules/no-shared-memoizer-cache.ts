@@ -10,6 +10,7 @@ import {
   type FunctionNode,
 } from '../analysis/memoizers/custom-memoizer.js';
 import { getFileContext } from '../analysis/core/file-context.js';
+import { objectMemberFunctions } from '../analysis/memoizers/member-definitions.js';
 import { rewriteToPerInstanceCache } from '../fixes/per-instance-cache.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -54,6 +55,8 @@ export default createRule<Options, MessageIds>({
       const fn = node && unwrapExpression(node);
       // Zero-parameter functions too: `memoize()` factories that return the decorator.
       if (fn && isFunctionNode(fn)) candidates.push(fn);
+      // Members of a module-level object: `const fns = { memoize(fn) {…} }`, `module.exports = { memoize(…) {…} }`
+      if (fn?.type === AST_NODE_TYPES.ObjectExpression) candidates.push(...objectMemberFunctions(fn));
     };
     // Memoizers are defined once, at module level: only module-level functions are candidates (the
     // selectors keep ESLint from calling the rule for every nested declaration).
@@ -193,6 +196,7 @@ function reportNode(fn: FunctionNode): TSESTree.Node {
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id;
   const parent = outermostWrapper(fn).parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.id;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === outermostWrapper(fn)) return parent.key; // `{ memoize(…) {…} }`
   return fn;
 }
 

@@ -16,6 +16,7 @@ import { getMemoizerRootNames } from './memoizers.js';
 import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../core/traverse.js';
 import { FORWARDS_THIS } from './text-checks.js';
 import { getRequireLiteral } from '../resolve/imports.js';
+import { getRequiredModule, mayNameObjectMember, objectBindingNames, resolveMemberDefinition, unwrapIndirectCall } from './member-definitions.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
 export type { ComposedCache } from './composed-memoizer.js';
@@ -173,6 +174,13 @@ export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
           if (declarator.id.type === AST_NODE_TYPES.Identifier && init && isFunctionNode(init) && FORWARDS_THIS.test(file.sourceCode.getText(init))) {
             names.add(declarator.id.name);
           }
+          // `const memo_1 = require('./memo')`: a project module whose members may be memoizers
+          const required = init && getRequiredModule(file, init);
+          if (required && isProjectSpecifier(file, required.specifier.value)) addBindingNames(declarator.id, names);
+        }
+        // `const fns = { memoize(fn) { … fn.apply(this, a) … } }`
+        if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) {
+          for (const name of objectBindingNames(declaration)) names.add(name);
         }
       } else if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && isProjectSpecifier(file, declaration.source.value)) {
         for (const specifier of declaration.specifiers) names.add(specifier.local.name);
@@ -191,8 +199,10 @@ export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
  * bindings of imports from project modules. Computed once per file from the top-level statements.
  */
 export function mayNameCustomMemoizer(file: FileContext, callee: Node): boolean {
-  const name = unwrapExpression(callee);
-  return name.type === AST_NODE_TYPES.Identifier && getMemoizerCandidateNames(file).has(name.name);
+  const name = unwrapIndirectCall(callee);
+  const names = getMemoizerCandidateNames(file);
+  // `fns.memoize`, `memoize_1.memoize`: a member of an object literal or of a project module's exports
+  return (name.type === AST_NODE_TYPES.Identifier && names.has(name.name)) || mayNameObjectMember(name, names);
 }
 
 function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
@@ -211,10 +221,12 @@ function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
           if (!declarator.init) continue;
           const init = unwrapExpression(declarator.init);
           if (declarator.id.type === AST_NODE_TYPES.Identifier && isFunctionNode(init)) names.add(declarator.id.name);
-          // `const { memoize } = require('./memo')`, `const memoize = require('./memo')`
-          const required = getRequireLiteral(file, init);
-          if (required && fromProject(required.value)) addBindingNames(declarator.id, names);
+          // `const { memoize } = require('./memo')`, `const memoize = require('./memo')`, `__importDefault(require(…))`
+          const required = getRequiredModule(file, init);
+          if (required && fromProject(required.specifier.value)) addBindingNames(declarator.id, names);
         }
+        // `const fns = { memoize(fn) {…} }`, used as `fns.memoize`
+        for (const name of objectBindingNames(declaration)) names.add(name);
       }
       if (declaration.type === AST_NODE_TYPES.ImportDeclaration && fromProject(declaration.source.value)) {
         for (const specifier of declaration.specifiers) names.add(specifier.local.name);
@@ -228,7 +240,8 @@ function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
 function resolveDefinition(file: FileContext, node: Node): { file: FileContext; fn: FunctionNode } | null {
   const local = resolveFunction(file, node);
   if (local) return { file, fn: local };
-  const expression = unwrapExpression(node);
+  const expression = unwrapIndirectCall(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return resolveMemberDefinition(file, expression);
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const def = file.findVariable(expression)?.defs[0];
   if (def?.node.type === AST_NODE_TYPES.VariableDeclarator) return resolveRequiredDefinition(file, def.node, expression);
