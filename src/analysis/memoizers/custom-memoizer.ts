@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression, unwrapIndirectCall } from '../core/ast.js';
 import type { FileContext } from '../core/file-context.js';
 import { getSlotInstance } from '../lifetimes/instance.js';
 import { followProjectDefinition, isProjectSpecifier } from '../resolve/project-exports.js';
@@ -16,7 +16,7 @@ import { getMemoizerRootNames } from './memoizers.js';
 import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../core/traverse.js';
 import { FORWARDS_THIS } from './text-checks.js';
 import { getRequireLiteral } from '../resolve/imports.js';
-import { getRequiredModule, mayNameObjectMember, objectBindingNames, resolveMemberDefinition, unwrapIndirectCall } from './member-definitions.js';
+import { getRequiredModule, mayNameObjectMember, objectBindingNames, resolveMemberDefinition } from './member-definitions.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
 export type { ComposedCache } from './composed-memoizer.js';
@@ -130,8 +130,9 @@ export function analyzeCustomMemoizer(file: FileContext, fn: FunctionNode): Cust
  * information, a function exported by another project file (`import { cached } from '../memo'`).
  * `null` when the callee is not a function that `analyzeCustomMemoizer` understands.
  */
-export function resolveCustomMemoizer(file: FileContext, node: Node): CustomMemoizerUse | null {
-  const isDecorator = node.type === AST_NODE_TYPES.Decorator || node.parent?.type === AST_NODE_TYPES.Decorator;
+export function resolveCustomMemoizer(file: FileContext, node: Node, asDecorator = false): CustomMemoizerUse | null {
+  // `asDecorator`: `node` is applied as a decorator by compiled code (`__decorate([node], Foo.prototype, 'm', null)`)
+  const isDecorator = asDecorator || node.type === AST_NODE_TYPES.Decorator || node.parent?.type === AST_NODE_TYPES.Decorator;
   const expression = unwrapExpression(node.type === AST_NODE_TYPES.Decorator ? node.expression : node);
   const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
   if (expression.type !== AST_NODE_TYPES.CallExpression && !isDecorator) return null;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, unwrapExpression } from '../core/ast.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, unwrapExpression, unwrapIndirectCall } from '../core/ast.js';
 import type { FileContext } from '../core/file-context.js';
 import type { FunctionNode } from '../core/traverse.js';
 import { getRequireLiteral } from '../resolve/imports.js';
@@ -22,14 +22,6 @@ type Variable = TSESLint.Scope.Variable;
  * The object must be what the binding always holds: a binding that is reassigned, or a member that
  * is written after the literal, denotes something else and resolves to nothing.
  */
-
-/** `(0, m.memoize)`: the call-without-`this` form compilers emit for imported functions → `m.memoize`. */
-export function unwrapIndirectCall(node: Node): Node {
-  const expression = unwrapExpression(node);
-  if (expression.type !== AST_NODE_TYPES.SequenceExpression || expression.expressions.length !== 2) return expression;
-  const [first, second] = expression.expressions;
-  return first?.type === AST_NODE_TYPES.Literal && second ? unwrapExpression(second) : expression;
-}
 
 /** The functions an object literal holds as members (`{ memoize(fn) {…}, cached: function … }`). */
 export function objectMemberFunctions(object: TSESTree.ObjectExpression): FunctionNode[] {
