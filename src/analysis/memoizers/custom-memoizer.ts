@@ -16,7 +16,7 @@ import { getMemoizerRootNames } from './memoizers.js';
 import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../core/traverse.js';
 import { FORWARDS_THIS } from './text-checks.js';
 import { getRequireLiteral } from '../resolve/imports.js';
-import { getRequiredModule, mayNameObjectMember, objectBindingNames, resolveMemberDefinition } from './member-definitions.js';
+import { getRequiredModule, mayNameObjectMember, memberReferences, objectBindingNames, resolveMemberDefinition } from './member-definitions.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
 export type { ComposedCache } from './composed-memoizer.js';
@@ -762,9 +762,16 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
   const variable = wrapperVariable(file, wrapper);
   let sharedUse: Node | null = null;
   const otherUses: Node[] = [];
-  for (const reference of variable?.references ?? []) {
-    const identifier = reference.identifier;
-    if (reference.init) continue;
+  // `fns.memoize` for a member of an object literal (`const fns = { memoize(fn) {…} }`)
+  const members = variable ? null : memberReferences(file, wrapper);
+  const names: Node[] = members
+    ? [...members.references, ...members.otherUses]
+    : (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier);
+  for (const identifier of names) {
+    if (members?.otherUses.includes(identifier)) {
+      otherUses.push(identifier);
+      continue;
+    }
     const parent = identifier.parent;
     let shared = false;
     if (parent?.type === AST_NODE_TYPES.Decorator && parent.expression === identifier) {
@@ -772,6 +779,9 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
       shared = member?.type === AST_NODE_TYPES.MethodDefinition && !member.static;
     } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
       shared = isSharedSlot(file, parent);
+    } else if (parent?.type === AST_NODE_TYPES.CallExpression) {
+      // handed to an adapter that applies it in a decorator: `multiMethod(fns.memoize)`
+      shared = installedThroughParameter(file, parent, identifier, 0);
     }
     if (shared) sharedUse ??= parent!;
     else otherUses.push(identifier);
@@ -785,6 +795,28 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
     otherUses.push(declaration);
   }
   return { sharedUse, otherUses };
+}
+
+/**
+ * `argument` of `call` reaches a shared slot through the callee's parameter: the callee (a function of
+ * this file) calls that parameter where every instance shares the result, or hands it on to another
+ * such function. Adapters that turn a wrapper into a decorator:
+ * `function decorator(fn) { return (target, key, desc) => { desc.value = fn(desc.value); }; }`.
+ */
+function installedThroughParameter(file: FileContext, call: TSESTree.CallExpression, argument: Node, depth: number): boolean {
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  const callee = index >= 0 && depth < 3 ? resolveFunction(file, call.callee) : null;
+  if (!callee || call.arguments.slice(0, index).some((other) => other.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const param = callee.params[index];
+  const variable = param?.type === AST_NODE_TYPES.Identifier ? file.findVariable(param) : null;
+  // A parameter that is reassigned (`fn = opts`) may hold something else when it is called.
+  if (!variable || variable.references.some((reference) => reference.isWrite())) return false;
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (parent.callee === reference.identifier) return isSharedSlot(file, parent);
+    return installedThroughParameter(file, parent, reference.identifier, depth + 1);
+  });
 }
 
 function wrapperVariable(file: FileContext, wrapper: FunctionNode): Variable | null {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, unwrapExpression, unwrapIndirectCall } from '../core/ast.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression, unwrapIndirectCall } from '../core/ast.js';
 import type { FileContext } from '../core/file-context.js';
 import type { FunctionNode } from '../core/traverse.js';
 import { getRequireLiteral } from '../resolve/imports.js';
@@ -199,4 +199,38 @@ function memberWrittenLater(variable: Variable, name: string): boolean {
       getStaticMemberName(parent.callee) === 'assign'
     );
   });
+}
+
+/**
+ * The references in this file to a function held by a module-level object literal: `fns.memoize`
+ * for `const fns = { memoize(fn) {…} }` (`references`), and the uses of the object that let the
+ * member escape or be called in ways not seen here (`otherUses`: `export default fns`, passing
+ * `fns` on, `module.exports = {…}` itself). `null` when `fn` is no such member.
+ */
+export function memberReferences(file: FileContext, fn: FunctionNode): { references: Node[]; otherUses: Node[] } | null {
+  const property = outermostWrapper(fn).parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.kind !== 'init' || property.parent.type !== AST_NODE_TYPES.ObjectExpression) {
+    return null;
+  }
+  const name = getStaticPropertyKey(property.key, property.computed);
+  const object = property.parent;
+  const holder = object.parent;
+  if (name === null) return null;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === object && holder.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = file.findVariable(holder.id);
+    if (!variable) return null;
+    const references: Node[] = [];
+    const otherUses: Node[] = [];
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const parent = reference.identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier) {
+        if (getStaticMemberName(parent) === name) references.push(parent);
+        else if (parent.computed && getStaticMemberName(parent) === null) otherUses.push(reference.identifier);
+      } else otherUses.push(reference.identifier);
+    }
+    return { references, otherUses };
+  }
+  // `module.exports = { memoize(fn) {…} }`, `export default { … }`: used elsewhere
+  return { references: [], otherUses: [object] };
 }
