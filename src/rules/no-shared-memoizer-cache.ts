@@ -124,7 +124,7 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, me
       ? `per wrapped method, shared at line ${lineOf(memoizer.sharedUse)}`
       : CREATED[cache.scope];
   const keyProblem = cache.stringKeys
-    ? 'as a string (one key for all instances)'
+    ? 'as a string, not by `this`'
     : 'ignoring `this`';
   const typescript = isTypeScript(context);
   const rewrite = rewriteToPerInstanceCache(sourceCode, memoizer, typescript);

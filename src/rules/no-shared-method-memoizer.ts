@@ -399,7 +399,7 @@ function reportCustom(
   const consequence =
     memoizer.consequence === 'pins-instances'
       ? `its key holds the instance, so every ${instances} that calls it stays in memory`
-      : `its key ignores \`this\`, so one ${instances} gets another's result, and each result stays in memory`;
+      : `its key ignores \`this\`: one ${instances} gets another's result, kept in memory`;
   context.report({
     node,
     messageId: 'customShared',
