@@ -11,6 +11,7 @@ import {
 } from '../analysis/memoizers/custom-memoizer.js';
 import { getFileContext } from '../analysis/core/file-context.js';
 import { getPrescan } from '../analysis/core/prescan.js';
+import { objectMemberFunctions } from '../analysis/memoizers/member-definitions.js';
 import { rewriteToPerInstanceCache } from '../fixes/per-instance-cache.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -60,6 +61,8 @@ export default createRule<Options, MessageIds>({
       const fn = node && unwrapExpression(node);
       // Zero-parameter functions too: `memoize()` factories that return the decorator.
       if (fn && isFunctionNode(fn)) candidates.push(fn);
+      // Members of a module-level object: `const fns = { memoize(fn) {…} }`, `module.exports = { memoize(…) {…} }`
+      if (fn?.type === AST_NODE_TYPES.ObjectExpression) candidates.push(...objectMemberFunctions(fn));
     };
     // Memoizers are defined once, at module level: only module-level functions are candidates (the
     // selectors keep ESLint from calling the rule for every nested declaration).
@@ -127,7 +130,7 @@ function report(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, me
       ? `per wrapped method, shared at line ${lineOf(memoizer.sharedUse)}`
       : CREATED[cache.scope];
   const keyProblem = cache.stringKeys
-    ? 'as a string (one key for all instances)'
+    ? 'as a string, not by `this`'
     : 'ignoring `this`';
   const typescript = isTypeScript(context);
   const rewrite = rewriteToPerInstanceCache(sourceCode, memoizer, typescript);
@@ -199,6 +202,7 @@ function reportNode(fn: FunctionNode): TSESTree.Node {
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id;
   const parent = outermostWrapper(fn).parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.id;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === outermostWrapper(fn)) return parent.key; // `{ memoize(…) {…} }`
   return fn;
 }
 

@@ -4,11 +4,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey } from '../analysis/core/ast.js';
 import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/core/file-context.js';
 import { getPrescan } from '../analysis/core/prescan.js';
+import { getCompiledDecoration } from '../analysis/core/compiled-decorators.js';
 import { getInstanceOf } from '../analysis/lifetimes/instance.js';
 import { classReferences, getStaticClassOf } from '../analysis/lifetimes/long-lived.js';
 import {
   canKeyHoldArgument,
   getMemoizerCall,
+  getCompiledMemoizerDecorator,
   getMemoizerDecorator,
   loadMemoizerTable,
   resolveFunction,
@@ -111,8 +113,8 @@ export default createRule<Options, MessageIds>({
     const customFindings: CustomFinding[] = [];
 
     /** A hand-written memoizer (issue of `no-shared-memoizer-cache`), reported here at each shared use. */
-    function considerCustom(node: TSESTree.Node, slot: SharedSlot): void {
-      const custom = resolveCustomMemoizer(file, node);
+    function considerCustom(node: TSESTree.Node, slot: SharedSlot, compiledDecorator = false): void {
+      const custom = resolveCustomMemoizer(file, node, compiledDecorator);
       if (!custom?.memoizer.consequence || (!custom.memoizer.cache && !custom.memoizer.composed)) return;
       const shared =
         custom.use === 'wrapper-call' ? custom.memoizer.storage === 'per-wrapped-function' : custom.memoizer.storage === 'shared';
@@ -130,6 +132,32 @@ export default createRule<Options, MessageIds>({
       if (!slot) return;
       const verdict = judge(file, use, slot, checkSingleSlot ?? false);
       if (verdict) findings.push({ use, slot, verdict });
+    }
+
+    /** A decorator on a method: `@memoize`, or an element of compiled `__decorate([memoize], Foo.prototype, 'm', null)`. */
+    function considerDecorator(
+      node: TSESTree.Decorator | TSESTree.Expression,
+      use: MemoizerUse | null,
+      { className, memberName, classNode }: Pick<SharedSlot, 'className' | 'memberName' | 'classNode'>,
+    ): void {
+      if (!use) {
+        const holder = 'created with the class';
+        const slot: SharedSlot = { kind: 'prototype', className, memberName, holder, classNode, assignment: null };
+        considerCustom(node, slot, node.type !== AST_NODE_TYPES.Decorator);
+        return;
+      }
+      const sharedCache = use.spec.cache === 'per-instance' && use.cacheOption !== null;
+      if (use.spec.cache !== 'per-decoration' && !sharedCache && !use.registryOption) return;
+      consider(use, {
+        kind: 'prototype',
+        className,
+        memberName,
+        holder: sharedCache
+          ? `a shared \`${getStaticPropertyKey(use.cacheOption!.key, use.cacheOption!.computed) ?? 'cache'}\` option`
+          : 'created with the class',
+        classNode,
+        assignment: null,
+      });
     }
 
     const listeners: TSESLint.RuleListener = {
@@ -171,29 +199,27 @@ export default createRule<Options, MessageIds>({
       listeners.Decorator = (node: TSESTree.Decorator): void => {
         const member = node.parent;
         if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) return;
-        const use = getMemoizerDecorator(file, settings, node);
         const classNode = member.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression;
-        const className = classNode.id?.name ?? null;
-        const memberName = getStaticPropertyKey(member.key, member.computed);
-        if (!use) {
-          const holder = 'created with the class';
-          considerCustom(node, { kind: 'prototype', className, memberName, holder, classNode, assignment: null });
-          return;
-        }
-        const sharedCache = use.spec.cache === 'per-instance' && use.cacheOption !== null;
-        if (use.spec.cache !== 'per-decoration' && !sharedCache && !use.registryOption) return;
-        consider(use, {
-          kind: 'prototype',
-          className,
-          memberName,
-          holder: sharedCache
-            ? `a shared \`${getStaticPropertyKey(use.cacheOption!.key, use.cacheOption!.computed) ?? 'cache'}\` option`
-            : 'created with the class',
+        considerDecorator(node, getMemoizerDecorator(file, settings, node), {
+          className: classNode.id?.name ?? null,
+          memberName: getStaticPropertyKey(member.key, member.computed),
           classNode,
-          assignment: null,
         });
       };
     }
+    // Compiled output applying decorators to a method: `__decorate([memoize], Foo.prototype, "m", null)`
+    // (a method's target is always written `X.prototype`).
+    if (scan.hasPrototype) listeners['CallExpression[arguments.length>=4]'] = (node: TSESTree.CallExpression): void => {
+      const decoration = getCompiledDecoration(file, node);
+      if (!decoration || decoration.static) return;
+      for (const element of decoration.decorators) {
+        considerDecorator(element, getCompiledMemoizerDecorator(file, settings, element, decoration.method), {
+          className: decoration.classNode?.id?.name ?? decoration.owner.name,
+          memberName: decoration.memberName,
+          classNode: decoration.classNode,
+        });
+      }
+    };
     listeners['Program:exit'] = (): void => {
       for (const finding of findings) {
         if (ignoreSingletons && isSingletonClass(file, finding.slot)) continue;
@@ -328,7 +354,8 @@ function report(
   };
   const node = use.kind === 'decorator' ? use.node : use.callee;
   const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-  if (verdict.messageId !== 'registry') {
+  // Compiled output is not where the code is fixed: no suggestion there.
+  if (verdict.messageId !== 'registry' && use.kind !== 'compiled-decorator') {
     if (use.kind === 'decorator') {
       const perInstance = use.cacheOption ? null : switchToPerInstanceDecorator(file, use);
       if (perInstance) {
@@ -385,7 +412,7 @@ function reportCustom(
   const consequence =
     memoizer.consequence === 'pins-instances'
       ? `its key holds the instance, so every ${instances} that calls it stays in memory`
-      : `its key ignores \`this\`, so one ${instances} gets another's result, and each result stays in memory`;
+      : `its key ignores \`this\`: one ${instances} gets another's result, kept in memory`;
   const data = {
     memoizer: memoizer.name ?? 'this memoizer',
     member: slot.className && slot.memberName ? `${slot.className}.${slot.memberName}` : (slot.memberName ?? 'this method'),

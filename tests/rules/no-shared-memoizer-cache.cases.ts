@@ -844,12 +844,12 @@ export function memo(target: object, key: string, descriptor: PropertyDescriptor
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('Method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'as a string (one key for all instances)' }),
+            data: found('Method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'as a string, not by `this`' }),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('Method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'as a string (one key for all instances)' }),
+                data: found('Method decorator `memo`', 'results', 'arg', { container: 'plain object', keyProblem: 'as a string, not by `this`' }),
                 output: `
 export function memo(target: object, key: string, descriptor: PropertyDescriptor): void {
   const original = descriptor.value;
@@ -1857,12 +1857,12 @@ export function memoizeUnary(target, key, descriptor) {
         errors: [
           {
             messageId: 'sharedCacheCrossInstance',
-            data: found('Method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'as a string (one key for all instances)' }),
+            data: found('Method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'as a string, not by `this`' }),
             line: 2,
             suggestions: [
               {
                 messageId: 'usePerInstanceCache',
-                data: found('Method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'as a string (one key for all instances)' }),
+                data: found('Method decorator `memoizeUnary`', 'memo', 'arg', { container: 'plain object', keyProblem: 'as a string, not by `this`' }),
                 output: `
 export function memoizeUnary(target, key, descriptor) {
   const original = descriptor.value;
@@ -1934,8 +1934,104 @@ export function coalesce(value, context) {
   },
   commonjs: {
     valid: [
+      {
+        name: 'members of module.exports and of an object literal that keep their caches per instance, or are applied per instance',
+        code: `
+module.exports = {
+  remember(target, key, descriptor) {
+    const original = descriptor.value;
+    const caches = new WeakMap();
+    descriptor.value = function (arg) {
+      if (!caches.has(this)) caches.set(this, new Map());
+      const cache = caches.get(this);
+      if (!cache.has(arg)) cache.set(arg, original.call(this, arg));
+      return cache.get(arg);
+    };
+  },
+};
+const helpers = {
+  once(fn) {
+    let done = false;
+    let value;
+    return function (...args) {
+      if (!done) { done = true; value = fn.apply(this, args); }
+      return value;
+    };
+  },
+};
+function Counter() { this.next = helpers.once(function () { return this.start + 1; }); }
+module.exports.Counter = Counter;`,
+      },
     ],
     invalid: [
+      {
+        name: 'a decorator that is a member of module.exports, and a wrapper in an object literal applied through an adapter to decorators',
+        code: `
+module.exports = {
+  remember(target, key, descriptor) {
+    const original = descriptor.value;
+    const results = new Map();
+    descriptor.value = function (arg) {
+      if (!results.has(arg)) results.set(arg, original.call(this, arg));
+      return results.get(arg);
+    };
+  },
+};
+const helpers = {
+  memo(fn, options) {
+    const table = options.table || {};
+    return function (arg) {
+      const id = String(arg);
+      return id in table ? table[id] : (table[id] = fn.call(this, arg));
+    };
+  },
+};
+function asDecorator(wrap) {
+  return (options) => (target, key, desc) => { desc.value = wrap(desc.value, options); };
+}
+module.exports.memo = asDecorator(helpers.memo);`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            line: 3,
+            column: 3,
+            data: found('Method decorator `remember`', 'results', 'arg'),
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('Method decorator `remember`', 'results', 'arg'),
+                output: `
+module.exports = {
+  remember(target, key, descriptor) {
+    const original = descriptor.value;
+    const resultsByInstance = new WeakMap();
+    descriptor.value = function (arg) {
+      if (!resultsByInstance.has(this)) resultsByInstance.set(this, new Map());
+      const results = resultsByInstance.get(this);
+      if (!results.has(arg)) results.set(arg, original.call(this, arg));
+      return results.get(arg);
+    };
+  },
+};
+const helpers = {
+  memo(fn, options) {
+    const table = options.table || {};
+    return function (arg) {
+      const id = String(arg);
+      return id in table ? table[id] : (table[id] = fn.call(this, arg));
+    };
+  },
+};
+function asDecorator(wrap) {
+  return (options) => (target, key, desc) => { desc.value = wrap(desc.value, options); };
+}
+module.exports.memo = asDecorator(helpers.memo);`,
+              },
+            ],
+          },
+          { messageId: 'sharedCacheCrossInstance', line: 13, column: 3, suggestions: [] },
+        ],
+      },
       {
         name: 'a CommonJS legacy decorator assigned to module.exports',
         code: `

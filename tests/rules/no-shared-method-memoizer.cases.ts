@@ -318,9 +318,9 @@ class Report {
           data: customShared({
             memoizer: 'memo',
             member,
-            where: 'hand-written, `memo.ts` line 2', // the path (`../../decorators/src/memo.ts`) would make the message too long
+            where: 'hand-written, `../../decorators/src/memo.ts` line 2',
             consequence:
-              "its key ignores `this`, so one Report gets another's result, and each result stays in memory",
+              "its key ignores `this`: one Report gets another's result, kept in memory",
           }),
         })),
       },
@@ -346,7 +346,7 @@ class Report {
             member,
             where: 'hand-written, `../lib/memo.ts` line 4',
             consequence:
-              "its key ignores `this`, so one Report gets another's result, and each result stays in memory",
+              "its key ignores `this`: one Report gets another's result, kept in memory",
           }),
         })),
       },
@@ -1188,6 +1188,35 @@ export const View = Backbone.View.extend({
   javascript: {
     valid: [
       {
+        name: 'compiled decorators: a per-instance hand-written one, lodash-decorators Memoize, a field (void 0) and a static member',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+var __decorate = function (decorators, target, key, desc) { return desc; };
+const compiled_memo_1 = require("../lib/compiled-memo.js");
+const lodash_decorators_1 = require("lodash-decorators");
+const decko_1 = require("decko");
+class Report {
+  total(x) { return x * this.rate; }
+  label(x) { return String(x * this.rate); }
+  static sum(x) { return x + 1; }
+}
+__decorate([compiled_memo_1.memoPerInstance], Report.prototype, "total", null);
+__decorate([(0, lodash_decorators_1.Memoize)()], Report.prototype, "label", null);
+__decorate([decko_1.memoize], Report.prototype, "rate", void 0);
+__decorate([decko_1.memoize], Report, "sum", null);`,
+      },
+      {
+        name: 'Babel legacy decorators: a per-instance member of an imported object',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+import helpers from '../lib/object-memo.js';
+var _class;
+export let Report = (_class = class Report {
+  total(x) { return x * this.rate; }
+}, _applyDecoratedDescriptor(_class.prototype, "total", [helpers.rememberOwn], Object.getOwnPropertyDescriptor(_class.prototype, "total"), _class.prototype), _class);`,
+      },
+
+      {
         name: 'mixin: memoized members that never read this, copied onto a prototype',
         filename: path.join(moduleFixtures, 'src/app/file.js'),
         code: `import pure from '../lib/commands/pure.js';
@@ -1221,6 +1250,64 @@ Foo.prototype.scale = memo(function (x) { return x * this.base; }, function () {
       },
     ],
     invalid: [
+      {
+        name: "compiled decorators: TypeScript's __decorate with a hand-written decorator of another module and library decorators",
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+var __decorate = function (decorators, target, key, desc) { return desc; };
+const tslib_1 = require("tslib");
+const compiled_memo_1 = require("../lib/compiled-memo.js");
+const lodash_decorators_1 = require("lodash-decorators");
+const decko_1 = require("decko");
+class Report {
+  total(x) { return x * this.rate; }
+  label(x) { return String(x * this.rate); }
+}
+__decorate([compiled_memo_1.memo], Report.prototype, "total", null);
+tslib_1.__decorate([(0, lodash_decorators_1.MemoizeAll)()], Report.prototype, "label", null);
+var Point = /** @class */ (function () {
+  function Point() {}
+  Point.prototype.scaled = function (k) { return this.x * k; };
+  (0, tslib_1.__decorate)([decko_1.memoize], Point.prototype, "scaled", null);
+  return Point;
+}());`,
+        errors: [
+          {
+            messageId: 'customShared',
+            line: 11,
+            column: 13,
+            data: customShared({
+              memoizer: 'memo',
+              where: 'hand-written, `../lib/compiled-memo.js` line 6',
+              consequence: "its key ignores `this`: one Report gets another's result, kept in memory",
+            }),
+          },
+          { messageId: 'crossInstance', line: 12, suggestions: [] },
+          { messageId: 'crossInstance', line: 16, suggestions: [] },
+        ],
+      },
+      {
+        name: 'Babel legacy decorators: a member of an imported object literal',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+import helpers from '../lib/object-memo.js';
+var _class;
+export let Report = (_class = class Report {
+  total(x) { return x * this.rate; }
+}, _applyDecoratedDescriptor(_class.prototype, "total", [helpers.remember], Object.getOwnPropertyDescriptor(_class.prototype, "total"), _class.prototype), _class);`,
+        errors: [
+          {
+            messageId: 'customShared',
+            line: 6,
+            data: customShared({
+              memoizer: 'remember',
+              cache: 'results',
+              where: 'hand-written, `../lib/object-memo.js` line 4',
+              consequence: "its key ignores `this`: one Report gets another's result, kept in memory",
+            }),
+          },
+        ],
+      },
       {
         name: 'mixin: a memoized member that reads this, copied onto a prototype from another module (loop and Object.assign)',
         filename: path.join(moduleFixtures, 'src/app/file.js'),

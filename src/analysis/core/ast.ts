@@ -24,6 +24,14 @@ export function unwrapExpression(node: Node): Node {
   }
 }
 
+/** `(0, m.memoize)`: the call-without-`this` form compilers emit for imported functions → `m.memoize`. */
+export function unwrapIndirectCall(node: Node): Node {
+  const expression = unwrapExpression(node);
+  if (expression.type !== AST_NODE_TYPES.SequenceExpression || expression.expressions.length !== 2) return expression;
+  const [first, second] = expression.expressions;
+  return first?.type === AST_NODE_TYPES.Literal && second ? unwrapExpression(second) : expression;
+}
+
 /** The node whose parent decides what happens to the value of `node` (skips TS wrappers). */
 export function outermostWrapper(node: Node): Node {
   let current = node;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression, unwrapIndirectCall } from '../core/ast.js';
 import type { FileContext } from '../core/file-context.js';
 import { getSlotInstance } from '../lifetimes/instance.js';
 import { followProjectDefinition, isProjectSpecifier } from '../resolve/project-exports.js';
@@ -16,6 +16,7 @@ import { getMemoizerRootNames } from './memoizers.js';
 import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../core/traverse.js';
 import { FORWARDS_THIS } from './text-checks.js';
 import { getRequireLiteral } from '../resolve/imports.js';
+import { getRequiredModule, mayNameObjectMember, memberReferences, objectBindingNames, resolveMemberDefinition } from './member-definitions.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
 export type { ComposedCache } from './composed-memoizer.js';
@@ -129,8 +130,9 @@ export function analyzeCustomMemoizer(file: FileContext, fn: FunctionNode): Cust
  * information, a function exported by another project file (`import { cached } from '../memo'`).
  * `null` when the callee is not a function that `analyzeCustomMemoizer` understands.
  */
-export function resolveCustomMemoizer(file: FileContext, node: Node): CustomMemoizerUse | null {
-  const isDecorator = node.type === AST_NODE_TYPES.Decorator || node.parent?.type === AST_NODE_TYPES.Decorator;
+export function resolveCustomMemoizer(file: FileContext, node: Node, asDecorator = false): CustomMemoizerUse | null {
+  // `asDecorator`: `node` is applied as a decorator by compiled code (`__decorate([node], Foo.prototype, 'm', null)`)
+  const isDecorator = asDecorator || node.type === AST_NODE_TYPES.Decorator || node.parent?.type === AST_NODE_TYPES.Decorator;
   const expression = unwrapExpression(node.type === AST_NODE_TYPES.Decorator ? node.expression : node);
   const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
   if (expression.type !== AST_NODE_TYPES.CallExpression && !isDecorator) return null;
@@ -173,6 +175,13 @@ export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
           if (declarator.id.type === AST_NODE_TYPES.Identifier && init && isFunctionNode(init) && FORWARDS_THIS.test(file.sourceCode.getText(init))) {
             names.add(declarator.id.name);
           }
+          // `const memo_1 = require('./memo')`: a project module whose members may be memoizers
+          const required = init && getRequiredModule(file, init);
+          if (required && isProjectSpecifier(file, required.specifier.value)) addBindingNames(declarator.id, names);
+        }
+        // `const fns = { memoize(fn) { … fn.apply(this, a) … } }`
+        if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) {
+          for (const name of objectBindingNames(declaration)) names.add(name);
         }
       } else if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && isProjectSpecifier(file, declaration.source.value)) {
         for (const specifier of declaration.specifiers) names.add(specifier.local.name);
@@ -191,8 +200,10 @@ export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
  * bindings of imports from project modules. Computed once per file from the top-level statements.
  */
 export function mayNameCustomMemoizer(file: FileContext, callee: Node): boolean {
-  const name = unwrapExpression(callee);
-  return name.type === AST_NODE_TYPES.Identifier && getMemoizerCandidateNames(file).has(name.name);
+  const name = unwrapIndirectCall(callee);
+  const names = getMemoizerCandidateNames(file);
+  // `fns.memoize`, `memoize_1.memoize`: a member of an object literal or of a project module's exports
+  return (name.type === AST_NODE_TYPES.Identifier && names.has(name.name)) || mayNameObjectMember(name, names);
 }
 
 function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
@@ -211,10 +222,12 @@ function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
           if (!declarator.init) continue;
           const init = unwrapExpression(declarator.init);
           if (declarator.id.type === AST_NODE_TYPES.Identifier && isFunctionNode(init)) names.add(declarator.id.name);
-          // `const { memoize } = require('./memo')`, `const memoize = require('./memo')`
-          const required = getRequireLiteral(file, init);
-          if (required && fromProject(required.value)) addBindingNames(declarator.id, names);
+          // `const { memoize } = require('./memo')`, `const memoize = require('./memo')`, `__importDefault(require(…))`
+          const required = getRequiredModule(file, init);
+          if (required && fromProject(required.specifier.value)) addBindingNames(declarator.id, names);
         }
+        // `const fns = { memoize(fn) {…} }`, used as `fns.memoize`
+        for (const name of objectBindingNames(declaration)) names.add(name);
       }
       if (declaration.type === AST_NODE_TYPES.ImportDeclaration && fromProject(declaration.source.value)) {
         for (const specifier of declaration.specifiers) names.add(specifier.local.name);
@@ -228,7 +241,8 @@ function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
 function resolveDefinition(file: FileContext, node: Node): { file: FileContext; fn: FunctionNode } | null {
   const local = resolveFunction(file, node);
   if (local) return { file, fn: local };
-  const expression = unwrapExpression(node);
+  const expression = unwrapIndirectCall(node);
+  if (expression.type === AST_NODE_TYPES.MemberExpression) return resolveMemberDefinition(file, expression);
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const def = file.findVariable(expression)?.defs[0];
   if (def?.node.type === AST_NODE_TYPES.VariableDeclarator) return resolveRequiredDefinition(file, def.node, expression);
@@ -803,9 +817,16 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
   const variable = wrapperVariable(file, wrapper);
   let sharedUse: Node | null = null;
   const otherUses: Node[] = [];
-  for (const reference of variable?.references ?? []) {
-    const identifier = reference.identifier;
-    if (reference.init) continue;
+  // `fns.memoize` for a member of an object literal (`const fns = { memoize(fn) {…} }`)
+  const members = variable ? null : memberReferences(file, wrapper);
+  const names: Node[] = members
+    ? [...members.references, ...members.otherUses]
+    : (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier);
+  for (const identifier of names) {
+    if (members?.otherUses.includes(identifier)) {
+      otherUses.push(identifier);
+      continue;
+    }
     const parent = identifier.parent;
     let shared = false;
     if (parent?.type === AST_NODE_TYPES.Decorator && parent.expression === identifier) {
@@ -813,6 +834,9 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
       shared = member?.type === AST_NODE_TYPES.MethodDefinition && !member.static;
     } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
       shared = isSharedSlot(file, parent);
+    } else if (parent?.type === AST_NODE_TYPES.CallExpression) {
+      // handed to an adapter that applies it in a decorator: `multiMethod(fns.memoize)`
+      shared = installedThroughParameter(file, parent, identifier, 0);
     }
     if (shared) sharedUse ??= parent!;
     else otherUses.push(identifier);
@@ -826,6 +850,28 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
     otherUses.push(declaration);
   }
   return { sharedUse, otherUses };
+}
+
+/**
+ * `argument` of `call` reaches a shared slot through the callee's parameter: the callee (a function of
+ * this file) calls that parameter where every instance shares the result, or hands it on to another
+ * such function. Adapters that turn a wrapper into a decorator:
+ * `function decorator(fn) { return (target, key, desc) => { desc.value = fn(desc.value); }; }`.
+ */
+function installedThroughParameter(file: FileContext, call: TSESTree.CallExpression, argument: Node, depth: number): boolean {
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  const callee = index >= 0 && depth < 3 ? resolveFunction(file, call.callee) : null;
+  if (!callee || call.arguments.slice(0, index).some((other) => other.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const param = callee.params[index];
+  const variable = param?.type === AST_NODE_TYPES.Identifier ? file.findVariable(param) : null;
+  // A parameter that is reassigned (`fn = opts`) may hold something else when it is called.
+  if (!variable || variable.references.some((reference) => reference.isWrite())) return false;
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (parent.callee === reference.identifier) return isSharedSlot(file, parent);
+    return installedThroughParameter(file, parent, reference.identifier, depth + 1);
+  });
 }
 
 function wrapperVariable(file: FileContext, wrapper: FunctionNode): Variable | null {

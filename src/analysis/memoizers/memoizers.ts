@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression, unwrapIndirectCall } from '../core/ast.js';
 import type { FileContext } from '../core/file-context.js';
 import { getImportOrigin, type ImportOrigin } from '../resolve/imports.js';
 import { isProjectSpecifier } from '../resolve/project-exports.js';
@@ -45,9 +45,10 @@ type Node = TSESTree.Node;
  */
 export interface MemoizerUse {
   readonly spec: MemoizerSpec;
-  readonly kind: 'call' | 'decorator';
-  /** The call that returns the memoized function, or the decorator. */
-  readonly node: TSESTree.CallExpression | TSESTree.Decorator;
+  /** `compiled-decorator`: an element of compiled output's decorators array (`__decorate([memoize], …)`). */
+  readonly kind: 'call' | 'decorator' | 'compiled-decorator';
+  /** The call that returns the memoized function, the decorator, or the compiled decorator's expression. */
+  readonly node: TSESTree.CallExpression | TSESTree.Decorator | TSESTree.Expression;
   /** The expression that names the library export (`_.memoize`, `MemoizeAll`, `memoizerific`). */
   readonly callee: Node;
   /** The memoized function as written: the call's function argument, or the decorated method's function. */
@@ -249,19 +250,42 @@ export function getMemoizerDecorator(
   settings: unknown,
   decorator: TSESTree.Decorator,
 ): MemoizerUse | null {
-  const expression = unwrapExpression(decorator.expression);
+  return decoratorUse(file, settings, decorator.expression, decorator, decoratedFunction(decorator));
+}
+
+/**
+ * A library decorator applied by compiled code (`__decorate([memoize], Foo.prototype, 'm', null)`,
+ * see `core/compiled-decorators.ts`): `element` is the array element, `fn` the decorated method.
+ */
+export function getCompiledMemoizerDecorator(
+  file: FileContext,
+  settings: unknown,
+  element: TSESTree.Expression,
+  fn: Node | null,
+): MemoizerUse | null {
+  return decoratorUse(file, settings, element, element, fn);
+}
+
+function decoratorUse(
+  file: FileContext,
+  settings: unknown,
+  written: TSESTree.Expression,
+  decorator: TSESTree.Decorator | TSESTree.Expression,
+  fn: Node | null,
+): MemoizerUse | null {
+  const expression = unwrapExpression(written);
   const factoryCall = expression.type === AST_NODE_TYPES.CallExpression ? expression : null;
-  const callee = factoryCall ? unwrapExpression(factoryCall.callee) : expression;
+  // `(0, lib_1.memoize)(…)`: compiled code calls an imported factory without `this`
+  const callee = factoryCall ? unwrapIndirectCall(factoryCall.callee) : expression;
   const spec = getMemoizerSpec(file, settings, callee);
   if (!spec) return null;
   if (factoryCall ? !spec.forms.includes('decorator-factory') : !spec.forms.includes('decorator')) return null;
   const args = factoryCall?.arguments ?? [];
   const options = objectArgument(args, spec.optionsArgument ?? 0);
   const resolver = findResolver(spec, args, options);
-  const fn = decoratedFunction(decorator);
   return {
     spec,
-    kind: 'decorator',
+    kind: decorator.type === AST_NODE_TYPES.Decorator ? 'decorator' : 'compiled-decorator',
     node: decorator,
     callee,
     fn,

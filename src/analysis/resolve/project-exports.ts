@@ -206,7 +206,7 @@ function findCommonJsExport(file: FileContext, exportName: string): ProjectDefin
     const assignment = statement.expression;
     if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') continue;
     const target = exportTarget(assignment.left);
-    if (target === null) continue;
+    if (target === null || isVoidChain(assignment.right)) continue;
     if (target === '' && exportName === 'default') return localDefinition(file, assignment.right);
     if (target === exportName) return localDefinition(file, assignment.right);
     if (target === '' && assignment.right.type === AST_NODE_TYPES.ObjectExpression) {
@@ -218,6 +218,12 @@ function findCommonJsExport(file: FileContext, exportName: string): ProjectDefin
     }
   }
   return null;
+}
+
+/** `exports.a = exports.b = void 0`: TypeScript declares its CommonJS exports before it assigns them. */
+function isVoidChain(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) return isVoidChain(node.right);
+  return node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void';
 }
 
 /** `module.exports` → `''`; `module.exports.x` / `exports.x` → `'x'`; anything else → `null`. */
