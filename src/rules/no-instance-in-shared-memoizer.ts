@@ -3,7 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, lineOf, outermostWrapper, unwrapExpression } from '../analysis/core/ast.js';
 import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/core/file-context.js';
 import { getPrescan } from '../analysis/core/prescan.js';
-import { describeMember, findCarriedInstance, getInstanceOf, type CarriedInstance } from '../analysis/lifetimes/instance.js';
+import { describeEnclosingFunction, describeMember, findCarriedInstance, getInstanceOf, type CarriedInstance } from '../analysis/lifetimes/instance.js';
+import { getDeclaredObjectValueType } from '../analysis/lifetimes/declared-keys.js';
+import { getObjectParamEvidence } from '../analysis/lifetimes/object-params.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import {
   findProperty,
@@ -11,6 +13,7 @@ import {
   getMemoizerCall,
   loadMemoizerTable,
   reachHoldsArgument,
+  resolveFunction,
   type KeyReach,
   type MemoizerUse,
 } from '../analysis/memoizers/memoizers.js';
@@ -18,10 +21,10 @@ import { getValueKind } from '../analysis/core/values.js';
 import { rewriteToWeakKeys } from '../fixes/weak-memoizer-keys.js';
 import { createRule } from '../util/create-rule.js';
 import type { NoInstanceInSharedMemoizerOptions } from '../util/rule-options.js';
-import { describeInstances, describeScope } from '../util/describe.js';
+import { clip, describeInstances, describeScope } from '../util/describe.js';
 
 export type Options = NoInstanceInSharedMemoizerOptions;
-export type MessageIds = 'instanceInKey' | 'useWeakKeys';
+export type MessageIds = 'instanceInKey' | 'objectInKey' | 'useWeakKeys';
 
 /** A call of something that may be a long-lived memoized function, with an instance somewhere in it. */
 interface Candidate {
@@ -41,7 +44,10 @@ interface Pin {
   readonly node: TSESTree.Node;
   /** Argument index, or `'this'` (the call's `this`, returned by the key function). */
   readonly position: number | 'this';
-  readonly instance: CarriedInstance;
+  /** The instance the argument carries; `null` for an object shown by other evidence (`object`). */
+  readonly instance: CarriedInstance | null;
+  /** What shows the argument is an object when it is no instance: its written type, a guard, a use. */
+  readonly object: string | null;
 }
 
 export default createRule<Options, MessageIds>({
@@ -71,6 +77,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       instanceInKey:
         '`{{name}}` ({{scope}}) is memoized with {{memoizer}}, keyed by {{keyDesc}}; `{{member}}` passes `{{instance}}` {{position}}{{elsewhere}}: {{retention}}.',
+      objectInKey:
+        '`{{name}}` ({{scope}}) is memoized with {{memoizer}}, keyed by {{keyDesc}}; `{{where}}` passes `{{argument}}`, {{evidence}}{{elsewhere}}: each one passed stays in memory.',
       useWeakKeys: 'Make `{{name}}` hold its keys weakly ({{how}}), so that {{instances}} instances can be garbage-collected',
     },
   },
@@ -80,11 +88,12 @@ export default createRule<Options, MessageIds>({
     loadMemoizerTable(file, settings); // validates settings['memo-leak'].memoizers on every file
     const candidates: Candidate[] = [];
 
-    // A file that imports no memoizer can hold no memoized function, and one without `this` passes no
-    // instance: no listener at all. (A memoized binding is initialised with a call of a name bound at
-    // module level to a memoizer library or a project module; an instance is `this` or an alias of it.)
+    // A file that imports no memoizer can hold no memoized function: no listener at all. (A memoized
+    // binding is initialised with a call of a name bound at module level to a memoizer library or a
+    // project module.) One without `this` passes no instance, only other objects.
     const scan = getPrescan(file);
-    if (!scan.hasThis || scan.memoizerRootNames.size === 0) return {};
+    if (scan.memoizerRootNames.size === 0) return {};
+    const hasThis = scan.hasThis;
 
     return {
       CallExpression(node): void {
@@ -93,11 +102,13 @@ export default createRule<Options, MessageIds>({
         const candidate = toCandidate(node);
         if (!candidate) return;
         const carries =
-          (candidate.thisArg !== null && getInstanceOf(file, candidate.thisArg) !== null) ||
+          hasThis &&
+          ((candidate.thisArg !== null && getInstanceOf(file, candidate.thisArg) !== null) ||
           (candidate.args ?? []).some(
             (arg) => arg.type !== AST_NODE_TYPES.SpreadElement && findCarriedInstance(file, arg) !== null,
-          );
-        if (carries) candidates.push(candidate);
+          ));
+        // Any object can be a key too: calls of a module-level binding initialised by a call are judged at the end.
+        if (carries || callsModuleBinding(file, candidate.target)) candidates.push(candidate);
       },
       'Program:exit'(): void {
         const byBinding = new Map<LongLivedBinding, Candidate[]>();
@@ -174,13 +185,58 @@ function findPin(file: FileContext, candidate: Candidate, use: MemoizerUse, reac
     if (arg.type === AST_NODE_TYPES.SpreadElement) break; // later positions are unknown
     if (!reachHoldsArgument(reach, index)) continue;
     const instance = findCarriedInstance(file, arg);
-    if (instance) return { candidate, use, node: arg, position: index, instance };
+    if (instance) return { candidate, use, node: arg, position: index, instance, object: null };
   }
   if (reach.callThis && candidate.thisArg) {
     const instance = getInstanceOf(file, candidate.thisArg);
-    if (instance) return { candidate, use, node: candidate.thisArg, position: 'this', instance };
+    if (instance) return { candidate, use, node: candidate.thisArg, position: 'this', instance, object: null };
+  }
+  // An object of another kind in a key the cache holds by identity: its written type, a guard, or the
+  // memoized function's use of that parameter (`(stats) => stats.toJson()`).
+  if (reach.viaKeyFunction) return null;
+  const fn = use.fn ? resolveFunction(file, use.fn) : null;
+  for (const [index, arg] of (candidate.args ?? []).entries()) {
+    if (arg.type === AST_NODE_TYPES.SpreadElement) break;
+    if (!reachHoldsArgument(reach, index) || getValueKind(file, arg) === 'primitive' || isLongLivedValue(file, arg)) continue;
+    const written = getDeclaredObjectValueType(file, arg);
+    const evidence = written ? `a \`${clip(written, 30)}\`` : fn ? getObjectParamEvidence(file, fn, index) : null;
+    if (evidence) return { candidate, use, node: arg, position: index, instance: null, object: evidence };
   }
   return null;
+}
+
+/**
+ * A value that lives as long as the program anyway, so holding it keeps nothing extra alive: `this`
+ * where it is no instance (a class in a static method), a module-level binding or import, a global.
+ */
+function isLongLivedValue(file: FileContext, node: TSESTree.Node): boolean {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.ThisExpression) return true; // an instance was handled before
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = file.findVariable(expression);
+  if (!variable || variable.defs.length === 0) return true; // a global (`document`, `window`)
+  return isModuleLevelScope(variable.scope) && variable.defs.every((def) => def.type !== 'Parameter');
+}
+
+/** Is the callee a module-level binding initialised by a call (`const measure = memoize(…)`)? Cheap, per file. */
+function callsModuleBinding(file: FileContext, target: TSESTree.Node): boolean {
+  const name = unwrapExpression(target);
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  return file
+    .cached('moduleCallBindings', file.program, () => {
+      const names = new Set<string>();
+      for (const statement of file.program.body) {
+        const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+        if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init && unwrapExpression(declarator.init).type === AST_NODE_TYPES.CallExpression) {
+            names.add(declarator.id.name);
+          }
+        }
+      }
+      return names;
+    })
+    .has(name.name);
 }
 
 function checkBinding(
@@ -205,12 +261,36 @@ function checkBinding(
       if (pin) pins.push(pin);
     }
   }
-  const first = pins[0];
+  // Instances first: when some call passes one, the message is about them.
+  const instancePins = pins.filter((pin) => pin.instance !== null);
+  const reported = instancePins.length > 0 ? instancePins : pins;
+  const first = reported[0];
   if (!first) return;
   const { use } = first;
   const reach = getKeyReach(file, settings, use)!;
-  const calls = new Set(pins.map((pin) => pin.candidate.call));
-  const instances = describeInstances(pins.map((pin) => pin.instance));
+  const calls = new Set(reported.map((pin) => pin.candidate.call));
+  const elsewhere = calls.size > 1 ? ` (and ${calls.size - 1} more call${calls.size > 2 ? 's' : ''})` : '';
+  if (!first.instance) {
+    const objectData = {
+      name: binding.name,
+      scope: describeScope(binding.scope),
+      memoizer: use.spec.display,
+      keyDesc: describeKey(reach),
+      where: describeEnclosingFunction(first.node),
+      argument: clip(context.sourceCode.getText(first.node), 30),
+      evidence: first.object ?? 'an object',
+      elsewhere,
+      instances: 'the objects passed',
+    };
+    const decision = memoizers.length === 1 ? decideFix(context.sourceCode, file, binding, use, reach, reported, /\.[cm]?tsx?$/.test(context.filename)) : none('it is reassigned');
+    const objectReport = { node: first.node, messageId: 'objectInKey' as const, data: objectData };
+    // Not an instance of the user's: a suggestion at most (whether the objects are few or many is not known).
+    if (decision.type !== 'none') {
+      context.report({ ...objectReport, suggest: [{ messageId: 'useWeakKeys', data: { ...objectData, instances: 'their', how: decision.how }, fix: decision.fix }] });
+    } else context.report(objectReport);
+    return;
+  }
+  const instances = describeInstances(reported.flatMap((pin) => (pin.instance ? [pin.instance] : [])));
   const data = {
     name: binding.name,
     scope: describeScope(binding.scope),
@@ -219,11 +299,11 @@ function checkBinding(
     member: describeMember(first.instance),
     instance: first.instance.text,
     position: describePosition(context.sourceCode, first),
-    elsewhere: calls.size > 1 ? ` (and ${calls.size - 1} more call${calls.size > 2 ? 's' : ''})` : '',
+    elsewhere,
     retention: describeRetention(use, instances),
     instances,
   };
-  const decision = memoizers.length === 1 ? decideFix(context.sourceCode, file, binding, use, reach, pins, /\.[cm]?tsx?$/.test(context.filename)) : none('it is reassigned');
+  const decision = memoizers.length === 1 ? decideFix(context.sourceCode, file, binding, use, reach, reported, /\.[cm]?tsx?$/.test(context.filename)) : none('it is reassigned');
   const report = { node: first.node, messageId: 'instanceInKey' as const, data };
   if (decision.type === 'fix') {
     context.report({ ...report, fix: decision.fix });
@@ -251,7 +331,7 @@ function describeKey(reach: KeyReach): string {
 function describePosition(sourceCode: Readonly<TSESLint.SourceCode>, pin: Pin): string {
   if (pin.position === 'this') return 'as `this`, returned by its key function';
   const where = `the ${ordinal(pin.position)} argument`;
-  if (pin.instance.via !== 'wrapper') return `as ${where}`;
+  if (pin.instance?.via !== 'wrapper') return `as ${where}`;
   return `inside ${where} (\`${sourceCode.getText(pin.node)}\`)`;
 }
 
@@ -318,7 +398,7 @@ function decideFix(
   } else if (weak.kind === 'variant') {
     // The weak variant holds only the first argument weakly; later ones stay in a memoizer per first argument.
     const later = pins.find((pin) => pin.position !== 0);
-    if (later) return none(`\`${later.instance.text}\` is not the first argument, the only one \`${weak.source}\` holds weakly`);
+    if (later) return none(`\`${later.instance?.text ?? sourceCode.getText(later.node)}\` is not the first argument, the only one \`${weak.source}\` holds weakly`);
     keys = [0];
   } else {
     if (reach.from !== null || reach.callThis || reach.indices.size !== 1 || !reach.indices.has(0)) {

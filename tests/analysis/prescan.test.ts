@@ -210,15 +210,18 @@ export const size = (el: HTMLElement) => sizes.set(el, 1);`);
     expect(scan).toMatchObject({ namesBuiltinContainer: true, hasPrototype: true });
   });
 
-  it('an instance passed to a memoized function needs `this` and a memoizer import', () => {
+  it('an object passed to a memoized function needs a memoizer import (an instance also needs `this`)', () => {
     const withThis = lint(`import memoize from 'lodash/memoize.js';
 const layoutOf = memoize((widget: object) => ({ widget }));
 export class Widget { layout() { return layoutOf(this); } }`);
     expect(withThis.listeners['no-instance-in-shared-memoizer']).toEqual(['CallExpression', 'Program:exit']);
+    // Without `this`, other objects can still be keys (`measure(element)`): the listeners stay.
     const withoutThis = lint(`import memoize from 'lodash/memoize.js';
 export const layoutOf = memoize((widget: object) => ({ widget }));`);
     expect(withoutThis.scan.hasThis).toBe(false);
-    expect(withoutThis.listeners['no-instance-in-shared-memoizer']).toEqual([]);
+    expect(withoutThis.listeners['no-instance-in-shared-memoizer']).toEqual(['CallExpression', 'Program:exit']);
+    const noImport = lint(`export const layoutOf = (widget: object) => ({ widget });`);
+    expect(noImport.listeners['no-instance-in-shared-memoizer']).toEqual([]);
   });
 
   it('settings: an in-house memoizer module is a memoizer import', () => {

@@ -5,6 +5,11 @@ const FIRST = 'its first argument';
 const EVERY = 'all its arguments';
 const KEY_FUNCTION = "its key function's result";
 
+/** Every placeholder of `objectInKey`. */
+function objectPinned(overrides: Record<string, string>): Record<string, string> {
+  return { name: 'f', scope: 'module scope', memoizer: 'lodash `memoize`', keyDesc: FIRST, elsewhere: '', ...overrides };
+}
+
 /** Every placeholder of `instanceInKey`, so a case asserts the whole message. */
 function pinned(overrides: Record<string, string> = {}): Record<string, string> {
   const instances = overrides['instances'] ?? 'A';
@@ -41,6 +46,29 @@ export class TreeNode {
 export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
     valid: [
+      {
+        name: 'objects: a module-level object passed to a memoizer lives as long anyway',
+        code: `import memoize from 'lodash/memoize'; const theme = { color: 'red' }; const styles = memoize((t: object) => ({ ...t })); export const get = () => styles(theme);`,
+      },
+      {
+        name: 'objects: a string parameter, or a method only guarded code calls, is no evidence',
+        code: `import memoize from 'lodash/memoize';
+const trimmed = memoize((s) => s.trim());
+const render = memoize((v) => (typeof v === 'string' ? v : v.render()));
+export function show(a, b) { return trimmed(a) + render(b); }`,
+      },
+      {
+        name: 'objects: the parameter is used as an object only after an early return',
+        code: `import memoize from 'lodash/memoize';
+const json = memoize((stats) => { if (typeof stats === 'string') return stats; return stats.toJson(); });
+export const read = (x) => json(x);`,
+      },
+      {
+        name: 'objects: a memoizer keyed by a string of its arguments holds no object',
+        code: `import memoize from 'lodash/memoize';
+const measure = memoize((el: HTMLElement) => el.clientWidth, (el: HTMLElement) => el.id);
+export function width(target: HTMLElement) { return measure(target); }`,
+      },
       {
         name: 'memoizee/weak keys its first argument weakly',
         code: `import memoize from 'memoizee/weak'; const f = memoize((a: object) => 1); class A { m() { return f(this); } }`,
@@ -185,6 +213,59 @@ export const cases: RuleCases<MessageIds, Options> = {
       },
     ],
     invalid: [
+      {
+        name: 'objects: a DOM element passed to a module-level memoizer (written type of the argument; suggestion)',
+        code: `import memoize from 'lodash/memoize';
+const measure = memoize((el: Element) => el.getBoundingClientRect());
+export function layout(target: HTMLElement) { return measure(target); }`,
+        errors: [
+          {
+            messageId: 'objectInKey',
+            line: 3,
+            data: {
+              name: 'measure',
+              scope: 'module scope',
+              memoizer: 'lodash `memoize`',
+              keyDesc: FIRST,
+              where: 'layout',
+              argument: 'target',
+              evidence: 'a `HTMLElement`',
+              elsewhere: '',
+            },
+            suggestions: [
+              {
+                messageId: 'useWeakKeys',
+                output: `import memoize from 'lodash/memoize';
+const measure = Object.assign(memoize((el: Element) => el.getBoundingClientRect()), { cache: new WeakMap() });
+export function layout(target: HTMLElement) { return measure(target); }`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'objects: the memoized function’s parameter is written as a class of the file',
+        code: `import memoize from 'lodash/memoize';
+class Widget { constructor(public id: string) {} }
+const describe = memoize((w: Widget) => w.id);
+export function render(w: Widget, other: Widget) { return describe(w) + describe(other); }`,
+        errors: [
+          {
+            messageId: 'objectInKey',
+            line: 4,
+            data: objectPinned({ name: 'describe', where: 'render', argument: 'w', evidence: 'a `Widget`', elsewhere: ' (and 1 more call)' }),
+            suggestions: [
+              {
+                messageId: 'useWeakKeys',
+                output: `import memoize from 'lodash/memoize';
+class Widget { constructor(public id: string) {} }
+const describe = Object.assign(memoize((w: Widget) => w.id), { cache: new WeakMap() });
+export function render(w: Widget, other: Widget) { return describe(w) + describe(other); }`,
+              },
+            ],
+          },
+        ],
+      },
       {
         name: 'memoizee in TypeScript: memoizee/weak has no type declarations (no fix)',
         code: `import memoizee from 'memoizee'; const f = memoizee((o: object) => 1); class A { m() { return f(this); } }`,
@@ -525,6 +606,29 @@ export const cases: RuleCases<MessageIds, Options> = {
       },
     ],
     invalid: [
+      {
+        name: 'js objects: the memoized function calls a method no primitive has on its parameter',
+        code: `import memoize from 'memoizee';
+const toJson = (stats) => stats.toJson();
+const cachedJson = memoize(toJson);
+export function render({ stats }) { return cachedJson(stats); }`,
+        errors: [
+          {
+            messageId: 'objectInKey',
+            line: 4,
+            data: objectPinned({ name: 'cachedJson', memoizer: 'memoizee', where: 'render', argument: 'stats', evidence: 'an object (`stats.toJson()`)' }),
+            suggestions: [
+              {
+                messageId: 'useWeakKeys',
+                output: `import memoize from 'memoizee/weak.js';
+const toJson = (stats) => stats.toJson();
+const cachedJson = memoize(toJson);
+export function render({ stats }) { return cachedJson(stats); }`,
+              },
+            ],
+          },
+        ],
+      },
       {
         name: 'js: memoizee: the instance as the first argument (suggestion: memoizee/weak)',
         code: `import memoizee from 'memoizee'; const f = memoizee((o) => 1); class A { m() { return f(this); } }`,

@@ -162,3 +162,22 @@ function isLocalClass(file: FileContext, name: string): boolean {
     return names;
   }).has(name);
 }
+
+/**
+ * Without type information: is a value (an argument, a parameter) written to be an object? The same
+ * evidence as for a container key, without a container: a guard only objects pass, or the annotation
+ * of the parameter or variable it names. Returns the type's text, or `null`.
+ */
+export function getDeclaredObjectValueType(file: FileContext, value: Node): string | null {
+  const guard = guardedObjectType(file, value);
+  if (guard) return guard;
+  const own = getDeclaredType(file, value);
+  return own && isObjectType(file, own) ? file.sourceCode.getText(own) : null;
+}
+
+/** A parameter's written type when it is an object type (`(el: HTMLElement) => …`); `null` otherwise. */
+export function getDeclaredObjectParamType(file: FileContext, param: Node): string | null {
+  const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const type = name.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+  return type && isObjectType(file, type) ? file.sourceCode.getText(type) : null;
+}
