@@ -322,7 +322,7 @@ const sockets = new WeakMap();
 export function open(socket: Socket) { sockets.set(socket, Date.now()); }
 const emitters = new Set();
 export function apply<T extends EventEmitter>(emitter: T) { emitters.add(emitter); }` }] },
-        { messageId: 'objectKeyedCache', line: 8, suggestions: [{ messageId: 'useWeak', output: `import * as http from 'http';
+        { messageId: 'objectKeyedCache', line: 8, data: keyed({ name: 'emitters', container: 'Set', key: 'emitter', type: 'EventEmitter', member: 'apply', retention: 'every EventEmitter stored in it stays in memory' }), suggestions: [{ messageId: 'useWeak', output: `import * as http from 'http';
 import { Socket } from 'node:net';
 import EventEmitter from 'events';
 const agents = new Set<http.Agent>();

@@ -44,7 +44,7 @@ interface WrittenType {
 /** The key's own written type: the TypeScript annotation of its parameter or variable, else its JSDoc type. */
 function getWrittenKeyType(file: FileContext, key: Node): WrittenType | null {
   const annotation = getDeclaredType(file, key);
-  if (annotation) return { text: file.sourceCode.getText(annotation), isObject: isObjectType(file, annotation) };
+  if (annotation) return { text: file.sourceCode.getText(constraintOf(file, annotation) ?? annotation), isObject: isObjectType(file, annotation) };
   const expression = unwrapExpression(key);
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = file.findVariable(expression);
@@ -54,6 +54,13 @@ function getWrittenKeyType(file: FileContext, key: Node): WrittenType | null {
   if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier) jsdoc = getJsdocParameterType(file, def.name as TSESTree.Identifier);
   else if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) jsdoc = getJsdocDeclaredType(file, def.node);
   return jsdoc && judgeJsdoc(file, def.node, jsdoc);
+}
+
+/** `T` naming a type parameter `<T extends X>`: `X`, which messages name instead. */
+function constraintOf(file: FileContext, type: TSESTree.TypeNode): TSESTree.TypeNode | null {
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = file.findVariableByName(type, type.typeName.name)?.defs[0];
+  return def?.node.type === AST_NODE_TYPES.TSTypeParameter ? (def.node.constraint ?? null) : null;
 }
 
 function judgeJsdoc(file: FileContext, at: Node, jsdoc: WrittenJsdocType): WrittenType {
