@@ -20,7 +20,7 @@ import {
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
 import { findOwnDispose, getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
-import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
+import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
 import { getSyntacticKind, getValueKind } from '../analysis/core/values.js';
@@ -120,7 +120,8 @@ export default createRule<Options, MessageIds>({
     // their packages, or re-exported by a project module), or, with types, of any class deriving from them.
     const scan = getPrescan(file);
     const collects = scan.hasThis;
-    const keyed = scan.hasNew && (scan.namesBuiltinContainer || scan.namesContainerLibrary || scan.importsProjectNames || scan.typed);
+    // A container imported from a project module (`import cache from './cache'`) is created there: no `new` here.
+    const keyed = (scan.hasNew && (scan.namesBuiltinContainer || scan.namesContainerLibrary || scan.typed)) || scan.importsProjectNames;
     const weakDeclarable = scan.hasNew && scan.namesBuiltinContainer;
     if (!collects && !keyed) return {};
 
@@ -128,7 +129,7 @@ export default createRule<Options, MessageIds>({
       // Group the key sites by the binding they reach, then judge each binding once.
       const byBinding = new Map<LongLivedBinding, KeySite[]>();
       for (const [containerExpression, sites] of sitesByContainer) {
-        const binding = resolveLongLivedBinding(file, containerExpression);
+        const binding = resolveLongLivedBinding(file, containerExpression) ?? resolveImportedBinding(file, containerExpression);
         if (!binding) continue;
         byBinding.set(binding, [...(byBinding.get(binding) ?? []), ...sites]);
       }
@@ -184,9 +185,11 @@ function checkBinding(
   checkRegistries: boolean,
   typedKeys: boolean,
 ): boolean {
-  const container = getStrongContainer(file, binding.init);
+  // An imported container is created, and its type written, in the module that exports it.
+  const home = binding.imported?.file ?? file;
+  const container = getStrongContainer(home, binding.init);
   if (!container) return false; // weak, per-instance, or not a container we know
-  if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) return true; // reported where it is created
+  if (isDeclaredWeak(home, binding.typeAnnotation, binding.init)) return true; // reported where it is created
   const { kind } = container;
   // Managed entries: the code removes them by key (`delete(key)` in a `finally`, a dispose method,
   // when a promise settles). The container holds live instances only, so it is no leak. A removal
@@ -275,7 +278,8 @@ function checkBinding(
       : `every ${instances} stored in it stays in memory`;
   const decision = decideFix(context.sourceCode, file, binding, container, uses);
   const messageId = typed ? ('objectKeyedCache' as const) : ('instanceKeyedCache' as const);
-  const report = { node: binding.reportNode, messageId, data: { ...data, retention } };
+  // A container imported from another module is reported at the use that fills it, here.
+  const report = { node: binding.imported ? first.call : binding.reportNode, messageId, data: { ...data, retention } };
 
   if (decision.type === 'fix') {
     context.report({ ...report, fix: decision.fix });
@@ -360,11 +364,13 @@ interface ResolvedSite {
   readonly text: string;
   /** Where the key is used: `ImageCache.preview`, `renderTree`. */
   readonly where: string;
+  /** The call that uses the key. */
+  readonly call: TSESTree.CallExpression;
 }
 
 function resolveInstanceSites(sites: readonly KeySite[]): ResolvedSite[] {
   return sites.flatMap((site) =>
-    site.instance ? [{ owner: site.instance, text: site.instance.text, where: describeMember(site.instance) }] : [],
+    site.instance ? [{ owner: site.instance, text: site.instance.text, where: describeMember(site.instance), call: site.call }] : [],
   );
 }
 
@@ -385,6 +391,7 @@ function resolveObjectTypedSites(
       owner: { className: typeToString(types, type), memberName: null },
       text: sourceCode.getText(site.key),
       where: describeEnclosingFunction(site.call),
+      call: site.call,
     });
   }
   return resolved;
@@ -402,7 +409,12 @@ function resolveDeclaredObjectSites(
     if (site.instance || (site.method !== 'set' && site.method !== 'add')) continue;
     const type = getDeclaredObjectKeyType(file, binding, site.key);
     if (!type) continue;
-    resolved.push({ owner: { className: type, memberName: null }, text: sourceCode.getText(site.key), where: describeEnclosingFunction(site.call) });
+    resolved.push({
+      owner: { className: type, memberName: null },
+      text: sourceCode.getText(site.key),
+      where: describeEnclosingFunction(site.call),
+      call: site.call,
+    });
   }
   return resolved;
 }

@@ -1,4 +1,5 @@
-import type { RuleCases } from '../rule-tester.js';
+import path from 'node:path';
+import { moduleFixtures, type RuleCases } from '../rule-tester.js';
 import type { MessageIds, Options } from '../../src/rules/no-instance-keyed-cache.js';
 
 
@@ -27,6 +28,9 @@ function registry(overrides: Record<string, string | number>): Record<string, st
 }
 
 // The mission's scenario: a module-level thumbnail cache keyed by the ImageCache instance.
+/** A file of the module fixtures, which import `../lib/…`. */
+const appFile = (extension: string): string => path.join(moduleFixtures, `src/app/file.${extension}`);
+
 const imageCache = `
 interface Bitmap { width: number; height: number; pixels: Uint8Array }
 declare function render(path: string): Bitmap;
@@ -51,6 +55,47 @@ export class ImageCache {
 export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
   valid: [
+    {
+      name: 'untyped: a key type imported from a project module that aliases primitives, or a Node.js type alias, is not evidence',
+      filename: appFile('ts'),
+      code: `import type { NodeId } from '../lib/types.js';
+import type { OutgoingHttpHeader } from 'node:http';
+import type { Missing } from '../lib/missing.js';
+const seen = new Map<NodeId, number>();
+export function mark(id: NodeId) { seen.set(id, 1); }
+const headers = new Set<OutgoingHttpHeader>();
+export function header(h: OutgoingHttpHeader) { headers.add(h); }
+const gone = new Set<Missing>();
+export function lose(m: Missing) { gone.add(m); }`,
+    },
+    {
+      name: 'untyped: an unconstrained type parameter, and a class of a package that is not a Node.js built-in, are not evidence',
+      code: `import { Agent } from 'undici';
+const agents = new Set();
+export function apply<T>(agent: T) { agents.add(agent); }
+const pools = new Set();
+export function pool(agent: Agent) { pools.add(agent); }`,
+    },
+    {
+      name: 'imported containers: a WeakMap, one the exporting module deletes from or enumerates, or reassigns, stay silent',
+      filename: appFile('ts'),
+      code: `import nodeValues from '../lib/containers/weak-node-values.js';
+import { labels } from '../lib/containers/managed.js';
+import { seen } from '../lib/containers/enumerated.js';
+import { replaced } from '../lib/containers/maps.js';
+import missing from '../lib/containers/missing.js';
+export function value(node: Node) { nodeValues.set(node, {}); }
+export function label(el: HTMLElement) { labels.set(el, 'x'); }
+export function visit(el: HTMLElement) { seen.add(el); }
+export function keep(el: HTMLElement) { replaced.set(el, 1); missing.set(el, 1); }`,
+    },
+    {
+      name: 'imported containers: a removal in this file manages the entries',
+      filename: appFile('ts'),
+      code: `import { byWidget } from '../lib/containers/maps.js';
+export function open(el: HTMLElement) { byWidget.set(el, 1); }
+export function close(el: HTMLElement) { byWidget.delete(el); }`,
+    },
     {
       name: 'untyped: a guard that lets primitives through is no evidence',
       code: `const byKey = new Map(); export function put(k, v) { if (typeof k === 'string' || k instanceof Date) byKey.set(k, v); }`,
@@ -247,6 +292,96 @@ export class View { constructor() { views.add(this); } dispose() {} }`,
     },
   ],
   invalid: [
+    {
+      name: 'untyped: key types naming classes of Node.js built-in modules (namespace, named and default imports, a constraint)',
+      code: `import * as http from 'http';
+import { Socket } from 'node:net';
+import EventEmitter from 'events';
+const agents = new Set<http.Agent>();
+export function track(agent: http.Agent) { agents.add(agent); }
+const sockets = new Map();
+export function open(socket: Socket) { sockets.set(socket, Date.now()); }
+const emitters = new Set();
+export function apply<T extends EventEmitter>(emitter: T) { emitters.add(emitter); }`,
+      errors: [
+        { messageId: 'objectKeyedCache', line: 4, data: keyed({ name: 'agents', container: 'Set', key: 'agent', type: 'http.Agent', member: 'track', retention: 'every http.Agent stored in it stays in memory' }), suggestions: [{ messageId: 'useWeak', output: `import * as http from 'http';
+import { Socket } from 'node:net';
+import EventEmitter from 'events';
+const agents = new WeakSet<http.Agent>();
+export function track(agent: http.Agent) { agents.add(agent); }
+const sockets = new Map();
+export function open(socket: Socket) { sockets.set(socket, Date.now()); }
+const emitters = new Set();
+export function apply<T extends EventEmitter>(emitter: T) { emitters.add(emitter); }` }] },
+        { messageId: 'objectKeyedCache', line: 6, suggestions: [{ messageId: 'useWeak', output: `import * as http from 'http';
+import { Socket } from 'node:net';
+import EventEmitter from 'events';
+const agents = new Set<http.Agent>();
+export function track(agent: http.Agent) { agents.add(agent); }
+const sockets = new WeakMap();
+export function open(socket: Socket) { sockets.set(socket, Date.now()); }
+const emitters = new Set();
+export function apply<T extends EventEmitter>(emitter: T) { emitters.add(emitter); }` }] },
+        { messageId: 'objectKeyedCache', line: 8, data: keyed({ name: 'emitters', container: 'Set', key: 'emitter', type: 'EventEmitter', member: 'apply', retention: 'every EventEmitter stored in it stays in memory' }), suggestions: [{ messageId: 'useWeak', output: `import * as http from 'http';
+import { Socket } from 'node:net';
+import EventEmitter from 'events';
+const agents = new Set<http.Agent>();
+export function track(agent: http.Agent) { agents.add(agent); }
+const sockets = new Map();
+export function open(socket: Socket) { sockets.set(socket, Date.now()); }
+const emitters = new WeakSet();
+export function apply<T extends EventEmitter>(emitter: T) { emitters.add(emitter); }` }] },
+      ],
+    },
+    {
+      name: 'untyped: key types imported from a project module that declares a class, an interface, or an alias of both',
+      filename: appFile('ts'),
+      code: `import type { Widget, Part, Pane } from '../lib/types.js';
+const sizes = new Map<Widget, number>();
+export function size(w: Widget) { sizes.set(w, 1); }
+const parts = new Set();
+export function part(p: Part) { parts.add(p); }
+const panes = new Set();
+export function pane(p: Pane) { panes.add(p); }`,
+      errors: [
+        { messageId: 'objectKeyedCache', line: 2, suggestions: [{ messageId: 'useWeak', output: `import type { Widget, Part, Pane } from '../lib/types.js';
+const sizes = new WeakMap<Widget, number>();
+export function size(w: Widget) { sizes.set(w, 1); }
+const parts = new Set();
+export function part(p: Part) { parts.add(p); }
+const panes = new Set();
+export function pane(p: Pane) { panes.add(p); }` }] },
+        { messageId: 'objectKeyedCache', line: 4, suggestions: [{ messageId: 'useWeak', output: `import type { Widget, Part, Pane } from '../lib/types.js';
+const sizes = new Map<Widget, number>();
+export function size(w: Widget) { sizes.set(w, 1); }
+const parts = new WeakSet();
+export function part(p: Part) { parts.add(p); }
+const panes = new Set();
+export function pane(p: Pane) { panes.add(p); }` }] },
+        { messageId: 'objectKeyedCache', line: 6, suggestions: [{ messageId: 'useWeak', output: `import type { Widget, Part, Pane } from '../lib/types.js';
+const sizes = new Map<Widget, number>();
+export function size(w: Widget) { sizes.set(w, 1); }
+const parts = new Set();
+export function part(p: Part) { parts.add(p); }
+const panes = new WeakSet();
+export function pane(p: Pane) { panes.add(p); }` }] },
+      ],
+    },
+    {
+      name: 'imported containers: a Map another module creates, filled here with object keys or instances, reported at the use without a fix',
+      filename: appFile('ts'),
+      code: `import { byWidget } from '../lib/containers/maps.js';
+import nodeValues from '../lib/containers/node-values.js';
+export function open(el: HTMLElement) {
+  byWidget.set(el, 1);
+}
+export function value(node) { if (!nodeValues.has(node)) nodeValues.set(node, { node }); return nodeValues.get(node); }
+class Tracker { start() { byWidget.set(this, 2); } }`,
+      errors: [
+        { messageId: 'objectKeyedCache', line: 6, data: keyed({ name: 'nodeValues', scope: "module scope of '../lib/containers/node-values.js'", key: 'node', type: 'Node', member: 'value', instances: 'Node' }) },
+        { messageId: 'instanceKeyedCache', line: 7, data: keyed({ name: 'byWidget', scope: "module scope of '../lib/containers/maps.js'", key: 'this', member: 'Tracker.start', instances: 'Tracker', type: 'Tracker' }) },
+      ],
+    },
     {
       name: 'untyped: keys that pass a guard only objects pass (instanceof, typeof object, an early exit)',
       code: `
@@ -867,6 +1002,23 @@ export class Editor {
   javascript: {
   valid: [
     {
+      name: 'JSDoc: types that are not objects, or not understood, are no evidence',
+      code: `/** @type {Map<string, number>} */
+const counts = new Map();
+/** @param {string} name */
+export function count(name) { counts.set(name, 1); }
+const seen = new Set();
+/**
+ * @param {?Node} node
+ * @param {Object} options
+ * @param {import('./x').Y} other
+ */
+export function visit(node, options, other) { seen.add(node); seen.add(options); seen.add(other); }
+/** @const {!Map<*, number>} */
+const any = new Map();
+export function put(key) { any.set(key, 1); }`,
+    },
+    {
       name: 'a factory declaration called in a loop, or twice in sequence, or from another function, does not run once',
       code: `
 (function () {
@@ -892,6 +1044,110 @@ export class Editor {
     },
   ],
   invalid: [
+    {
+      name: 'JSDoc: a container key type (Closure and TypeScript spellings), a @param type, an inline parameter type',
+      code: `/** @const {!Map<!Node, !./Value>} */
+const nodeValues = new Map();
+export function value(node) { nodeValues.set(node, 1); }
+/** @type {Set.<Element>} */
+const seen = new Set();
+export function visit(el) { seen.add(el); }
+const styles = new Map();
+/**
+ * Remembers the style.
+ * @param {HTMLElement|SVGElement} el the element
+ */
+export function track(el) { styles.set(el, el.style.cssText); }
+const owners = new Map();
+export const own = (/** !Element */ el, owner) => { owners.set(el, owner); };`,
+      errors: [
+        { messageId: 'objectKeyedCache', line: 2, data: keyed({ name: 'nodeValues', key: 'node', type: 'Node', member: 'value', instances: 'Node' }), suggestions: [{ messageId: 'useWeak', output: `/** @const {!Map<!Node, !./Value>} */
+const nodeValues = new WeakMap();
+export function value(node) { nodeValues.set(node, 1); }
+/** @type {Set.<Element>} */
+const seen = new Set();
+export function visit(el) { seen.add(el); }
+const styles = new Map();
+/**
+ * Remembers the style.
+ * @param {HTMLElement|SVGElement} el the element
+ */
+export function track(el) { styles.set(el, el.style.cssText); }
+const owners = new Map();
+export const own = (/** !Element */ el, owner) => { owners.set(el, owner); };` }] },
+        { messageId: 'objectKeyedCache', line: 5, suggestions: [{ messageId: 'useWeak', output: `/** @const {!Map<!Node, !./Value>} */
+const nodeValues = new Map();
+export function value(node) { nodeValues.set(node, 1); }
+/** @type {Set.<Element>} */
+const seen = new WeakSet();
+export function visit(el) { seen.add(el); }
+const styles = new Map();
+/**
+ * Remembers the style.
+ * @param {HTMLElement|SVGElement} el the element
+ */
+export function track(el) { styles.set(el, el.style.cssText); }
+const owners = new Map();
+export const own = (/** !Element */ el, owner) => { owners.set(el, owner); };` }] },
+        { messageId: 'objectKeyedCache', line: 7, data: keyed({ name: 'styles', key: 'el', type: 'HTMLElement|SVGElement', member: 'track', instances: 'HTMLElement|SVGElement' }), suggestions: [{ messageId: 'useWeak', output: `/** @const {!Map<!Node, !./Value>} */
+const nodeValues = new Map();
+export function value(node) { nodeValues.set(node, 1); }
+/** @type {Set.<Element>} */
+const seen = new Set();
+export function visit(el) { seen.add(el); }
+const styles = new WeakMap();
+/**
+ * Remembers the style.
+ * @param {HTMLElement|SVGElement} el the element
+ */
+export function track(el) { styles.set(el, el.style.cssText); }
+const owners = new Map();
+export const own = (/** !Element */ el, owner) => { owners.set(el, owner); };` }] },
+        { messageId: 'objectKeyedCache', line: 13, suggestions: [{ messageId: 'useWeak', output: `/** @const {!Map<!Node, !./Value>} */
+const nodeValues = new Map();
+export function value(node) { nodeValues.set(node, 1); }
+/** @type {Set.<Element>} */
+const seen = new Set();
+export function visit(el) { seen.add(el); }
+const styles = new Map();
+/**
+ * Remembers the style.
+ * @param {HTMLElement|SVGElement} el the element
+ */
+export function track(el) { styles.set(el, el.style.cssText); }
+const owners = new WeakMap();
+export const own = (/** !Element */ el, owner) => { owners.set(el, owner); };` }] },
+      ],
+    },
+    {
+      name: 'JSDoc: a Node.js class through require, and a container imported from a module whose JSDoc declares node keys',
+      filename: appFile('js'),
+      code: `import nodeValues from '../lib/containers/node-values.js';
+const net = require('net');
+const sockets = new Set();
+/** @param {net.Socket} socket */
+export function open(socket) { sockets.add(socket); }
+export function createFromNode(node) {
+  if (nodeValues.has(node)) return nodeValues.get(node);
+  const value = { value: node };
+  nodeValues.set(node, value);
+  return value;
+}`,
+      errors: [
+        { messageId: 'objectKeyedCache', line: 3, suggestions: [{ messageId: 'useWeak', output: `import nodeValues from '../lib/containers/node-values.js';
+const net = require('net');
+const sockets = new WeakSet();
+/** @param {net.Socket} socket */
+export function open(socket) { sockets.add(socket); }
+export function createFromNode(node) {
+  if (nodeValues.has(node)) return nodeValues.get(node);
+  const value = { value: node };
+  nodeValues.set(node, value);
+  return value;
+}` }] },
+        { messageId: 'objectKeyedCache', line: 9, data: keyed({ name: 'nodeValues', scope: "module scope of '../lib/containers/node-values.js'", key: 'node', type: 'Node', member: 'createFromNode', instances: 'Node' }) },
+      ],
+    },
     {
       name: 'a UMD factory declaration, handed to define() or called once in the other branch, runs once',
       code: `

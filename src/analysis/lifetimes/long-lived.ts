@@ -4,6 +4,7 @@ import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpr
 import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { getClassName } from './instance.js';
 import { walk } from '../core/traverse.js';
+import { followProjectDefinition, isProjectSpecifier } from '../resolve/project-exports.js';
 
 type Node = TSESTree.Node;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -13,13 +14,17 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
  * definition, and reachable from then on.
  */
 export interface LongLivedBinding {
-  readonly kind: 'module-variable' | 'static-field' | 'module-object-member';
+  readonly kind: 'module-variable' | 'static-field' | 'module-object-member' | 'imported-module-variable';
   /** How messages name it: `thumbnails`, `ImageCache.cache`, `caches.thumbs`. */
   readonly name: string;
   /** Where it lives, for messages: `module scope`, `static field of ImageCache`, … */
   readonly scope: string;
-  /** Where findings about the binding are reported: the declared name. */
+  /** Where findings about the binding are reported: the declared name (for an imported one, the local import name). */
   readonly reportNode: Node;
+  /** What declares it (a declarator, field, property or defining assignment), where its JSDoc is written; in `imported.file` when imported. */
+  readonly declaration: Node;
+  /** Set when the binding is imported from another project module, which creates it (`init` and `typeAnnotation` are nodes of that module). */
+  readonly imported: ImportedBinding | null;
   /** The value it is created with (TS wrappers kept; use `unwrapExpression` to look inside). */
   readonly init: TSESTree.Expression | null;
   /** The declared type, if any (`const cache: Map<K, V> = …`). */
@@ -32,6 +37,14 @@ export interface LongLivedBinding {
   readonly writes: readonly Node[];
   /** The binding can also be reached in ways this file does not show (the holder escapes, computed access). */
   readonly reachableElsewhere: boolean;
+}
+
+/** A module-level container created by another project module and imported here. */
+export interface ImportedBinding {
+  /** The analysis of the module that creates it. */
+  readonly file: FileContext;
+  /** The specifier as this file writes it: `./nodeValueCache`. */
+  readonly specifier: string;
 }
 
 /**
@@ -93,6 +106,8 @@ function variableBinding(file: FileContext, variable: TSESLint.Scope.Variable): 
     name: declarator.id.name,
     scope: 'module scope',
     reportNode: declarator.id,
+    declaration: declarator,
+    imported: null,
     init: declarator.init,
     typeAnnotation: declarator.id.typeAnnotation?.typeAnnotation ?? null,
     exported: declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration,
@@ -100,6 +115,94 @@ function variableBinding(file: FileContext, variable: TSESLint.Scope.Variable): 
     writes,
     reachableElsewhere: false,
   };
+}
+
+/**
+ * An imported identifier whose value is a container another project module creates at its top level
+ * (see `importedBinding`). Asked only by rules that judge containers: it may read and parse that module.
+ */
+export function resolveImportedBinding(file: FileContext, node: Node): LongLivedBinding | null {
+  const expression = unwrapExpression(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = file.findVariable(expression);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'ImportBinding') return null;
+  return file.cached('importedBinding', variable, () => importedBinding(file, variable, def.node));
+}
+
+/** A cheap test before a module is parsed to look for a container it exports: it creates a Map, Set or LRU. */
+const CREATES_CONTAINER = /\bnew\s+(?:Map|Set)\b|['"](?:lru-cache|quick-lru)['"]/;
+
+/**
+ * `import cache from './cache'` / `import { cache } from './cache'`, where the project module creates
+ * the container at its top level (`const cache = new Map(); export default cache`) and never
+ * reassigns it: that module is loaded once, so the container lives as long as the program. The
+ * exporting module may use it only to look up and insert (and to export it): a removal, `clear()`,
+ * an enumeration or any other use there leaves the entries' fate to code this rule does not judge,
+ * so the binding is not resolved. Other importers are never seen: the binding is reachable elsewhere.
+ */
+function importedBinding(file: FileContext, variable: TSESLint.Scope.Variable, specifier: Node): LongLivedBinding | null {
+  if (specifier.type !== AST_NODE_TYPES.ImportDefaultSpecifier && specifier.type !== AST_NODE_TYPES.ImportSpecifier) return null;
+  const declaration = specifier.parent;
+  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration || declaration.importKind === 'type') return null;
+  if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type') return null;
+  const source = declaration.source;
+  const exportName =
+    specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+      ? 'default'
+      : specifier.imported.type === AST_NODE_TYPES.Identifier
+        ? specifier.imported.name
+        : specifier.imported.value;
+  if (!isProjectSpecifier(file, source.value)) return null;
+  const definition = followProjectDefinition(file, source, exportName, 0, (text) => CREATES_CONTAINER.test(text));
+  if (!definition || unwrapExpression(definition.node).type !== AST_NODE_TYPES.NewExpression) return null;
+  const home = definition.file;
+  const declarator = definition.node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== definition.node || declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
+  if (!isModuleLevelScope(home.sourceCode.getScope(declarator))) return null;
+  const homeVariable = home.findVariable(declarator.id);
+  if (!homeVariable || homeVariable.defs.length !== 1) return null;
+  for (const reference of homeVariable.references) {
+    if (reference.identifier === declarator.id || isTypeOnlyReference(reference)) continue;
+    if (reference.isWrite() || !isLookupOrInsertOrExport(reference.identifier)) return null;
+  }
+  const uses: Node[] = [];
+  const writes: Node[] = [];
+  for (const reference of variable.references) {
+    if (isTypeOnlyReference(reference)) continue;
+    if (reference.isWrite()) writes.push(reference.identifier);
+    if (reference.isRead()) uses.push(reference.identifier);
+  }
+  return {
+    kind: 'imported-module-variable',
+    name: specifier.local.name,
+    scope: `module scope of '${source.value}'`,
+    reportNode: specifier.local,
+    declaration: declarator,
+    imported: { file: home, specifier: source.value },
+    init: declarator.init,
+    typeAnnotation: declarator.id.typeAnnotation?.typeAnnotation ?? null,
+    exported: true,
+    uses,
+    writes,
+    reachableElsewhere: true,
+  };
+}
+
+/** `x.get(k)`, `x.has(k)`, `x.set(k, v)`, `x.add(k)`, or exporting `x` (`export default x`, `export { x }`). */
+function isLookupOrInsertOrExport(identifier: Node): boolean {
+  const node = outermostWrapper(identifier);
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return false;
+  const name = getStaticMemberName(parent);
+  const member = outermostWrapper(parent);
+  return (
+    name !== null &&
+    ['get', 'has', 'set', 'add'].includes(name) &&
+    member.parent?.type === AST_NODE_TYPES.CallExpression &&
+    member.parent.callee === member
+  );
 }
 
 type Scope = TSESLint.Scope.Scope;
@@ -216,6 +319,8 @@ function staticFieldBinding(
     name: `${className ?? 'this class'}.${fieldName}`,
     scope: `static field of ${className ?? 'an anonymous class'}`,
     reportNode: declaration.key,
+    declaration: declaration.node,
+    imported: null,
     init: declaration.init,
     typeAnnotation: declaration.typeAnnotation,
     exported: !isPrivate && isExportedClass(classNode),
@@ -262,6 +367,8 @@ function objectMemberBinding(
     name: `${holderName}.${memberName}`,
     scope: `member of the module-level object \`${holderName}\``,
     reportNode: property.key,
+    declaration: property,
+    imported: null,
     init: property.value as TSESTree.Expression,
     typeAnnotation: null,
     exported: declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration,

@@ -148,7 +148,7 @@ export interface ProjectDefinition {
 }
 
 /**
- * Typed mode only: the declaration behind `exportName` of the project module `specifier`
+ * The declaration behind `exportName` of the project module `specifier`
  * (following `export { x } from '../y'` and `export *`), e.g. the decorator function that
  * `import { cached } from '../decorators'` names.
  */
@@ -157,8 +157,9 @@ export function followProjectDefinition(
   specifier: TSESTree.StringLiteral,
   exportName: string,
   hops = 0,
+  worthParsing: (text: string) => boolean = mayDefineMemoizer,
 ): ProjectDefinition | null {
-  const target = projectModule(file, specifier, hops, mayDefineMemoizer);
+  const target = projectModule(file, specifier, hops, worthParsing);
   if (!target) return null;
   const commonjs = findCommonJsExport(target, exportName);
   if (commonjs) return commonjs;
@@ -185,12 +186,12 @@ export function followProjectDefinition(
     }
     for (const exported of statement.specifiers) {
       if (nameOf(exported.exported) !== exportName) continue;
-      if (statement.source) return followProjectDefinition(target, statement.source, nameOf(exported.local), hops + 1);
+      if (statement.source) return followProjectDefinition(target, statement.source, nameOf(exported.local), hops + 1, worthParsing);
       return exported.local.type === AST_NODE_TYPES.Identifier ? localDefinition(target, exported.local) : null;
     }
   }
   for (const star of stars) {
-    const found = followProjectDefinition(target, star.source, exportName, hops + 1);
+    const found = followProjectDefinition(target, star.source, exportName, hops + 1, worthParsing);
     if (found) return found;
   }
   return null;
@@ -256,6 +257,74 @@ function localDefinition(file: FileContext, node: TSESTree.Node): ProjectDefinit
   }
   if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.node.parent.kind === 'const') {
     return { file, node: def.node.init };
+  }
+  return null;
+}
+
+/** A type declared in a project module: what a written type name imported from it stands for. */
+export interface ProjectTypeDeclaration {
+  readonly file: FileContext;
+  readonly node: TSESTree.ClassDeclaration | TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration;
+}
+
+/**
+ * The class, interface or type alias behind `exportName` of the project module `specifier`
+ * (`export class X`, `export interface X`, `export type X = …`, `export { X }`, `export default class`,
+ * re-exports and `export *` followed within the hop limit). A module that is missing, does not parse
+ * or does not declare the name gives `null`.
+ */
+export function followProjectTypeDeclaration(
+  file: FileContext,
+  specifier: TSESTree.StringLiteral,
+  exportName: string,
+  hops = 0,
+): ProjectTypeDeclaration | null {
+  if (!isProjectSpecifier(file, specifier.value)) return null;
+  const target = projectModule(file, specifier, hops, (text) => text.includes(exportName === 'default' ? 'default' : exportName));
+  if (!target) return null;
+  const stars: TSESTree.ExportAllDeclaration[] = [];
+  for (const statement of target.program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) stars.push(statement);
+    if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && exportName === 'default') {
+      const declaration = statement.declaration;
+      if (declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration) {
+        return { file: target, node: declaration };
+      }
+      return declaration.type === AST_NODE_TYPES.Identifier ? localTypeDeclaration(target, declaration.name) : null;
+    }
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+    const declaration = statement.declaration;
+    if (isTypeDeclaration(declaration) && declaration.id?.name === exportName) return { file: target, node: declaration };
+    for (const exported of statement.specifiers) {
+      if (nameOf(exported.exported) !== exportName) continue;
+      const local = nameOf(exported.local);
+      if (statement.source) return followProjectTypeDeclaration(target, statement.source, local, hops + 1);
+      return localTypeDeclaration(target, local);
+    }
+  }
+  for (const star of stars) {
+    const found = followProjectTypeDeclaration(target, star.source, exportName, hops + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function isTypeDeclaration(node: TSESTree.Node | null | undefined): node is ProjectTypeDeclaration['node'] {
+  return (
+    node?.type === AST_NODE_TYPES.ClassDeclaration ||
+    node?.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
+    node?.type === AST_NODE_TYPES.TSTypeAliasDeclaration
+  );
+}
+
+/** A class, interface or type alias declared at the top level of a module under `name`. */
+function localTypeDeclaration(file: FileContext, name: string): ProjectTypeDeclaration | null {
+  for (const statement of file.program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (isTypeDeclaration(declaration) && declaration.id?.name === name) return { file, node: declaration };
   }
   return null;
 }
