@@ -19,7 +19,7 @@ import {
 } from '../analysis/lifetimes/instance.js';
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
-import { findOwnDispose, getCollectedInstance, getCollectionKind, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
+import { findOwnDispose, getCollectedInstance, getCollectionKind, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
@@ -119,7 +119,8 @@ export default createRule<Options, MessageIds>({
     // `this`. A keyed container is a `new` of Map/Set (the globals), of LRUCache/QuickLRU (imported from
     // their packages, or re-exported by a project module), or, with types, of any class deriving from them.
     const scan = getPrescan(file);
-    const collects = scan.hasThis;
+    // (or a factory's product: `all.push(instance); return instance;`)
+    const collects = scan.hasThis || /\.(?:push|unshift|set)\s*\(|\]\s*=[^=]/.test(file.sourceCode.text);
     // A container imported from a project module (`import cache from './cache'`) is created there: no `new` here.
     const keyed = (scan.hasNew && (scan.namesBuiltinContainer || scan.namesContainerLibrary || scan.typed)) || scan.importsProjectNames;
     const weakDeclarable = scan.hasNew && scan.namesBuiltinContainer;
@@ -333,13 +334,15 @@ function checkCollections(
     if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) continue; // reported where it is created
     const kind = getCollectionKind(file, binding);
     if (!kind || mayRemoveEntries(file, binding, kind)) continue;
+    // A factory's product in a container looked up by key is a memoized result, not a registration.
+    if (site.handedOut && isLookedUpByKey(binding, kind)) continue;
     reported.add(binding);
     const data = {
       name: binding.name,
       scope: binding.scope,
       instances: site.instance.className ?? 'instance',
       how: site.how,
-      member: describeMember(site.instance),
+      member: site.handedOut ? describeEnclosingFunction(site.node) : describeMember(site.instance),
     };
     // A Map whose removals all miss the stored key: say so, the code looks managed.
     const [missed] = kind === 'map' ? getKeyedRemovals(file, binding, 'set').ignored : [];

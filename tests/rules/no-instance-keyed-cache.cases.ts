@@ -456,6 +456,28 @@ export function measure(shape: Shape) { areas.set(shape, shape.area); }` }] },
       ],
     },
     {
+      name: 'collections that keep every product of a factory (an object it creates and returns) and are never emptied',
+      code: `
+const spinners: object[] = [];
+export function createSpinner(el: HTMLElement) {
+  const spinner = { start() { el.hidden = false; }, stop() { el.hidden = true; } };
+  spinners.push(spinner);
+  return spinner;
+}
+export function stopAll() { spinners.forEach((s: any) => s.stop()); }
+class Chart { constructor(readonly config: object) {} }
+const charts: Record<string, Chart> = {};
+export const make = (id: string, config: object) => {
+  const chart = new Chart(config);
+  charts[id] = chart;
+  return chart;
+};`,
+      errors: [
+        { messageId: 'instancesCollected', line: 2, data: { name: 'spinners', scope: 'module scope', instances: 'object `createSpinner()` returns', how: '`push()`', member: 'createSpinner' } },
+        { messageId: 'instancesCollected', line: 10, data: { name: 'charts', scope: 'module scope', instances: 'Chart', how: '`[…] =`', member: 'make' } },
+      ],
+    },
+    {
       name: 'collections that keep every instance as a value and are never emptied (array, plain object, Map)',
       code: `
 const all: Button[] = [];
@@ -1261,6 +1283,28 @@ export function createFromNode(node) {
 },
   typed: {
     valid: [
+      {
+        name: 'factory products: a record the function keeps, a built-in object, a removal, or a product not returned',
+        code: `
+const log: object[] = [];
+export function record(message: string) { const entry = { message, at: Date.now() }; log.push(entry); return entry; }
+const dates: Date[] = [];
+export function stamp() { const d = new Date(); dates.push(d); return d; }
+class Job { constructor(readonly run: () => void) {} }
+const jobs: Job[] = [];
+export function schedule(run: () => void) { const job = new Job(run); jobs.push(job); return job; }
+export function cancel(job: Job) { jobs.splice(jobs.indexOf(job), 1); }
+const handlers: object[] = [];
+export function register(fn: () => void) { const handler = { call() { fn(); } }; handlers.push(handler); }
+class Parsed { constructor(readonly source: string) {} }
+const parsed = new Map<string, Parsed>();
+export function parse(source: string) {
+  if (parsed.has(source)) return parsed.get(source)!;
+  const result = new Parsed(source);
+  parsed.set(source, result); // a memo cache of results by their source string: bounded by the keys
+  return result;
+}`,
+      },
       {
         name: 'a static member assigned inside a function is not created once',
         code: `class W { m() { W.live.add(this); } } export function reset() { W.live = new Set(); }`,

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
-import { walk } from '../core/traverse.js';
+import { enclosingFunction, walk } from '../core/traverse.js';
 import type { FileContext } from '../core/file-context.js';
 import { getInstanceOf, type CarriedInstance } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
@@ -22,6 +22,8 @@ export interface CollectedInstance {
   /** How messages name the store: `push()`, `[…] =`, `set()`. */
   readonly how: string;
   readonly instance: CarriedInstance;
+  /** The instance is a factory's product (`getHandedOutObject`), not `this`. */
+  readonly handedOut: boolean;
 }
 
 const APPENDERS = new Set(['push', 'unshift']);
@@ -31,8 +33,9 @@ export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpre
   if (node.type === AST_NODE_TYPES.AssignmentExpression) {
     const left = unwrapExpression(node.left);
     if (node.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || !left.computed) return null;
-    const instance = getInstanceOf(file, node.right);
-    return instance && { node, container: left.object, how: '`[…] =`', instance };
+    const own = getInstanceOf(file, node.right);
+    const instance = own ?? getHandedOutObject(file, node.right);
+    return instance && { node, container: left.object, how: '`[…] =`', instance, handedOut: own === null };
   }
   const callee = unwrapExpression(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -41,9 +44,72 @@ export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpre
   const stored = APPENDERS.has(method) ? node.arguments : method === 'set' ? node.arguments.slice(1, 2) : [];
   for (const argument of stored) {
     if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
-    const instance = getInstanceOf(file, argument);
-    if (instance) return { node, container: callee.object, how: `\`${method}()\``, instance };
+    const own = getInstanceOf(file, argument);
+    const instance = own ?? getHandedOutObject(file, argument);
+    if (instance) return { node, container: callee.object, how: `\`${method}()\``, instance, handedOut: own === null };
   }
+  return null;
+}
+
+/**
+ * A factory's product: an object the enclosing function creates (`new Chart(config)`, an object
+ * literal with methods) into a local it never reassigns, and returns to its caller. Like `this` in a
+ * constructor, it is an instance whose life the caller decides; a registry that keeps it decides
+ * otherwise. `null` for anything else (a record the function keeps to itself, a value passed in).
+ */
+export function getHandedOutObject(file: FileContext, node: Node): CarriedInstance | null {
+  const expression = unwrapExpression(node);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = file.findVariable(expression);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return null;
+  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+  const init = unwrapExpression(def.node.init);
+  let className: string | null = null;
+  if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
+    if (file.isGlobalReference(init.callee, init.callee.name)) return null; // `new Map()`, `new Date()`: no instance of the program's
+    className = init.callee.name;
+  } else if (init.type === AST_NODE_TYPES.ObjectExpression) {
+    const hasMethod = init.properties.some(
+      (property) => property.type === AST_NODE_TYPES.Property && (property.method || isFunctionValue(property.value)),
+    );
+    if (!hasMethod) return null; // a plain record
+  } else return null;
+  const factory = enclosingFunction(def.node);
+  if (!factory || enclosingFunction(node) !== factory || !returnsBinding(file, factory, variable)) return null;
+  const factoryName = describeFunctionName(factory);
+  return {
+    className: className ?? (factoryName ? `object \`${factoryName}()\` returns` : 'object its factory returns'),
+    memberName: factoryName,
+    via: 'alias',
+    text: expression.name,
+  };
+}
+
+function isFunctionValue(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
+}
+
+/** Does `fn` return the binding (`return instance`), in its own body? */
+function returnsBinding(file: FileContext, fn: Node, variable: ReturnType<FileContext['findVariable']>): boolean {
+  let found = false;
+  walk(file, (fn as TSESTree.FunctionDeclaration).body, (child) => {
+    if (found) return false;
+    if (child.type === AST_NODE_TYPES.FunctionDeclaration || child.type === AST_NODE_TYPES.FunctionExpression || child.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+    if (child.type === AST_NODE_TYPES.ReturnStatement && child.argument) {
+      const returned = unwrapExpression(child.argument);
+      found = returned.type === AST_NODE_TYPES.Identifier && file.findVariable(returned) === variable;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function describeFunctionName(fn: Node): string | null {
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  const parent = outermostWrapper(fn).parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) return getStaticPropertyKey(parent.key, parent.computed);
   return null;
 }
 
@@ -97,6 +163,30 @@ export function mayRemoveEntries(file: FileContext, binding: LongLivedBinding, k
     if (parent.type === AST_NODE_TYPES.SpreadElement) continue;
     if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in') continue;
     return true; // passed on, returned, stored elsewhere: others may remove entries
+  }
+  return false;
+}
+
+/**
+ * Is the collection looked up by key (`get(k)`, `has(k)`, a computed read `x[k]`, `k in x`)? Then it
+ * is a memo cache of what it stores: a later caller receives the stored object by its key, so the
+ * entries are bounded by the keys, and a factory's product kept there is shared, not handed out.
+ */
+export function isLookedUpByKey(binding: LongLivedBinding, kind: 'array' | 'object' | 'map'): boolean {
+  if (kind === 'array') return false;
+  for (const use of binding.uses) {
+    const node = outermostWrapper(use);
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.right === node) return true;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) continue;
+    const member = outermostWrapper(parent);
+    const grand = member.parent;
+    if (kind === 'map') {
+      const name = getStaticMemberName(parent);
+      if ((name === 'get' || name === 'has') && grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === member) return true;
+    } else if (parent.computed && !(grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member)) {
+      return true;
+    }
   }
   return false;
 }
