@@ -1519,6 +1519,46 @@ export function memo(target, name, d) {
 }
 `,
       },
+      {
+        name: 'a callback installed per instance by a helper keeps its result in its own closure',
+        code: `
+function install(make, name, d) {
+  const own = Symbol(name);
+  const build = (method) =>
+    function (...args) {
+      this[own] = this[own] || make.call(this, method.bind(this));
+      return this[own].apply(this, args);
+    };
+  d.value = build(d.value);
+}
+export function once(target, name, d) {
+  install(function (method) {
+    let kept;
+    return function (...args) {
+      return (kept = kept || method.apply(this, args));
+    };
+  }, name, d);
+}
+`,
+      },
+      {
+        name: 'a helper that never hands the callback the original',
+        code: `
+function install(make, name, d) {
+  d.value = function (...args) {
+    return make.call(this, name).apply(this, args);
+  };
+}
+export function once(target, name, d) {
+  let kept;
+  install(function (method) {
+    return function (...args) {
+      return (kept = kept || method.apply(this, args));
+    };
+  }, name, d);
+}
+`,
+      },
     ],
     invalid: [
       {
@@ -2100,6 +2140,37 @@ exports.memo = memo;
 `,
               },
             ],
+          },
+        ],
+      },
+      {
+        name: 'a single slot of the decorator, read by the function a callback makes for a helper that installs it per instance',
+        code: `
+function install(make, name, d) {
+  const own = Symbol(name);
+  const build = (method) =>
+    function (...args) {
+      this[own] = this[own] || make.call(this, method.bind(this));
+      return this[own].apply(this, args);
+    };
+  if (d.value) d.value = build(d.value);
+  else d.get = build(d.get);
+}
+export function once(target, name, d) {
+  let kept;
+  install(function (method) {
+    return function (...args) {
+      return (kept = kept || method.apply(this, args));
+    };
+  }, name, d);
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedSingleSlot',
+            data: found('Method decorator `once`', 'kept', '(kept = kept || method.apply(this, args))'),
+            line: 12,
+            suggestions: [],
           },
         ],
       },

@@ -16,7 +16,7 @@ import { getMemoizerRootNames } from './memoizers.js';
 import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../core/traverse.js';
 import { FORWARDS_THIS } from './text-checks.js';
 import { getRequireLiteral } from '../resolve/imports.js';
-import { builtProperties, descriptorSlotBindings, getBindingPart, isDescriptorSlots, type BuiltProperty } from './helper-effects.js';
+import { builtProperties, descriptorSlotBindings, getBindingPart, getInstallerEffect, isDescriptorSlots, type BuiltProperty } from './helper-effects.js';
 import { getRequiredModule, mayNameObjectMember, memberReferences, objectBindingNames, resolveMemberDefinition } from './member-definitions.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
@@ -474,6 +474,11 @@ function findLegacyShape(
       slot = returned.slot;
     }
   }
+  if (!replacement && calls.length === 0) {
+    // `return methodFactory(function (original) { return function () { … } }, key, descriptor)`: a helper installs what the callback makes
+    const installed = installedByHelper(file, fn, descriptor);
+    if (installed) return { form: 'legacy-decorator', decorator: fn, ...installed, context: null };
+  }
   if (calls.length > 0) {
     if (replacement || calls.length > 1) return null;
     // The original as the call sees it: a binding of `descriptor.value`, `descriptor.value` itself, or `target[key]`.
@@ -511,6 +516,38 @@ function findLegacyShape(
   }
   if (!replacement || originals.size === 0) return null;
   return { form: 'legacy-decorator', decorator: fn, replacement, slot, originals, context: null };
+}
+
+/**
+ * The decorator hands the descriptor and a callback to a helper (of this file, or of a project module)
+ * that installs the callback's result over the original (`helper-effects.ts` `getInstallerEffect`):
+ * the callback's first parameter is the original, and the one function it returns is the replacement.
+ */
+function installedByHelper(
+  file: FileContext,
+  fn: FunctionNode,
+  descriptor: Variable,
+): { replacement: FunctionNode; slot: 'value'; originals: Set<Variable> } | null {
+  for (const reference of descriptor.references) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || enclosingFunction(call) !== fn) continue;
+    const index = call.arguments.indexOf(reference.identifier as TSESTree.Identifier);
+    if (index < 0 || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) continue;
+    if (!mayNameCustomMemoizer(file, call.callee)) continue;
+    const helper = resolveDefinition(file, call.callee);
+    const effect = helper && getInstallerEffect(helper.file, helper.fn);
+    if (!effect || effect.descriptor !== index) continue;
+    const callbackArgument = call.arguments[effect.wrapper];
+    const callback = callbackArgument && resolveLocalFunction(file, callbackArgument);
+    const first = callback?.params[0];
+    const original = first?.type === AST_NODE_TYPES.Identifier ? file.findVariable(first) : null;
+    if (!callback || !original || original.references.some((use) => use.isWrite())) continue;
+    const replacements = returnedFunctions(file, callback);
+    if (replacements.length !== 1 || replacements[0]!.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    // (the helper fills `get` the same way for getters; messages name the method form)
+    return { replacement: replacements[0]!, slot: 'value', originals: new Set([original]) };
+  }
+  return null;
 }
 
 /** A descriptor object literal the decorator returns, with a function in its `value` / `get` slot. */

@@ -440,3 +440,115 @@ export function getBoundForward(file: FileContext, call: TSESTree.CallExpression
   if (args.length <= last || args.slice(0, last + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return null;
   return { callee: args[effect.callee]!, receiver: args[effect.receiver]! };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers that install a callback's result as the method
+
+/**
+ * The helper installs what its callback parameter `wrapper` makes of the original as the method of
+ * the descriptor parameter `descriptor`: it assigns `descriptor.value` (or `.get`) a function that
+ * calls `wrapper` with the original (`wrapper(original)`, `wrapper.call(this, original.bind(this))`),
+ * also through a local factory (`descriptor.value = make(descriptor.value)`). The callback's first
+ * parameter is then the original method, and what it returns runs as the method (on the instance).
+ * Where the helper calls the callback (once, or per instance) is not decided here: only state the
+ * decorator itself creates can be judged through it.
+ */
+export function getInstallerEffect(file: FileContext, fn: FunctionNode): { wrapper: number; descriptor: number } | null {
+  return file.cached('helperInstallerEffect', fn, () => {
+    let found: { wrapper: number; descriptor: number } | null = null;
+    walk(file, fn.body, (node) => {
+      if (found) return false;
+      if (isFunctionNode(node)) return false;
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return true;
+      const left = unwrapExpression(node.left);
+      if (left.type !== AST_NODE_TYPES.MemberExpression) return true;
+      const slot = getStaticMemberName(left);
+      const descriptor = parameterIndex(file, fn, left.object);
+      if ((slot !== 'value' && slot !== 'get') || descriptor < 0) return true;
+      const isSlot = (value: Node): boolean => {
+        const expression = unwrapExpression(value);
+        return expression.type === AST_NODE_TYPES.MemberExpression && getStaticMemberName(expression) === slot && parameterIndex(file, fn, expression.object) === descriptor;
+      };
+      const installed = installedFunction(file, node.right, isSlot);
+      if (!installed) return true;
+      const wrapper = callbackCalledWithOriginal(file, fn, installed.fn, installed.isOriginal);
+      if (wrapper >= 0 && wrapper !== descriptor) found = { wrapper, descriptor };
+      return true;
+    });
+    return found;
+  });
+}
+
+/** The function assigned to the slot: a function expression, or the function a local factory returns when given the original. */
+function installedFunction(
+  file: FileContext,
+  value: Node,
+  isSlot: (node: Node) => boolean,
+): { fn: FunctionNode; isOriginal: (node: Node) => boolean } | null {
+  const expression = unwrapExpression(value);
+  if (isFunctionNode(expression)) {
+    // `const original = descriptor.value; descriptor.value = function () { … wrapper(original) … }`
+    const isAlias = (node: Node): boolean => {
+      const inner = unwrapExpression(node);
+      const variable = inner.type === AST_NODE_TYPES.Identifier ? file.findVariable(inner) : null;
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      return (
+        def?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+        def.node.id === def.name &&
+        def.node.init !== null &&
+        isSlot(def.node.init) &&
+        !variable!.references.some((reference) => reference.isWrite() && !reference.init)
+      );
+    };
+    return { fn: expression, isOriginal: isAlias };
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return null;
+  const factory = resolveSameFileFunction(file, expression.callee);
+  const index = expression.arguments.findIndex((argument) => isSlot(argument));
+  const param = factory && index >= 0 ? factory.params[index] : undefined;
+  if (!factory || param?.type !== AST_NODE_TYPES.Identifier) return null;
+  const original = file.findVariable(param);
+  if (!original || original.references.some((reference) => reference.isWrite())) return null;
+  const returned = functionReturns(file, factory)
+    .map((node) => unwrapExpression(node))
+    .filter((node): node is FunctionNode => isFunctionNode(node));
+  if (returned.length !== 1) return null;
+  return {
+    fn: returned[0]!,
+    isOriginal: (node) => {
+      const inner = unwrapExpression(node);
+      return inner.type === AST_NODE_TYPES.Identifier && file.findVariable(inner) === original;
+    },
+  };
+}
+
+/**
+ * The index of the helper's parameter that `installed` calls with the original, or `-1`:
+ * `wrapper(original)`, `wrapper.call(x, original)`, `wrapper.call(this, original.bind(this))`.
+ */
+function callbackCalledWithOriginal(file: FileContext, helper: FunctionNode, installed: FunctionNode, isOriginal: (node: Node) => boolean): number {
+  const isOriginalValue = (node: Node): boolean => {
+    const expression = unwrapExpression(node);
+    if (isOriginal(expression)) return true;
+    if (expression.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    return getStaticMemberName(expression.callee) === 'bind' && isOriginal(expression.callee.object);
+  };
+  let found = -1;
+  walk(file, installed.body, (node) => {
+    if (found >= 0) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return !isFunctionNode(node);
+    const callee = unwrapExpression(node.callee);
+    let index = -1;
+    let first: Node | undefined;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      index = parameterIndex(file, helper, callee);
+      first = node.arguments[0];
+    } else if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticMemberName(callee) === 'call') {
+      index = parameterIndex(file, helper, callee.object);
+      first = node.arguments[1];
+    }
+    if (index >= 0 && first && first.type !== AST_NODE_TYPES.SpreadElement && isOriginalValue(first)) found = index;
+    return true;
+  });
+  return found;
+}
