@@ -6,6 +6,7 @@ import type { FileContext } from '../core/file-context.js';
 import { getInstanceOf, type CarriedInstance } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
 import { getKeyedRemovals } from './removals.js';
+import { getInstanceState, type InstanceState } from './instance-state.js';
 
 type Node = TSESTree.Node;
 
@@ -22,6 +23,8 @@ export interface CollectedInstance {
   /** How messages name the store: `push()`, `[…] =`, `set()`. */
   readonly how: string;
   readonly instance: CarriedInstance;
+  /** The instance is kept through state it owns that holds it (`map` of `registry.set(tag, [map])`); `undefined` when stored itself. */
+  readonly state?: InstanceState;
 }
 
 const APPENDERS = new Set(['push', 'unshift']);
@@ -43,6 +46,9 @@ export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpre
     if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
     const instance = getInstanceOf(file, argument);
     if (instance) return { node, container: callee.object, how: `\`${method}()\``, instance };
+    // `registry.set(tag, [myMap])` where `myMap = this[slot]` holds `this`
+    const state = getInstanceState(file, argument);
+    if (state) return { node, container: callee.object, how: `\`${method}()\``, instance: state.instance, state };
   }
   return null;
 }
