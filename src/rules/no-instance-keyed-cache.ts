@@ -35,6 +35,7 @@ export type MessageIds =
   | 'objectKeyedCache'
   | 'instanceRegistry'
   | 'instancesCollected'
+  | 'instanceStateCollected'
   | 'useWeak'
   | 'useWeakUnbounded'
   | 'declaredWeak'
@@ -89,6 +90,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{scope}}) is {{aContainer}} holding `{{key}}` from `{{member}}`{{elsewhere}}, enumerated ({{how}}, line {{line}}): every {{instances}} added stays in memory until removed.',
       instancesCollected:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`) and nothing removes them: each stays in memory for the life of the program.',
+      instanceStateCollected:
+        '`{{name}}` ({{scope}}) keeps `{{state}}` of every {{instances}} ({{how}} in {{member}}), which holds the instance, and nothing removes it: each stays in memory.',
       disposedStayRegistered:
         '`{{name}}` gets every {{instances}} (`{{how}}` in `{{member}}`); `{{dispose}}` (line {{disposeLine}}) never removes it, only `clear()` (line {{line}}) does, so disposed ones stay in memory.',
       removalsMiss:
@@ -353,6 +356,13 @@ function checkCollections(
         messageId: 'removalsMiss',
         data: { ...data, key: clip(context.sourceCode.getText(key)), line: lineOf(missed) },
       });
+      continue;
+    }
+    if (site.state) {
+      // kept through state the instance owns (`registry.set(tag, [map])`, `map` holding `this`)
+      const member = site.instance.className === null && site.instance.memberName === null ? 'a decorated method' : `\`${data.member}\``;
+      // reported at the store: the container is sound, putting the instance's state into it is not
+      context.report({ node: site.node, messageId: 'instanceStateCollected', data: { ...data, member, state: clip(site.state.name) } });
       continue;
     }
     context.report({ node: binding.reportNode, messageId: 'instancesCollected', data });

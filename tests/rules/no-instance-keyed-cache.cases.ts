@@ -1041,6 +1041,36 @@ const any = new Map();
 export function put(key) { any.set(key, 1); }`,
     },
     {
+      name: 'a registry of per-instance maps that never hold the instance, or whose entries are deleted',
+      code: `
+const groups = new Map();
+function wrap(method) {
+  return function (...args) {
+    const own = this.own;
+    own.set(args[0], method.apply(this, args));
+    groups.set('all', [own]);
+    return own.get(args[0]);
+  };
+}
+export function memo(target, name, d) {
+  d.value = wrap(d.value);
+}
+const live = new Map();
+export function track(target, name, d) {
+  const method = d.value;
+  d.value = function () {
+    const mine = this.mine;
+    mine.add(this);
+    live.set(name, [mine]);
+    return method.call(this);
+  };
+}
+export function forget(name) {
+  live.delete(name);
+}
+`,
+    },
+    {
       name: 'a factory declaration called in a loop, or twice in sequence, or from another function, does not run once',
       code: `
 (function () {
@@ -1247,6 +1277,31 @@ export function createFromNode(node) {
       code: `const cache = new Map(); const proto = { m() { cache.set(this, 1); } }; export const make = () => Object.create(proto);`,
       output: `const cache = new WeakMap(); const proto = { m() { cache.set(this, 1); } }; export const make = () => Object.create(proto);`,
       errors: [{ messageId: 'instanceKeyedCache', data: keyed({ member: 'proto.m', instances: 'proto' }) }],
+    },
+    {
+      name: 'a module registry that keeps, for each instance, its own map keyed by the instance',
+      code: `
+const byTag = new Map();
+function wrap(method, tag) {
+  return function () {
+    const own = this.own;
+    const self = this;
+    if (!own.has(self)) own.set(self, method.call(this));
+    byTag.set(tag, [own]);
+    return own.get(self);
+  };
+}
+export function memo(target, name, d) {
+  d.value = wrap(d.value, name);
+}
+`,
+      errors: [
+        {
+          messageId: 'instanceStateCollected',
+          line: 8,
+          data: { name: 'byTag', scope: 'module scope', state: 'own', instances: 'instance', how: '\`set()\`', member: 'a decorated method' },
+        },
+      ],
     },
   ],
 },

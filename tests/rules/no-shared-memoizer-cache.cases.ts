@@ -1484,6 +1484,81 @@ export function memo(value, context) {
 }
 `,
       },
+      {
+        name: 'a helper that stores the result in the container it is given, keyed by the instance in a WeakMap',
+        code: `
+function remember(owner, method, args, store, id) {
+  const out = method.apply(owner, args);
+  store.set(id, out);
+  return out;
+}
+export function once(target, name, descriptor) {
+  const method = descriptor.value;
+  const results = new WeakMap();
+  descriptor.value = function (...args) {
+    return results.has(this) ? results.get(this) : remember(this, method, args, results, this);
+  };
+}
+`,
+      },
+      {
+        name: 'a slot helper that only ever hands back the setter',
+        code: `
+function setterOf(d) {
+  return { run: d.set, slot: 'set' };
+}
+export function memo(target, name, d) {
+  const { run, slot } = setterOf(d);
+  const seen = {};
+  return {
+    ...d,
+    [slot]: function (v) {
+      if (!(v in seen)) seen[v] = run.call(this, v);
+    },
+  };
+}
+`,
+      },
+      {
+        name: 'a callback installed per instance by a helper keeps its result in its own closure',
+        code: `
+function install(make, name, d) {
+  const own = Symbol(name);
+  const build = (method) =>
+    function (...args) {
+      this[own] = this[own] || make.call(this, method.bind(this));
+      return this[own].apply(this, args);
+    };
+  d.value = build(d.value);
+}
+export function once(target, name, d) {
+  install(function (method) {
+    let kept;
+    return function (...args) {
+      return (kept = kept || method.apply(this, args));
+    };
+  }, name, d);
+}
+`,
+      },
+      {
+        name: 'a helper that never hands the callback the original',
+        code: `
+function install(make, name, d) {
+  d.value = function (...args) {
+    return make.call(this, name).apply(this, args);
+  };
+}
+export function once(target, name, d) {
+  let kept;
+  install(function (method) {
+    return function (...args) {
+      return (kept = kept || method.apply(this, args));
+    };
+  }, name, d);
+}
+`,
+      },
     ],
     invalid: [
       {
@@ -1927,6 +2002,175 @@ export function coalesce(value, context) {
 `,
               },
             ],
+          },
+        ],
+      },
+      {
+        name: 'the original and its slot from a helper, the result stored by a helper that receives the cache',
+        code: `
+function pick(d) {
+  let run, slot;
+  if (d.value) {
+    run = d.value;
+    slot = 'value';
+  } else if (d.get) {
+    run = d.get;
+    slot = 'get';
+  }
+  return { run, slot };
+}
+function keep(self, run, args, table, id) {
+  const out = run.apply(self, args);
+  table[id] = out;
+  return out;
+}
+export function memo(target, name, d) {
+  const { run, slot } = pick(d);
+  const table = Object.create(null);
+  return {
+    ...d,
+    [slot]: function (...args) {
+      const id = args.join('|');
+      return table[id] || keep(this, run, args, table, id);
+    },
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('Method decorator `memo`', 'table', 'id', { container: 'plain object', keyProblem: 'as a string, not by `this`' }),
+            line: 18,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('Method decorator `memo`', 'table', 'id', { container: 'plain object', keyProblem: 'as a string, not by `this`' }),
+                output: `
+function pick(d) {
+  let run, slot;
+  if (d.value) {
+    run = d.value;
+    slot = 'value';
+  } else if (d.get) {
+    run = d.get;
+    slot = 'get';
+  }
+  return { run, slot };
+}
+function keep(self, run, args, table, id) {
+  const out = run.apply(self, args);
+  table[id] = out;
+  return out;
+}
+export function memo(target, name, d) {
+  const { run, slot } = pick(d);
+  const tableByInstance = new WeakMap();
+  return {
+    ...d,
+    [slot]: function (...args) {
+      if (!tableByInstance.has(this)) tableByInstance.set(this, Object.create(null));
+      const table = tableByInstance.get(this);
+      const id = args.join('|');
+      return table[id] || keep(this, run, args, table, id);
+    },
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a descriptor merged as compilers emit it, with the slot written by a same-file helper',
+        code: `
+var merge = Object.assign || function (target) { return target; };
+function put(obj, key, value) {
+  if (key in obj) Object.defineProperty(obj, key, { value: value, enumerable: true });
+  else obj[key] = value;
+  return obj;
+}
+function pick(d) {
+  var run = void 0, slot = void 0;
+  if (d.value) { run = d.value; slot = 'value'; } else if (d.get) { run = d.get; slot = 'get'; }
+  return { run: run, slot: slot };
+}
+function memo(target, name, d) {
+  var picked = pick(d), run = picked.run, slot = picked.slot;
+  var results = new Map();
+  return merge({}, d, put({}, slot, function (arg) {
+    if (!results.has(arg)) results.set(arg, run.call(this, arg));
+    return results.get(arg);
+  }));
+}
+exports.memo = memo;
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('Method decorator `memo`', 'results', 'arg'),
+            line: 13,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('Method decorator `memo`', 'results', 'arg'),
+                output: `
+var merge = Object.assign || function (target) { return target; };
+function put(obj, key, value) {
+  if (key in obj) Object.defineProperty(obj, key, { value: value, enumerable: true });
+  else obj[key] = value;
+  return obj;
+}
+function pick(d) {
+  var run = void 0, slot = void 0;
+  if (d.value) { run = d.value; slot = 'value'; } else if (d.get) { run = d.get; slot = 'get'; }
+  return { run: run, slot: slot };
+}
+function memo(target, name, d) {
+  var picked = pick(d), run = picked.run, slot = picked.slot;
+  var resultsByInstance = new WeakMap();
+  return merge({}, d, put({}, slot, function (arg) {
+    if (!resultsByInstance.has(this)) resultsByInstance.set(this, new Map());
+    const results = resultsByInstance.get(this);
+    if (!results.has(arg)) results.set(arg, run.call(this, arg));
+    return results.get(arg);
+  }));
+}
+exports.memo = memo;
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a single slot of the decorator, read by the function a callback makes for a helper that installs it per instance',
+        code: `
+function install(make, name, d) {
+  const own = Symbol(name);
+  const build = (method) =>
+    function (...args) {
+      this[own] = this[own] || make.call(this, method.bind(this));
+      return this[own].apply(this, args);
+    };
+  if (d.value) d.value = build(d.value);
+  else d.get = build(d.get);
+}
+export function once(target, name, d) {
+  let kept;
+  install(function (method) {
+    return function (...args) {
+      return (kept = kept || method.apply(this, args));
+    };
+  }, name, d);
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedSingleSlot',
+            data: found('Method decorator `once`', 'kept', '(kept = kept || method.apply(this, args))'),
+            line: 12,
+            suggestions: [],
           },
         ],
       },

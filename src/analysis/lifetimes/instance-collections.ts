@@ -6,6 +6,7 @@ import type { FileContext } from '../core/file-context.js';
 import { getInstanceOf, type CarriedInstance } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
 import { getKeyedRemovals } from './removals.js';
+import { getInstanceState, type InstanceState } from './instance-state.js';
 
 type Node = TSESTree.Node;
 
@@ -24,6 +25,8 @@ export interface CollectedInstance {
   readonly instance: CarriedInstance;
   /** The instance is a factory's product (`getHandedOutObject`), not `this`. */
   readonly handedOut: boolean;
+  /** The instance is kept through state it owns that holds it (`map` of `registry.set(tag, [map])`); `undefined` when stored itself. */
+  readonly state?: InstanceState;
 }
 
 const APPENDERS = new Set(['push', 'unshift']);
@@ -47,6 +50,9 @@ export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpre
     const own = getInstanceOf(file, argument);
     const instance = own ?? getHandedOutObject(file, argument);
     if (instance) return { node, container: callee.object, how: `\`${method}()\``, instance, handedOut: own === null };
+    // `registry.set(tag, [myMap])` where `myMap = this[slot]` holds `this`
+    const state = getInstanceState(file, argument);
+    if (state) return { node, container: callee.object, how: `\`${method}()\``, instance: state.instance, state, handedOut: false };
   }
   return null;
 }

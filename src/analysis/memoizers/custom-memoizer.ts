@@ -16,6 +16,7 @@ import { getMemoizerRootNames } from './memoizers.js';
 import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../core/traverse.js';
 import { FORWARDS_THIS } from './text-checks.js';
 import { getRequireLiteral } from '../resolve/imports.js';
+import { builtProperties, descriptorSlotBindings, getBindingPart, getInstallerEffect, isDescriptorSlots, type BuiltProperty } from './helper-effects.js';
 import { getRequiredModule, mayNameObjectMember, memberReferences, objectBindingNames, resolveMemberDefinition } from './member-definitions.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
@@ -462,6 +463,8 @@ function findLegacyShape(
       }
     }
   }
+  // `const { fn, wrapKey } = metaForDescriptor(descriptor)`: a helper hands back whichever slot holds the method
+  for (const variable of descriptorSlotBindings(file, descriptor)) originals.add(variable);
   if (ambiguous) return null;
   if (!replacement && calls.length === 0) {
     // `return { ...descriptor, value: function () {…} }`, also with a computed `[slot]` key
@@ -470,6 +473,11 @@ function findLegacyShape(
       replacement = returned.replacement;
       slot = returned.slot;
     }
+  }
+  if (!replacement && calls.length === 0) {
+    // `return methodFactory(function (original) { return function () { … } }, key, descriptor)`: a helper installs what the callback makes
+    const installed = installedByHelper(file, fn, descriptor);
+    if (installed) return { form: 'legacy-decorator', decorator: fn, ...installed, context: null };
   }
   if (calls.length > 0) {
     if (replacement || calls.length > 1) return null;
@@ -510,16 +518,48 @@ function findLegacyShape(
   return { form: 'legacy-decorator', decorator: fn, replacement, slot, originals, context: null };
 }
 
+/**
+ * The decorator hands the descriptor and a callback to a helper (of this file, or of a project module)
+ * that installs the callback's result over the original (`helper-effects.ts` `getInstallerEffect`):
+ * the callback's first parameter is the original, and the one function it returns is the replacement.
+ */
+function installedByHelper(
+  file: FileContext,
+  fn: FunctionNode,
+  descriptor: Variable,
+): { replacement: FunctionNode; slot: 'value'; originals: Set<Variable> } | null {
+  for (const reference of descriptor.references) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || enclosingFunction(call) !== fn) continue;
+    const index = call.arguments.indexOf(reference.identifier as TSESTree.Identifier);
+    if (index < 0 || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) continue;
+    if (!mayNameCustomMemoizer(file, call.callee)) continue;
+    const helper = resolveDefinition(file, call.callee);
+    const effect = helper && getInstallerEffect(helper.file, helper.fn);
+    if (!effect || effect.descriptor !== index) continue;
+    const callbackArgument = call.arguments[effect.wrapper];
+    const callback = callbackArgument && resolveLocalFunction(file, callbackArgument);
+    const first = callback?.params[0];
+    const original = first?.type === AST_NODE_TYPES.Identifier ? file.findVariable(first) : null;
+    if (!callback || !original || original.references.some((use) => use.isWrite())) continue;
+    const replacements = returnedFunctions(file, callback);
+    if (replacements.length !== 1 || replacements[0]!.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    // (the helper fills `get` the same way for getters; messages name the method form)
+    return { replacement: replacements[0]!, slot: 'value', originals: new Set([original]) };
+  }
+  return null;
+}
+
 /** A descriptor object literal the decorator returns, with a function in its `value` / `get` slot. */
 function returnedDescriptor(file: FileContext, fn: FunctionNode): { replacement: FunctionNode; slot: 'value' | 'get' } | null {
+  // (also merged: `Object.assign({}, descriptor, { value })`, Babel's `_extends({}, d, _defineProperty({}, slot, fn))`)
   const objects = functionReturns(file, fn)
-    .map((value) => unwrapExpression(value))
-    .filter((value): value is TSESTree.ObjectExpression => value.type === AST_NODE_TYPES.ObjectExpression);
+    .map((value) => builtProperties(file, value))
+    .filter((value): value is BuiltProperty[] => value !== null);
   if (objects.length !== 1) return null;
   let found: { replacement: FunctionNode; slot: 'value' | 'get' } | null = null;
-  for (const property of objects[0]!.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const key = property.computed ? constantSlot(file, property.key) : getStaticPropertyKey(property.key, false);
+  for (const property of objects[0]!) {
+    const key = property.computed ? constantSlot(file, property.key) : getStaticPropertyKey(property.key as TSESTree.Expression, false);
     if (key !== 'value' && key !== 'get') continue;
     const value = unwrapExpression(property.value);
     if (!isFunctionNode(value) || value.type === AST_NODE_TYPES.ArrowFunctionExpression || found) return null;
@@ -549,7 +589,11 @@ function descriptorSlot(file: FileContext, member: TSESTree.MemberExpression): '
 /** A computed key that is a constant whose value can only be `'value'` or `'get'`. */
 function constantSlot(file: FileContext, key: Node): 'value' | 'get' | null {
   if (key.type !== AST_NODE_TYPES.Identifier) return null;
-  const def = file.findVariable(key)?.defs[0];
+  // `const { wrapKey } = metaForDescriptor(descriptor)`, where the helper sets it to `'value'`, `'get'` or `'set'`
+  const variable = file.findVariable(key);
+  const part = variable && getBindingPart(file, variable);
+  if (part?.kind === 'literals') return isDescriptorSlots(part.values) ? (part.values.has('value') ? 'value' : 'get') : null;
+  const def = variable?.defs[0];
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.parent.kind !== 'const' || !def.node.init) return null;
   const values = new Set<unknown>();
   const collect = (node: Node): boolean => {

@@ -8,6 +8,7 @@ import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { returnsOwnThis, usesOwnThis } from '../lifetimes/this-usage.js';
 import { enclosingFunction, isInside, thisOwner, walk, type FunctionNode } from '../core/traverse.js';
 import { ABSENT, evaluateDefault, type Bindings } from '../core/default-values.js';
+import { getBoundForward, getBoundStore } from './helper-effects.js';
 
 type Node = TSESTree.Node;
 type Variable = TSESLint.Scope.Variable;
@@ -278,6 +279,12 @@ function readOperation(file: FileContext, replacement: FunctionNode, search: Cac
   const shapeOf = (key: Node): KeyShape | null => getKeyShape(file, replacement, key, 0, search.bindings ?? null);
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = unwrapExpression(node.callee);
+    // `applyAndCache(this, original, args, cache, key)`: a same-file helper stores a call's result in the container it is given
+    const stored = callee.type === AST_NODE_TYPES.Identifier ? getBoundStore(file, node) : null;
+    const storeHolder = stored && resolveHolder(file, replacement, search, stored.container);
+    if (stored && storeHolder) {
+      return { ...storeHolder, operation: { method: stored.method, node, key: stored.key, shape: shapeOf(stored.key) }, store: true, value: node };
+    }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
     const method = getStaticMemberName(callee);
     const key = node.arguments[0];
@@ -737,6 +744,12 @@ export function callsOriginalWithThis(
     if (found) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression) return true;
     const callee = unwrapExpression(node.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      // a same-file helper that returns the result of calling its function parameter with its receiver parameter
+      const forwarded = getBoundForward(file, node);
+      found = forwarded !== null && isOriginal(forwarded.callee) && isThisOf(file, replacement, forwarded.receiver);
+      return !found;
+    }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
     const method = getStaticMemberName(callee);
     const [first, second] = node.arguments;
