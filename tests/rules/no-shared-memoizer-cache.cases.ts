@@ -1562,6 +1562,57 @@ export function once(target, name, d) {
     ],
     invalid: [
       {
+        name: 'js: a decorator for async methods as TypeScript compiles it (`__awaiter`), with a key chosen by an absent option',
+        code: `
+var __awaiter = function (thisArg, _arguments, P, generator) { return new Promise(function (resolve) { resolve(generator.apply(thisArg, _arguments || []).next().value); }); };
+export function memoizeAsync(options) {
+  return function (target, key, descriptor) {
+    const original = descriptor.value;
+    const results = new Map();
+    descriptor.value = function (...args) {
+      return __awaiter(this, void 0, void 0, function* () {
+        let id;
+        if (options && options.keyResolver) {
+          id = options.keyResolver(...args);
+        } else {
+          id = JSON.stringify(args);
+        }
+        if (!results.has(id)) results.set(id, yield original.apply(this, args));
+        return results.get(id);
+      });
+    };
+  };
+}`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            line: 3,
+            suggestions: [{ messageId: 'usePerInstanceCache', output: `
+var __awaiter = function (thisArg, _arguments, P, generator) { return new Promise(function (resolve) { resolve(generator.apply(thisArg, _arguments || []).next().value); }); };
+export function memoizeAsync(options) {
+  return function (target, key, descriptor) {
+    const original = descriptor.value;
+    const resultsByInstance = new WeakMap();
+    descriptor.value = function (...args) {
+      if (!resultsByInstance.has(this)) resultsByInstance.set(this, new Map());
+      const results = resultsByInstance.get(this);
+      return __awaiter(this, void 0, void 0, function* () {
+        let id;
+        if (options && options.keyResolver) {
+          id = options.keyResolver(...args);
+        } else {
+          id = JSON.stringify(args);
+        }
+        if (!results.has(id)) results.set(id, yield original.apply(this, args));
+        return results.get(id);
+      });
+    };
+  };
+}` }],
+          },
+        ],
+      },
+      {
         name: 'a decorator that handles getters and methods in two branches, and a wrapper that takes the function second',
         code: `
 export function cached(target, key, descriptor) {

@@ -291,6 +291,27 @@ function propertyOfSources(state: State, sources: readonly Node[], name: string)
   return ABSENT;
 }
 
+/** Whether a test (`if (keyResolver)`, `typeof opts.key === 'string'`) holds for a caller that passes no options; `null` when unknown. */
+export function evaluateTest(file: FileContext, node: Node, bindings: Bindings | null = null): boolean | null {
+  return truthiness({ file, bindings, active: new Set(), depth: 0 }, node);
+}
+
+/**
+ * Can `node` run for a caller that passes no options, as far as the `if` / `?:` tests between it and
+ * `within` decide? `false` when one of them surely takes the other branch.
+ */
+export function mayRunByDefault(file: FileContext, node: Node, within: Node, bindings: Bindings | null = null): boolean {
+  let child: Node = node;
+  for (let current = node.parent; current && current !== within; child = current, current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    if (child === current.test) continue;
+    const outcome = evaluateTest(file, current.test, bindings);
+    if (outcome === null) continue;
+    if ((child === current.consequent && !outcome) || (child === current.alternate && outcome)) return false;
+  }
+  return true;
+}
+
 /** Whether a test is truthy for a caller that passes no options; `null` when that depends on more. */
 function truthiness(state: State, node: Node): boolean | null {
   const expression = unwrapExpression(node);

@@ -21,6 +21,7 @@ export function enclosingFunction(node: Node): FunctionNode | null {
 export function thisOwner(node: TSESTree.ThisExpression): FunctionNode | null {
   for (let current: Node | undefined = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (isAsyncBody(current)) continue; // compiled `async`: the generator runs with the outer `this`
     if (isFunctionNode(current)) return current;
     if (
       current.type === AST_NODE_TYPES.PropertyDefinition ||
@@ -31,6 +32,28 @@ export function thisOwner(node: TSESTree.ThisExpression): FunctionNode | null {
     }
   }
   return null;
+}
+
+/**
+ * The body of an `async` function as TypeScript compiles it for ES2015/ES2016:
+ * `__awaiter(this, void 0, void 0, function* () { … })` (also `tslib.__awaiter`, `(0, tslib_1.__awaiter)`,
+ * a bundler's `__awaiter$1`). The generator runs with the `this` passed first, the enclosing function's.
+ */
+export function isAsyncBody(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.FunctionExpression || !node.generator) return false;
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[3] !== node || call.arguments[0]?.type !== AST_NODE_TYPES.ThisExpression) {
+    return false;
+  }
+  let callee: Node = call.callee;
+  if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = callee.expressions[callee.expressions.length - 1]!;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+        ? callee.property.name
+        : '';
+  return /^_*awaiter(?:\$\d+)?$/u.test(name);
 }
 
 export function isInside(node: Node, ancestor: Node): boolean {

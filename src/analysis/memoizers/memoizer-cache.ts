@@ -7,7 +7,7 @@ import { getStrongContainer, isWeakContainer, type StrongContainerKind } from '.
 import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { returnsOwnThis, usesOwnThis } from '../lifetimes/this-usage.js';
 import { enclosingFunction, isInside, thisOwner, walk, type FunctionNode } from '../core/traverse.js';
-import { ABSENT, evaluateDefault, type Bindings } from '../core/default-values.js';
+import { ABSENT, evaluateDefault, mayRunByDefault, type Bindings } from '../core/default-values.js';
 import { getBoundForward, getBoundStore } from './helper-effects.js';
 
 type Node = TSESTree.Node;
@@ -633,7 +633,10 @@ function getKeyShape(file: FileContext, fn: FunctionNode, key: Node, depth = 0, 
         return mentionsThis(file, fn, def.node.init ?? def.node) ? null : 'ignores-this';
       }
       for (const reference of variable.references) {
-        if (reference.isWrite() && reference.writeExpr && reference.identifier !== def.name) writes.push(reference.writeExpr);
+        // (a write in a branch that a caller passing no options never takes does not count: `if (keyResolver) key = …`)
+        if (reference.isWrite() && reference.writeExpr && reference.identifier !== def.name && mayRunByDefault(file, reference.identifier, fn, bindings)) {
+          writes.push(reference.writeExpr);
+        }
       }
       const shapes = new Set(writes.map((write) => getKeyShape(file, fn, write, depth + 1, bindings)));
       return shapes.size === 1 ? [...shapes][0]! : shapes.size === 0 ? 'ignores-this' : null;
