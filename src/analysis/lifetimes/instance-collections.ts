@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
 import { enclosingFunction, walk } from '../core/traverse.js';
+import { getSingleInit } from '../core/bindings.js';
 import type { FileContext } from '../core/file-context.js';
 import { getInstanceOf, type CarriedInstance } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
@@ -64,13 +65,9 @@ export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpre
  * otherwise. `null` for anything else (a record the function keeps to itself, a value passed in).
  */
 export function getHandedOutObject(file: FileContext, node: Node): CarriedInstance | null {
-  const expression = unwrapExpression(node);
-  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = file.findVariable(expression);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return null;
-  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-  const init = unwrapExpression(def.node.init);
+  const single = getSingleInit(file, node);
+  if (!single) return null;
+  const { variable, declarator, init } = single;
   let className: string | null = null;
   if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
     if (file.isGlobalReference(init.callee, init.callee.name)) return null; // `new Map()`, `new Date()`: no instance of the program's
@@ -81,14 +78,14 @@ export function getHandedOutObject(file: FileContext, node: Node): CarriedInstan
     );
     if (!hasMethod) return null; // a plain record
   } else return null;
-  const factory = enclosingFunction(def.node);
+  const factory = enclosingFunction(declarator);
   if (!factory || enclosingFunction(node) !== factory || !returnsBinding(file, factory, variable)) return null;
   const factoryName = describeFunctionName(factory);
   return {
     className: className ?? (factoryName ? `object \`${factoryName}()\` returns` : 'object its factory returns'),
     memberName: factoryName,
     via: 'alias',
-    text: expression.name,
+    text: variable.name,
   };
 }
 

@@ -1,6 +1,7 @@
 // State an instance owns that holds the instance itself: `const map = this[slot]` (a container kept on
 // the instance) into which the code stores the instance (`map.set(this, …)`, `map.add(self)`). Kept
 // anywhere long-lived, such a value keeps its instance as surely as storing `this` would.
+import { getSingleInit } from '../core/bindings.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, outermostWrapper, unwrapExpression } from '../core/ast.js';
@@ -33,12 +34,9 @@ export function getInstanceState(file: FileContext, node: Node): InstanceState |
     }
     return null;
   }
-  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = file.findVariable(expression);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return null;
-  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-  const init = unwrapExpression(def.node.init);
+  const single = getSingleInit(file, expression);
+  if (!single) return null;
+  const { variable, init } = single;
   if (init.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(init.object).type !== AST_NODE_TYPES.ThisExpression) return null;
   const owner = getInstanceOf(file, init.object) ?? decoratedMethodInstance(file, init.object as TSESTree.ThisExpression);
   if (!owner) return null;

@@ -8,6 +8,7 @@
 // on its parameters, and the effects are then applied where it is called, with the parameters bound
 // to that call's arguments. A helper whose parameters are reassigned, or whose effect depends on
 // anything else, has no effect here (the callers then see an unknown call, as before).
+import { getSingleInit } from '../core/bindings.js';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, unwrapExpression } from '../core/ast.js';
@@ -321,13 +322,8 @@ function isObjectAssign(file: FileContext, callee: Node): boolean {
     );
   };
   if (isAssign(expression)) return true;
-  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = file.findVariable(expression);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return false;
-  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
-  const init = unwrapExpression(def.node.init);
-  return init.type === AST_NODE_TYPES.LogicalExpression && init.operator === '||' && isAssign(init.left);
+  const init = getSingleInit(file, expression)?.init;
+  return init !== undefined && init.type === AST_NODE_TYPES.LogicalExpression && init.operator === '||' && isAssign(init.left);
 }
 
 /**
