@@ -456,6 +456,20 @@ export function measure(shape: Shape) { areas.set(shape, shape.area); }` }] },
       ],
     },
     {
+      name: 'a property of an ES5 constructor function, created once at module level, that collects every instance',
+      code: `
+function Widget(this: any, el: HTMLElement) {
+  this.el = el;
+  Widget.instances.push(this);
+}
+Widget.instances = [] as unknown[];
+Widget.prototype.hide = function (this: any) { this.el.hidden = true; };
+export function hideAll() { Widget.instances.forEach((w: any) => w.hide()); }`,
+      errors: [
+        { messageId: 'instancesCollected', line: 6, data: { name: 'Widget.instances', scope: 'property of Widget', instances: 'Widget', how: '`push()`', member: 'Widget.constructor' } },
+      ],
+    },
+    {
       name: 'collections that keep every product of a factory (an object it creates and returns) and are never emptied',
       code: `
 const spinners: object[] = [];
@@ -1338,6 +1352,18 @@ export function memo(target, name, d) {
 },
   typed: {
     valid: [
+      {
+        name: 'a property of an ES5 constructor that is exported, emptied, or assigned inside a function',
+        code: `
+function A(this: any) { A.all.push(this); }
+A.all = [] as unknown[];
+module.exports = A;
+function B(this: any) { B.all.push(this); }
+B.all = [] as unknown[];
+B.prototype.destroy = function (this: any) { B.all.splice(B.all.indexOf(this), 1); };
+function C(this: any) { C.all.push(this); }
+export function reset() { C.all = []; }`,
+      },
       {
         name: 'factory products: a record the function keeps, a built-in object, a removal, or a product not returned',
         code: `

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
 import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { getClassName } from './instance.js';
 import { walk } from '../core/traverse.js';
@@ -72,6 +72,9 @@ export function resolveLongLivedBinding(file: FileContext, node: Node): LongLive
   }
   if (object.type === AST_NODE_TYPES.Identifier) {
     const variable = file.findVariable(object);
+    // `function Manager() { Manager.instances.push(this); }` with `Manager.instances = []` at module level
+    const fnProperty = variable && functionPropertyBinding(file, variable, name);
+    if (fnProperty) return fnProperty;
     const holder = variable && moduleObjectLiteral(variable);
     if (!variable || !holder) return null;
     const property = findObjectProperty(holder, name);
@@ -328,6 +331,94 @@ function staticFieldBinding(
     writes,
     reachableElsewhere: reachableElsewhere || (!isPrivate && hasSubclassOrEscape(file, classNode)),
   };
+}
+
+/**
+ * A property of a module-level function (an ES5 constructor, a factory) created by one plain assignment
+ * where the module runs once (`Manager.instances = [];`): it lives as long as the function, the whole
+ * program. Like a static field, it is reachable from other modules when the function is exported.
+ */
+function functionPropertyBinding(file: FileContext, variable: TSESLint.Scope.Variable, name: string): LongLivedBinding | null {
+  const cache = file.cached('functionPropertyBindings', variable, () => new Map<string, LongLivedBinding | null>());
+  if (!cache.has(name)) cache.set(name, computeFunctionProperty(file, variable, name));
+  return cache.get(name) ?? null;
+}
+
+function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Variable, name: string): LongLivedBinding | null {
+  const def = variable.defs.length === 1 ? variable.defs[0]! : null;
+  const isFunction =
+    def?.type === 'FunctionName' ||
+    (def?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+      def.node.init !== null &&
+      isFunctionNode(unwrapExpression(def.node.init)) &&
+      !variable.references.some((reference) => reference.isWrite() && !reference.init));
+  if (!def || !isFunction || !isLongLivedScope(file, variable.scope)) return null;
+  const members: TSESTree.MemberExpression[] = [];
+  let reachableElsewhere = false;
+  let exported = false;
+  for (const reference of variable.references) {
+    const outer = outermostWrapper(reference.identifier);
+    const parent = outer.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+      const member = getStaticMemberName(parent);
+      if (member === name) members.push(parent);
+      else if (member === null) reachableElsewhere = true;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer) {
+      // `module.exports = Manager`, `exports.Manager = Manager`: other modules reach its properties
+      const target = unwrapExpression(parent.left);
+      if (target.type === AST_NODE_TYPES.MemberExpression && /^(?:module|exports)$/u.test(rootName(target) ?? '')) exported = true;
+      else reachableElsewhere = true;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === outer) continue;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) continue;
+    if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof') continue;
+    if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      exported = true;
+      continue;
+    }
+    reachableElsewhere = true; // passed on (`Emitter(Manager.prototype)` reads a member, fine; `mixin(Manager)` does not)
+  }
+  if (def.node.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || def.node.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) exported = true;
+  const definitions = members.filter((member) => {
+    const outer = outermostWrapper(member);
+    return outer.parent?.type === AST_NODE_TYPES.AssignmentExpression && outer.parent.left === outer;
+  });
+  const [definingMember] = definitions;
+  if (definitions.length !== 1 || !definingMember) return null;
+  const assignment = outermostWrapper(definingMember).parent as TSESTree.AssignmentExpression;
+  const statement = assignment.parent;
+  const runsOnce =
+    assignment.operator === '=' &&
+    statement.type === AST_NODE_TYPES.ExpressionStatement &&
+    (statement.parent.type === AST_NODE_TYPES.Program ||
+      (statement.parent.type === AST_NODE_TYPES.BlockStatement &&
+        statement.parent.parent !== undefined &&
+        isFunctionNode(statement.parent.parent) &&
+        isLongLivedScope(file, file.sourceCode.getScope(statement))));
+  if (!runsOnce) return null;
+  return {
+    kind: 'static-field',
+    name: `${variable.name}.${name}`,
+    scope: `property of ${variable.name}`,
+    reportNode: definingMember.property,
+    declaration: assignment,
+    imported: null,
+    init: assignment.right,
+    typeAnnotation: null,
+    exported,
+    uses: members.filter((member) => member !== definingMember),
+    writes: [],
+    reachableElsewhere,
+  };
+}
+
+function rootName(node: Node): string | null {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
 }
 
 function objectMemberBinding(
