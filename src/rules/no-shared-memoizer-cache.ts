@@ -9,7 +9,7 @@ import {
   type CustomMemoizer,
   type FunctionNode,
 } from '../analysis/memoizers/custom-memoizer.js';
-import { getFileContext } from '../analysis/core/file-context.js';
+import { getFileContext, isModuleLevelScope } from '../analysis/core/file-context.js';
 import { getPrescan } from '../analysis/core/prescan.js';
 import { objectMemberFunctions } from '../analysis/memoizers/member-definitions.js';
 import { rewriteToPerInstanceCache } from '../fixes/per-instance-cache.js';
@@ -68,7 +68,18 @@ export default createRule<Options, MessageIds>({
     // selectors keep ESLint from calling the rule for every nested declaration).
     const declarator = (node: TSESTree.VariableDeclarator): void => collect(node.init);
     const declaration = (node: TSESTree.FunctionDeclaration): void => collect(node);
+    // The body of a module wrapped in an IIFE or a UMD factory runs once too: its top-level functions.
+    const inModuleWrapper = (node: TSESTree.Node): boolean =>
+      node.parent?.type === AST_NODE_TYPES.BlockStatement &&
+      node.parent.parent !== undefined &&
+      isFunctionNode(node.parent.parent) &&
+      isModuleLevelScope(context.sourceCode.getScope(node.parent.parent));
     return {
+      'FunctionDeclaration, VariableDeclaration'(node: TSESTree.FunctionDeclaration | TSESTree.VariableDeclaration): void {
+        if (node.parent.type === AST_NODE_TYPES.Program || !inModuleWrapper(node)) return;
+        if (node.type === AST_NODE_TYPES.FunctionDeclaration) collect(node);
+        else for (const each of node.declarations) collect(each.init);
+      },
       'Program > FunctionDeclaration': declaration,
       'Program > ExportNamedDeclaration > FunctionDeclaration': declaration,
       'Program > ExportDefaultDeclaration > FunctionDeclaration': declaration,

@@ -1429,6 +1429,22 @@ new (Counter as any)();
   javascript: {
     valid: [
       {
+        name: 'js: a getter decorator inside a module-wrapping IIFE that keeps its value on the instance',
+        code: `
+(() => {
+  function cached(...args) {
+    const [target, key, descriptor] = args;
+    const getter = descriptor.get;
+    descriptor.get = function () {
+      const value = getter.call(this);
+      Object.defineProperty(this, key, { value });
+      return value;
+    };
+  }
+  globalThis.cached = cached;
+})();`,
+      },
+      {
         // Found on the bench corpus (svelte, webpack, eslint): summaries that reach themselves overflowed the stack.
         name: 'functions that return calls of each other (and of themselves) with a function argument',
         code: `
@@ -1561,6 +1577,23 @@ export function once(target, name, d) {
       },
     ],
     invalid: [
+      {
+        name: 'js: a getter decorator taking `(...args)`, defined inside a module-wrapping IIFE, with a single slot',
+        code: `
+(() => {
+  function cached(...args) {
+    const [target, key, descriptor] = args;
+    const getter = descriptor.get;
+    let value;
+    descriptor.get = function () {
+      if (value === undefined) value = getter.call(this);
+      return value;
+    };
+  }
+  globalThis.cached = cached;
+})();`,
+        errors: [{ messageId: 'sharedSingleSlot', line: 3 }],
+      },
       {
         name: 'js: a decorator for async methods as TypeScript compiles it (`__awaiter`), with a key chosen by an absent option',
         code: `

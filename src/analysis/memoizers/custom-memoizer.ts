@@ -363,6 +363,9 @@ function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean, defi
     const legacy = findLegacyShape(file, fn, third, definition);
     if (legacy || inFactory) return legacy;
   }
+  // `function cached(...args) { const [target, key, descriptor] = args; … }`
+  const restDescriptor = fn.params.length === 1 ? descriptorFromRest(file, fn) : null;
+  if (restDescriptor) return findLegacyShape(file, fn, restDescriptor, definition);
   if (first?.type !== AST_NODE_TYPES.Identifier) return null;
   const value = file.findVariable(first);
   if (!value) return null;
@@ -397,6 +400,25 @@ function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean, defi
     }
   }
   return { form, decorator: fn, replacement, slot: null, originals, context };
+}
+
+/** The third element of `const [target, key, descriptor] = args` for a function `(...args)`, read at the top of its body. */
+function descriptorFromRest(file: FileContext, fn: FunctionNode): TSESTree.Identifier | null {
+  const [rest] = fn.params;
+  if (rest?.type !== AST_NODE_TYPES.RestElement || rest.argument.type !== AST_NODE_TYPES.Identifier || fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return null;
+  }
+  const args = file.findVariable(rest.argument);
+  for (const statement of fn.body.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init && unwrapExpression(declarator.init);
+      if (declarator.id.type !== AST_NODE_TYPES.ArrayPattern || init?.type !== AST_NODE_TYPES.Identifier || file.findVariable(init) !== args) continue;
+      const third = declarator.id.elements[2];
+      return third?.type === AST_NODE_TYPES.Identifier ? third : null;
+    }
+  }
+  return null;
 }
 
 /** `(target, key, descriptor)` that assigns `descriptor.value` or `descriptor.get` a function. */
