@@ -306,8 +306,42 @@ export function logged(_target: object, _key: string, descriptor: PropertyDescri
   descriptor.value = function (this: object, ...args: unknown[]) { console.log(format(args.length)); return original.apply(this, args); };
 }`,
       },
+      {
+        name: 'a shared WeakMap keyed by the getter whose values are WeakMaps keyed by `this`: the innermost key is the instance',
+        code: `
+export function computed(getter: () => unknown, _context: ClassGetterDecoratorContext) {
+  const byGetter = new WeakMap<object, WeakMap<object, { value: unknown }>>();
+  return function (this: object) {
+    let perInstance = byGetter.get(getter);
+    if (!perInstance) {
+      perInstance = new WeakMap();
+      byGetter.set(getter, perInstance);
+    }
+    let entry = perInstance.get(this);
+    if (!entry) {
+      entry = { value: getter.call(this) };
+      perInstance.set(this, entry);
+    }
+    return entry.value;
+  };
+}`,
+      },
     ],
     invalid: [
+      {
+        name: 'a shared WeakMap keyed by the getter whose values are Maps keyed by `this`: the inner Map pins every instance',
+        code: `
+export function computed(getter: () => unknown, _context: ClassGetterDecoratorContext) {
+  const byGetter = new WeakMap<object, Map<object, unknown>>();
+  return function (this: object) {
+    let perInstance = byGetter.get(getter);
+    if (!perInstance) byGetter.set(getter, (perInstance = new Map()));
+    if (!perInstance.has(this)) perInstance.set(this, getter.call(this));
+    return perInstance.get(this);
+  };
+}`,
+        errors: [{ messageId: 'sharedCachePinsInstances', line: 2 }],
+      },
       {
         name: 'a decorator passes a Map it creates per decorated method to a same-file helper as a parameter',
         code: `
