@@ -307,6 +307,21 @@ export function logged(_target: object, _key: string, descriptor: PropertyDescri
 }`,
       },
       {
+        name: 'a key on the branch taken by default derived from the instance in a way that cannot be judged stays undecided',
+        code: `
+export function Remember(hashFn?: (...args: unknown[]) => string) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    const cache = new Map<unknown, unknown>();
+    const original = descriptor.value;
+    descriptor.value = function (this: { id: string }, ...args: unknown[]) {
+      const key = hashFn ? hashFn.apply(this, args) : args[0] ? this.id : JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    };
+  };
+}`,
+      },
+      {
         name: 'a shared WeakMap keyed by the getter whose values are WeakMaps keyed by `this`: the innermost key is the instance',
         code: `
 export function computed(getter: () => unknown, _context: ClassGetterDecoratorContext) {
@@ -328,6 +343,46 @@ export function computed(getter: () => unknown, _context: ClassGetterDecoratorCo
       },
     ],
     invalid: [
+      {
+        name: 'a key function option of the factory that a caller does not pass: the key is the default branch',
+        code: `
+export function Remember(hashFn?: (...args: unknown[]) => string) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    const cache = new Map<string, unknown>();
+    const original = descriptor.value;
+    descriptor.value = function (this: unknown, ...args: unknown[]) {
+      const key = hashFn ? hashFn.apply(this, args) : JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    };
+  };
+}`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                output: `
+export function Remember(hashFn?: (...args: unknown[]) => string) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    const cacheByInstance = new WeakMap<object, Map<string, unknown>>();
+    const original = descriptor.value;
+    descriptor.value = function (this: unknown, ...args: unknown[]) {
+      if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, new Map<string, unknown>());
+      const cache = cacheByInstance.get(this as object)!;
+      const key = hashFn ? hashFn.apply(this, args) : JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    };
+  };
+}`,
+              },
+            ],
+          },
+        ],
+      },
       {
         name: 'a shared WeakMap keyed by the getter whose values are Maps keyed by `this`: the inner Map pins every instance',
         code: `
