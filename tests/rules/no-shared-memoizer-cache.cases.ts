@@ -344,6 +344,16 @@ export function computed(getter: () => unknown, _context: ClassGetterDecoratorCo
     ],
     invalid: [
       {
+        name: 'a decorator that applies lodash `once` when the class is defined: one result for every instance',
+        code: `
+import once from 'lodash.once';
+export function runOnce(_target: object, _key: string, descriptor: PropertyDescriptor) {
+  descriptor.value = once(descriptor.value);
+  return descriptor;
+}`,
+        errors: [{ messageId: 'sharedLibraryCache', line: 3 }],
+      },
+      {
         name: 'a key function option of the factory that a caller does not pass: the key is the default branch',
         code: `
 export function Remember(hashFn?: (...args: unknown[]) => string) {
