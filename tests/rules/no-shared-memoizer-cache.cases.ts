@@ -346,7 +346,7 @@ export function computed(getter: () => unknown, _context: ClassGetterDecoratorCo
       {
         name: 'a decorator that applies lodash `once` when the class is defined: one result for every instance',
         code: `
-import once from 'lodash.once';
+import once from 'lodash/once';
 export function runOnce(_target: object, _key: string, descriptor: PropertyDescriptor) {
   descriptor.value = once(descriptor.value);
   return descriptor;
