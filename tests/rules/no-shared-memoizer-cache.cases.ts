@@ -346,9 +346,9 @@ export function computed(getter: () => unknown, _context: ClassGetterDecoratorCo
       {
         name: 'a decorator that applies lodash `once` when the class is defined: one result for every instance',
         code: `
-import once from 'lodash/once';
+import _ from 'lodash';
 export function runOnce(_target: object, _key: string, descriptor: PropertyDescriptor) {
-  descriptor.value = once(descriptor.value);
+  descriptor.value = _.once(descriptor.value);
   return descriptor;
 }`,
         errors: [{ messageId: 'sharedLibraryCache', line: 3 }],
