@@ -34,6 +34,7 @@ export function rewriteToPerInstanceCache(
   }
   if (cache.reassigned) return { ok: false, reason: `\`${cache.name}\` is reassigned` };
   if (cache.singleSlot) return { ok: false, reason: `\`${cache.name}\` is a single slot, not a container` };
+  if (cache.within) return { ok: false, reason: `\`${cache.name}\` is a value of \`${cache.within}\`, a nested lookup` };
   if (cache.defaulted || !cache.declarator) {
     return { ok: false, reason: `\`${cache.name}\` is an option's default, and a caller may pass a cache of its own` };
   }

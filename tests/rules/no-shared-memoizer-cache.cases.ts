@@ -306,8 +306,107 @@ export function logged(_target: object, _key: string, descriptor: PropertyDescri
   descriptor.value = function (this: object, ...args: unknown[]) { console.log(format(args.length)); return original.apply(this, args); };
 }`,
       },
+      {
+        name: 'a key on the branch taken by default derived from the instance in a way that cannot be judged stays undecided',
+        code: `
+export function Remember(hashFn?: (...args: unknown[]) => string) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    const cache = new Map<unknown, unknown>();
+    const original = descriptor.value;
+    descriptor.value = function (this: { id: string }, ...args: unknown[]) {
+      const key = hashFn ? hashFn.apply(this, args) : args[0] ? this.id : JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    };
+  };
+}`,
+      },
+      {
+        name: 'a shared WeakMap keyed by the getter whose values are WeakMaps keyed by `this`: the innermost key is the instance',
+        code: `
+export function computed(getter: () => unknown, _context: ClassGetterDecoratorContext) {
+  const byGetter = new WeakMap<object, WeakMap<object, { value: unknown }>>();
+  return function (this: object) {
+    let perInstance = byGetter.get(getter);
+    if (!perInstance) {
+      perInstance = new WeakMap();
+      byGetter.set(getter, perInstance);
+    }
+    let entry = perInstance.get(this);
+    if (!entry) {
+      entry = { value: getter.call(this) };
+      perInstance.set(this, entry);
+    }
+    return entry.value;
+  };
+}`,
+      },
     ],
     invalid: [
+      {
+        name: 'a decorator that applies lodash `once` when the class is defined: one result for every instance',
+        code: `
+import _ from 'lodash';
+export function runOnce(_target: object, _key: string, descriptor: PropertyDescriptor) {
+  descriptor.value = _.once(descriptor.value);
+  return descriptor;
+}`,
+        errors: [{ messageId: 'sharedLibraryCache', line: 3 }],
+      },
+      {
+        name: 'a key function option of the factory that a caller does not pass: the key is the default branch',
+        code: `
+export function Remember(hashFn?: (...args: unknown[]) => string) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    const cache = new Map<string, unknown>();
+    const original = descriptor.value;
+    descriptor.value = function (this: unknown, ...args: unknown[]) {
+      const key = hashFn ? hashFn.apply(this, args) : JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    };
+  };
+}`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                output: `
+export function Remember(hashFn?: (...args: unknown[]) => string) {
+  return function (_target: object, _key: string, descriptor: PropertyDescriptor) {
+    const cacheByInstance = new WeakMap<object, Map<string, unknown>>();
+    const original = descriptor.value;
+    descriptor.value = function (this: unknown, ...args: unknown[]) {
+      if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, new Map<string, unknown>());
+      const cache = cacheByInstance.get(this as object)!;
+      const key = hashFn ? hashFn.apply(this, args) : JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, original.apply(this, args));
+      return cache.get(key);
+    };
+  };
+}`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a shared WeakMap keyed by the getter whose values are Maps keyed by `this`: the inner Map pins every instance',
+        code: `
+export function computed(getter: () => unknown, _context: ClassGetterDecoratorContext) {
+  const byGetter = new WeakMap<object, Map<object, unknown>>();
+  return function (this: object) {
+    let perInstance = byGetter.get(getter);
+    if (!perInstance) byGetter.set(getter, (perInstance = new Map()));
+    if (!perInstance.has(this)) perInstance.set(this, getter.call(this));
+    return perInstance.get(this);
+  };
+}`,
+        errors: [{ messageId: 'sharedCachePinsInstances', line: 2 }],
+      },
       {
         name: 'a decorator passes a Map it creates per decorated method to a same-file helper as a parameter',
         code: `

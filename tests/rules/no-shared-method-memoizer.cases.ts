@@ -303,6 +303,14 @@ class Report { rows: number[] = []; @memo total(x: number) { return x; } @gone c
     ],
     invalid: [
       {
+        name: 'lodash `once` on a prototype method: one result for every instance',
+        code: `
+import once from 'lodash/once';
+class Loader { load(): unknown { return this; } }
+Loader.prototype.load = once(function (this: Loader) { return this; });`,
+        errors: [{ messageId: 'crossInstance', line: 4 }],
+      },
+      {
         name: 'untyped: a shared decorator from another package of the same workspace, read from its sources',
         filename: path.join(workspaceFixtures, 'packages/app/src/file.ts'),
         code: `import { memo } from '@acme/decorators';

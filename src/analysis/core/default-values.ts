@@ -25,8 +25,18 @@ export const ABSENT: unique symbol = Symbol('absent');
  */
 export type DefaultValue = Node | typeof ABSENT | null;
 
-/** Parameters of a helper bound to the arguments of one call of it (`memoize(fn, resolver, cache)`). */
-export type Bindings = ReadonlyMap<Variable, Node>;
+/**
+ * Parameters of a helper bound to the arguments of one call of it (`memoize(fn, resolver, cache)`), or
+ * to `ABSENT`: an option of a decorator factory that a caller passing no options leaves out
+ * (`RememberResult(hashFn?)` used as `@RememberResult()`).
+ */
+export type Bindings = ReadonlyMap<Variable, Node | typeof ABSENT | typeof CALL_VALUE>;
+
+/**
+ * A parameter of the replacement itself (`function (...args)`): what each call passes, not an option,
+ * so neither it nor its properties (`args[0]`) have a default to judge by.
+ */
+export const CALL_VALUE: unique symbol = Symbol('call value');
 
 const MAX_DEPTH = 12;
 /** A reference back to the binding being evaluated (`x = Object.assign({}, x, input)`): the value it already has. */
@@ -135,6 +145,8 @@ function evaluateIdentifier(state: State, identifier: TSESTree.Identifier): Inte
   if (!variable || variable.defs.length !== 1) return null;
   if (state.active.has(variable)) return CYCLE;
   const bound = state.bindings?.get(variable);
+  if (bound === ABSENT) return ABSENT;
+  if (bound === CALL_VALUE) return null;
   if (bound) {
     // The argument is read in the caller, whose own parameters are not bound.
     const inner: State = { file, bindings: null, active: state.active, depth: state.depth };

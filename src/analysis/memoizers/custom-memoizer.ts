@@ -15,6 +15,7 @@ import { findComposedCache, type ComposedCache, type ComposedConsequence } from 
 import { getMemoizerRootNames } from './memoizers.js';
 import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../core/traverse.js';
 import { FORWARDS_THIS } from './text-checks.js';
+import { ABSENT, CALL_VALUE, type Bindings } from '../core/default-values.js';
 import { getRequireLiteral } from '../resolve/imports.js';
 import { builtProperties, descriptorSlotBindings, getBindingPart, getInstallerEffect, isDescriptorSlots, type BuiltProperty } from './helper-effects.js';
 import { getRequiredModule, mayNameObjectMember, memberReferences, objectBindingNames, resolveMemberDefinition } from './member-definitions.js';
@@ -348,12 +349,41 @@ function computeMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | 
   for (let depth = 0; depth < 3 && level.length > 0; depth++) {
     for (const returned of level) {
       const inner = findShape(file, returned, true, fn);
-      const judgedInner = inner && inner.form !== 'wrapper' ? judge(file, fn, inner, true) : null;
+      const judgedInner = inner && inner.form !== 'wrapper' ? judge(file, fn, { ...inner, bindings: factoryOptions(file, fn, inner.decorator) }, true) : null;
       if (judgedInner) return judgedInner;
     }
     level = level.flatMap((returned) => returnedFunctions(file, returned));
   }
   return null;
+}
+
+/** The bindings of a search plus the replacement's own parameters, which each call passes (`CALL_VALUE`). */
+function withCallValues(file: FileContext, bindings: Bindings | null, replacement: FunctionNode): Bindings {
+  const all = new Map(bindings ?? []);
+  for (const variable of file.sourceCode.getDeclaredVariables(replacement)) {
+    if (variable.defs.some((def) => def.type === 'Parameter')) all.set(variable, CALL_VALUE);
+  }
+  return all;
+}
+
+/**
+ * The options of a decorator factory, as a caller that passes none has them: its parameters (and
+ * those of the functions between it and the decorator, `Memo(a)(b)`) without a default are absent.
+ * They are fixed when the decorator is applied, unlike the parameters of the replacement itself.
+ * (A parameter with a default is read through it, and a property of a parameter is absent already.)
+ */
+function factoryOptions(file: FileContext, factory: FunctionNode, decorator: FunctionNode): Map<Variable, typeof ABSENT> {
+  const options = new Map<Variable, typeof ABSENT>();
+  for (let current: Node | undefined = decorator.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    for (const param of current.params) {
+      const name = param.type === AST_NODE_TYPES.TSParameterProperty ? null : param;
+      const variable = name?.type === AST_NODE_TYPES.Identifier ? file.findVariable(name) : null;
+      if (variable) options.set(variable, ABSENT);
+    }
+    if (current === factory) return options;
+  }
+  return new Map(); // (the decorator is not declared inside the factory)
 }
 
 function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean, definition: FunctionNode): Candidate | null {
@@ -717,7 +747,7 @@ function judge(file: FileContext, definition: FunctionNode, candidate: Candidate
     return viaMemoized ? composedMemoizer(base, candidate.form, viaMemoized.composed, uses()) : null;
   }
   const { sharedUse, otherUses } = uses();
-  const caches = findCaches(file, definition, candidate, replacement);
+  const caches = findCaches(file, definition, { ...candidate, bindings: withCallValues(file, candidate.bindings ?? null, replacement) }, replacement);
   if (caches === null) return null;
   if (caches.length === 0) {
     return storesOnThis(file, replacement)

@@ -76,6 +76,11 @@ export interface MemoizerCache {
   readonly usesOutsideReplacement: readonly Node[];
   /** The binding is assigned again after its declaration. */
   readonly reassigned: boolean;
+  /**
+   * A nested lookup (`outer.get(target)` → `inner.get(this)`): the shared container this one is a value
+   * of. The cache is then described by its innermost key and container, living as long as `outer`.
+   */
+  readonly within: string | null;
 }
 
 /** What the cache search needs to know of the memoizer. */
@@ -134,9 +139,10 @@ export function findCaches(
           entry.operation.shape === 'contains-this'),
     );
     if (!isCache) continue;
-    const cache = found.some((entry) => entry.operation.shape === null)
+    const outer = found.some((entry) => entry.operation.shape === null)
       ? null
       : describeCache(file, definition, search, replacement, found[0]!, found.map((entry) => entry.operation as CacheOperation));
+    const cache = outer && outer.key === 'ignores-this' ? followNestedLookup(file, outer, found, operations) : outer;
     if (cache) caches.push(cache);
     else undecided = true;
   }
@@ -197,9 +203,81 @@ function findSingleSlot(
       key: 'ignores-this',
       usesOutsideReplacement,
       reassigned: false,
+      within: null,
     };
   }
   return null;
+}
+
+/**
+ * A nested lookup: the outer container's values are containers of their own, fetched or created in
+ * the replacement (`let inner = outer.get(target); if (!inner) outer.set(target, inner = new WeakMap())`,
+ * then `inner.get(this)`). What a caller's entry is kept by is the innermost key: an outer key that
+ * ignores `this` (the decorated function, a constant) over an inner container keyed by `this` is one
+ * inner entry per instance, held weakly or strongly as the inner container holds its keys. The outer
+ * description is kept when its values are not such containers, or the inner key ignores `this` too;
+ * `null` when the inner container cannot be judged.
+ */
+function followNestedLookup(
+  file: FileContext,
+  outer: MemoizerCache,
+  found: readonly FoundOperation[],
+  operations: ReadonlyMap<Variable | Node, readonly FoundOperation[]>,
+): MemoizerCache | null {
+  const inners = new Set<Variable>();
+  for (const entry of found) {
+    if (!entry.store || !entry.value) continue;
+    let value = unwrapExpression(entry.value);
+    if (value.type === AST_NODE_TYPES.AssignmentExpression && value.operator === '=') value = unwrapExpression(value.left);
+    if (value.type !== AST_NODE_TYPES.Identifier) continue;
+    const variable = file.findVariable(value);
+    if (variable && operations.get(variable)?.[0]?.local) inners.add(variable);
+  }
+  if (inners.size === 0) return outer;
+  if (inners.size > 1) return null;
+  const inner = [...inners][0]!;
+  const innerOperations = operations.get(inner)!;
+  const shapes = new Set(innerOperations.map((entry) => entry.operation.shape));
+  if (shapes.size !== 1 || shapes.has(null)) return null;
+  const key = [...shapes][0]!;
+  if (key === 'ignores-this') return outer;
+  // What the inner binding is assigned: reads of the outer container (`outer.get(k)`) or a creation.
+  const outerReads = new Set<Node>(found.map((entry) => entry.operation.node));
+  const creations: TSESTree.Expression[] = [];
+  const collect = (write: Node): boolean => {
+    const expression = unwrapExpression(write);
+    if (outerReads.has(expression)) return true;
+    if (expression.type === AST_NODE_TYPES.LogicalExpression && (expression.operator === '||' || expression.operator === '??')) {
+      return collect(expression.left) && collect(expression.right);
+    }
+    if (expression.type === AST_NODE_TYPES.AssignmentExpression && ['||=', '??='].includes(expression.operator)) return collect(expression.right);
+    if (!describeContainer(file, expression as TSESTree.Expression)) return false;
+    creations.push(expression as TSESTree.Expression);
+    return true;
+  };
+  const def = inner.defs[0]!;
+  const writes: Node[] = [];
+  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) writes.push(def.node.init);
+  else if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return null;
+  for (const reference of inner.references) {
+    if (reference.isWrite() && reference.writeExpr && reference.identifier !== def.name) writes.push(reference.writeExpr);
+  }
+  if (!writes.every(collect) || creations.length === 0) return null;
+  const containers = creations.map((creation) => describeContainer(file, creation)!);
+  if (containers.some((container) => container.strong !== containers[0]!.strong || container.stringKeys !== containers[0]!.stringKeys)) return null;
+  return {
+    ...outer,
+    ...containers[0]!,
+    display: `${containers[0]!.display} inside ${outer.display} \`${outer.name}\``,
+    variable: null,
+    declarator: null,
+    defaulted: false,
+    name: inner.name,
+    creation: creations[0]!,
+    operations: innerOperations.map((entry) => entry.operation as CacheOperation),
+    key,
+    within: outer.name,
+  };
 }
 
 /**
@@ -216,7 +294,9 @@ function holdsResult(
   isResult: (value: Node | null, depth: number) => boolean,
 ): boolean {
   if (callsOriginalWithThis(file, replacement, originals, value)) return true;
-  const expression = unwrapExpression(value);
+  let expression = unwrapExpression(value);
+  // `outer.set(k, (inner = new Map()))`: what is stored is the local `inner`
+  if (expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=') expression = unwrapExpression(expression.left);
   // A results record: `cache.set(key, { data: result, maxAge })`, `[result, time]`: one of its parts is
   // the original's result itself (not a container that holds results, such as a per-instance map).
   const parts =
@@ -459,6 +539,7 @@ function describeCache(
     key: [...shapes][0]!,
     usesOutsideReplacement,
     reassigned,
+    within: null,
   };
 }
 

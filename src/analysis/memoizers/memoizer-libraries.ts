@@ -245,6 +245,37 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     replacement: PER_INSTANCE_WRAPPER,
   },
   {
+    // `before(2, func)`: `result = func.apply(this, arguments)` on the first call, then `func = undefined`
+    // and `result` returned to every later caller. One slot, no key: on a prototype (or applied by a
+    // decorator when the class is defined) the first instance's result serves every instance, and stays.
+    // lodash 4.18.1 `once.js`/`before.js`, lodash-es 4.18.1 (same code), lodash.once 4.1.1 `index.js`;
+    // lodash/fp `once` is `convert('once', require('../once'))` with the same `this`.
+    id: 'lodash.once',
+    display: 'lodash `once`',
+    origins: [
+      ...packageExport(['lodash', 'lodash-es', 'lodash/lodash', 'lodash/lodash.js', 'lodash/fp'], 'once', [
+        'lodash/once',
+        'lodash-es/once',
+        'lodash/fp/once',
+        'lodash/function/once', // lodash 3
+      ]),
+      { source: 'lodash.once', path: [] },
+    ],
+    forms: ['function'],
+    cache: 'per-call',
+    fnArgument: 0,
+    optionsArgument: null,
+    key: { args: 'none', holds: 'strong', includesThis: false },
+    resolver: null,
+    forwardsThis: true,
+    bound: { option: null, default: 1 },
+    expiryOptions: NO_EXPIRY,
+    cacheOption: null,
+    registryOptions: [],
+    perInstance: null,
+    replacement: 'create the once-function per instance (a class field or constructor assignment)',
+  },
+  {
     id: 'underscore.memoize',
     display: 'underscore `memoize`',
     origins: packageExport(['underscore', 'underscore/modules/index-all.js'], 'memoize', [
