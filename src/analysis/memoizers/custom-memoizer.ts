@@ -151,6 +151,57 @@ export function resolveCustomMemoizer(file: FileContext, node: Node, asDecorator
 
 
 /**
+ * Shape first, composition after: can `fn`, defined in this file, summarise to a memoizer whose cache
+ * `no-shared-memoizer-cache` reports here? Asked before `analyzeCustomMemoizer`, because a summary
+ * follows the calls a function returns into the modules they are imported from (and parses them).
+ *
+ * Decided from the function itself, without following any call: a function that cannot be a legacy
+ * decorator (no third parameter), a TC39 decorator (its second parameter is no decorator context) or a
+ * factory (it returns no function) and installs no replacement of its own can only summarise to a
+ * wrapper that *composes* another memoizer (`return clone(fn, …)`), and such a wrapper's cache is one
+ * per wrapped function: shared only where a use of this file installs its result in a slot every
+ * instance shares. With no such use, `false`, and nothing is resolved or parsed for `fn`.
+ * `true` means "look": every decorator, factory, wrapper with a replacement, and wrapper with a shared use.
+ */
+export function mayShareCacheHere(file: FileContext, fn: FunctionNode): boolean {
+  const [, second, third] = fn.params;
+  if (third?.type === AST_NODE_TYPES.Identifier && mayBeLegacyShape(file, third)) return true; // `(target, key, descriptor)`
+  const context = second?.type === AST_NODE_TYPES.Identifier ? file.findVariable(second) : null;
+  if (context !== null && isDecoratorContext(second as TSESTree.Identifier, context)) return true; // `(value, context)`
+  // A replacement of its own (a returned non-arrow function), or a factory's decorator at any level
+  // `computeMemoizer` looks at: `findShape(returned, true)` needs `(target, key, descriptor)` or `(value, context)`.
+  let level = returnedFunctions(file, fn);
+  if (level.some((returned) => returned.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return true;
+  for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+    for (const returned of level) {
+      const [value, context, descriptor] = returned.params;
+      if (descriptor?.type === AST_NODE_TYPES.Identifier ? mayBeLegacyShape(file, descriptor) : value?.type === AST_NODE_TYPES.Identifier && context?.type === AST_NODE_TYPES.Identifier) {
+        return true;
+      }
+    }
+    level = level.flatMap((returned) => returnedFunctions(file, returned));
+  }
+  // Only a composition is left, whose cache is one per wrapped function: shared where this file installs it.
+  return getWrapperUses(file, fn).sharedUse !== null;
+}
+
+/**
+ * Can `findLegacyShape` find a replacement through this third parameter? It needs `descriptor.value`,
+ * `descriptor.get` (or a computed slot of those two) or `const { value } = descriptor`.
+ */
+function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifier): boolean {
+  const descriptor = file.findVariable(descriptorParam);
+  return (descriptor?.references ?? []).some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier) {
+      const slot = descriptorSlot(file, parent);
+      return slot === 'value' || slot === 'get';
+    }
+    return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === reference.identifier;
+  });
+}
+
+/**
  * Cheap test on a function's text before it is analysed as a memoizer (the rules call it for every
  * module-level function): a memoizer calls the original with the caller's `this`, or applies a
  * memoizer library, or calls a function of the file (or an import from the project) that does one
@@ -637,7 +688,7 @@ function judge(file: FileContext, definition: FunctionNode, candidate: Candidate
   };
   const replacement = candidate.replacement;
   const uses = (): { sharedUse: Node | null; otherUses: Node[] } =>
-    candidate.form === 'wrapper' ? classifyWrapperUses(file, definition) : { sharedUse: null, otherUses: [] };
+    candidate.form === 'wrapper' ? getWrapperUses(file, definition) : { sharedUse: null, otherUses: [] };
   if (candidate.composed) return composedMemoizer(base, candidate.form, candidate.composed, uses());
   if (!replacement) {
     return { ...base, storage: 'per-instance', forwardsThis: false, cache: null, composed: null, consequence: null, sharedUse: null, otherUses: [] };
@@ -811,6 +862,12 @@ function getConsequence(cache: MemoizerCache): MemoizerConsequence | null | unde
 
 // ---------------------------------------------------------------------------------------------
 // Wrapper uses
+
+/** `classifyWrapperUses`, once per wrapper and file (the rule's pre-check and the summary ask alike). */
+function getWrapperUses(file: FileContext, wrapper: FunctionNode): { sharedUse: Node | null; otherUses: Node[] } {
+  const uses = file.cached('wrapperUses', wrapper, () => classifyWrapperUses(file, wrapper));
+  return { sharedUse: uses.sharedUse, otherUses: [...uses.otherUses] };
+}
 
 /** The uses of a wrapper in this file: the first that installs its result where every instance shares it, and the others. */
 function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { sharedUse: Node | null; otherUses: Node[] } {

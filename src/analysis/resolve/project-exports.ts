@@ -30,7 +30,7 @@ export function followProjectExport(
   if (types) {
     if (!isRelative(specifier.value) || exportsProjectDeclaration(types, file, specifier, exportName)) return null;
   } else if (!isProjectSpecifier(file, specifier.value)) return null;
-  const target = projectModule(file, specifier, hops, mentionsMemoizerLibrary);
+  const target = projectModule(file, specifier, hops, (text) => mentionsMemoizerLibrary(text) && mayExportName(text, exportName));
   if (!target) return null;
   const known = target.cached('projectExports', target.program, () => new Map<string, ImportOrigin | null>());
   if (!known.has(exportName)) known.set(exportName, findExportOrigin(target, exportName, hops + 1));
@@ -87,6 +87,33 @@ const REEXPORTS_PROJECT = /export\s*(?:\*|\{[^}]*\})\s*from\s*['"]/;
  */
 function mayDefineMemoizer(text: string): boolean {
   return FORWARDS_THIS.test(text) || mentionsMemoizerLibrary(text);
+}
+
+/**
+ * Cheap test of a module's text before it is parsed for one export: a module can export `name` (or
+ * `default`) only if its text spells the name (`export function name`, `export { x as name }`,
+ * `exports.name =`, `module.exports = { name }`; for `default`: `export default`, `as default`,
+ * `module.exports`) or re-exports everything of another module (`export * from`), which is then
+ * tested in turn. An identifier written with a `\u` escape cannot be found by its spelling: look.
+ */
+export function mayExportName(text: string, name: string): boolean {
+  if (EXPORTS_ALL.test(text) || text.includes('\\u')) return true;
+  if (name === 'default') return containsWord(text, 'default') || containsWord(text, 'exports');
+  return containsWord(text, name);
+}
+
+const EXPORTS_ALL = /export\s*\*\s*from/;
+const IDENTIFIER_CHAR = /[\w$]/;
+
+/** `word` occurs in `text` with no identifier character touching it on either side. */
+function containsWord(text: string, word: string): boolean {
+  if (word.length === 0) return false;
+  for (let index = text.indexOf(word); index !== -1; index = text.indexOf(word, index + 1)) {
+    const before = index > 0 ? text[index - 1]! : '';
+    const after = text[index + word.length] ?? '';
+    if (!(before && IDENTIFIER_CHAR.test(before)) && !(after && IDENTIFIER_CHAR.test(after))) return true;
+  }
+  return false;
 }
 
 /** Finds `exportName` among a module's exports and returns the origin of its value. */
@@ -158,7 +185,7 @@ export function followProjectDefinition(
   exportName: string,
   hops = 0,
 ): ProjectDefinition | null {
-  const target = projectModule(file, specifier, hops, mayDefineMemoizer);
+  const target = projectModule(file, specifier, hops, (text) => mayDefineMemoizer(text) && mayExportName(text, exportName));
   if (!target) return null;
   const commonjs = findCommonJsExport(target, exportName);
   if (commonjs) return commonjs;
