@@ -59,8 +59,13 @@ function projectModule(
 
 /** Can `specifier`, imported by `file`, name a module of the user's project (not a package)? */
 export function isProjectSpecifier(file: FileContext, specifier: string): boolean {
-  if (getTypeServices(file)) return isRelative(specifier);
-  return file.filename !== null && file.moduleParser !== null && mayNameProjectModule(file.filename, specifier);
+  if (isRelative(specifier)) return getTypeServices(file) !== null || (file.filename !== null && file.moduleParser !== null);
+  // A bare name asks tsconfig `paths` and the workspace (files on disk): once per file and specifier,
+  // however many rules and helpers ask (the pre-scan, the root names, the candidate names, …).
+  return file.cachedByName('projectSpecifier', specifier, () => {
+    if (getTypeServices(file)) return false;
+    return file.filename !== null && file.moduleParser !== null && mayNameProjectModule(file.filename, specifier);
+  });
 }
 
 const LIBRARY_SOURCES = [...new Set(MEMOIZER_LIBRARIES.flatMap((spec) => spec.origins.map((origin) => origin.source)))];

@@ -38,7 +38,7 @@ export function getModuleContext(
   specifier: string,
   worthParsing: (text: string) => boolean = () => true,
 ): FileContext | null {
-  if (!from.filename || !from.moduleParser || !mayNameProjectModule(from.filename, specifier)) return null;
+  if (!from.filename || !from.moduleParser || !from.cachedByName('mayNameProjectModule', specifier, () => mayNameProjectModule(from.filename!, specifier))) return null;
   const target = from.cached('moduleSpecifiers', specifierKey(specifier), () => resolveModulePath(from.filename!, specifier));
   if (!target || target === from.filename) return null;
   crossFileStats.resolved++;
