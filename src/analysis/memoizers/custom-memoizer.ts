@@ -208,41 +208,84 @@ function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifie
  * of these. Text that shows none of them cannot summarise to a memoizer.
  */
 export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
-  const text = file.sourceCode.getText(fn);
-  if (FORWARDS_THIS.test(text)) return true;
-  const callable = file.cached('memoizerCallableNames', file.program, () => {
-    // Library memoizers, imports from project modules, and the file's own functions that forward `this`.
-    const names = new Set<string>(getMemoizerRootNames(file, file.settings));
-    for (const statement of file.program.body) {
-      const declaration =
-        statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-          ? statement.declaration
-          : statement;
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
-        if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) names.add(declaration.id.name);
-      } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of declaration.declarations) {
-          const init = declarator.init && unwrapExpression(declarator.init);
-          if (declarator.id.type === AST_NODE_TYPES.Identifier && init && isFunctionNode(init) && FORWARDS_THIS.test(file.sourceCode.getText(init))) {
-            names.add(declarator.id.name);
-          }
-          // `const memo_1 = require('./memo')`: a project module whose members may be memoizers
-          const required = init && getRequiredModule(file, init);
-          if (required && isProjectSpecifier(file, required.specifier.value)) addBindingNames(declarator.id, names);
-        }
-        // `const fns = { memoize(fn) { … fn.apply(this, a) … } }`
-        if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) {
-          for (const name of objectBindingNames(declaration)) names.add(name);
-        }
-      } else if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && isProjectSpecifier(file, declaration.source.value)) {
-        for (const specifier of declaration.specifiers) names.add(specifier.local.name);
-      }
-    }
-    if (names.size === 0) return null;
-    const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
-    return new RegExp(`(?:^|[^\\w$.])(?:${alternatives})\\s*[.(<]`);
+  // The same two tests as on the function's own text, read off once per file: where the file's text
+  // forwards `this` and where it calls one of the callable names; a function passes when one of those
+  // places lies inside its range. (A name is matched where no identifier character or `.` comes
+  // before it, which the text just before a function can never supply: the answer is the same as on
+  // the function's text alone.)
+  const places = file.cached('memoizerTextPlaces', file.program, () => {
+    const text = file.sourceCode.text;
+    const callable = callableNamesPattern(file);
+    return {
+      forwardsThis: matchRanges(text, FORWARDS_THIS_ALL),
+      calls: callable ? matchRanges(text, callable) : [],
+    };
   });
-  return callable !== null && callable.test(text);
+  const [start, end] = fn.range;
+  return containsRange(places.forwardsThis, start, end) || containsRange(places.calls, start, end);
+}
+
+const FORWARDS_THIS_ALL = new RegExp(FORWARDS_THIS.source, 'g');
+
+/** Start and end of every match of a global pattern in `text`, in order. */
+function matchRanges(text: string, pattern: RegExp): number[] {
+  const ranges: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    ranges.push(match.index, match.index + match[0].length);
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+  return ranges;
+}
+
+/** Does one of `ranges` (start, end pairs in order) lie within `[start, end)`? */
+function containsRange(ranges: readonly number[], start: number, end: number): boolean {
+  // the first match starting at or after `start`
+  let low = 0;
+  let high = ranges.length / 2;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle * 2]! < start) low = middle + 1;
+    else high = middle;
+  }
+  // matches do not overlap, so their ends are in order too: the first one is the one to check
+  return low * 2 < ranges.length && ranges[low * 2 + 1]! <= end;
+}
+
+/**
+ * Names a memoizer's text may call: library memoizers, imports from project modules, and the file's
+ * own functions that forward `this`. As a global pattern over the file's text; `null` without names.
+ */
+function callableNamesPattern(file: FileContext): RegExp | null {
+  const names = new Set<string>(getMemoizerRootNames(file, file.settings));
+  for (const statement of file.program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
+      if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) names.add(declaration.id.name);
+    } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        const init = declarator.init && unwrapExpression(declarator.init);
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && init && isFunctionNode(init) && FORWARDS_THIS.test(file.sourceCode.getText(init))) {
+          names.add(declarator.id.name);
+        }
+        // `const memo_1 = require('./memo')`: a project module whose members may be memoizers
+        const required = init && getRequiredModule(file, init);
+        if (required && isProjectSpecifier(file, required.specifier.value)) addBindingNames(declarator.id, names);
+      }
+      // `const fns = { memoize(fn) { … fn.apply(this, a) … } }`
+      if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) {
+        for (const name of objectBindingNames(declaration)) names.add(name);
+      }
+    } else if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && isProjectSpecifier(file, declaration.source.value)) {
+      for (const specifier of declaration.specifiers) names.add(specifier.local.name);
+    }
+  }
+  if (names.size === 0) return null;
+  const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
+  return new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`, 'g');
 }
 
 /**

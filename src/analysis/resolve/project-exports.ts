@@ -4,8 +4,7 @@ import type { FileContext } from '../core/file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
 import { exportsProjectDeclaration, getProjectFileContext, resolveProjectModule } from './project-files.js';
 import { MEMOIZER_LIBRARIES } from '../memoizers/memoizer-libraries.js';
-import { mayNameProjectModule } from './module-paths.js';
-import { getModuleContext } from './project-modules.js';
+import { getModuleContext, projectModuleNamerOf } from './project-modules.js';
 import { getTypeServices } from './types.js';
 import { FORWARDS_THIS } from '../memoizers/text-checks.js';
 
@@ -64,7 +63,7 @@ export function isProjectSpecifier(file: FileContext, specifier: string): boolea
   // however many rules and helpers ask (the pre-scan, the root names, the candidate names, …).
   return file.cachedByName('projectSpecifier', specifier, () => {
     if (getTypeServices(file)) return false;
-    return file.filename !== null && file.moduleParser !== null && mayNameProjectModule(file.filename, specifier);
+    return file.filename !== null && file.moduleParser !== null && projectModuleNamerOf(file)(specifier);
   });
 }
 

@@ -63,6 +63,19 @@ export function workspacePackageTargets(directory: string, specifier: string): s
   return targets;
 }
 
+/** The package name a bare specifier starts with (`@org/utils` of `@org/utils/memo`), or `null` for none that can be a workspace package. */
+export function workspacePackageName(specifier: string): string | null {
+  const match = PACKAGE_NAME.exec(specifier);
+  return !match || specifier.startsWith('node:') ? null : match[0];
+}
+
+/** The names of the packages of the workspace `directory` belongs to; `null` outside a workspace. */
+export function workspacePackageNames(directory: string): ReadonlySet<string> | null {
+  const root = findWorkspaceRoot(directory);
+  const workspace = root ? readWorkspace(root) : null;
+  return workspace ? new Set(workspace.packages.keys()) : null;
+}
+
 /** An `exports` target, preferring conditions that name sources over build output and declarations. */
 function pickSourceCondition(value: unknown): unknown {
   if (typeof value === 'string' || value === null || typeof value !== 'object') return value;
