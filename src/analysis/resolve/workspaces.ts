@@ -91,15 +91,24 @@ function findWorkspaceRoot(directory: string): string | null {
   const cached = roots.get(directory);
   if (cached !== undefined) return cached;
   let found: string | null = null;
+  // Every directory passed on the way up has the same root: remember them all, so that a sibling
+  // directory stops at the first one already known instead of reading the manifests up to `/` again.
+  const passed: string[] = [];
   for (let current = directory; ; current = path.dirname(current)) {
     if (path.basename(current) === 'node_modules') break;
+    const known = current === directory ? undefined : roots.get(current);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    passed.push(current);
     if (workspacePatterns(current) !== null) {
       found = current;
       break;
     }
     if (path.dirname(current) === current) break;
   }
-  roots.set(directory, found);
+  for (const passedDirectory of passed) roots.set(passedDirectory, found);
   return found;
 }
 
