@@ -208,6 +208,7 @@ describe('mayExportName: a module is parsed for one export only if its text can 
 
   it('looks through `export *` (the re-exported module is tested in turn) and identifiers with escapes', () => {
     expect(mayExportName("export * from './memo';", 'memoize')).toBe(true);
+    expect(mayExportName("export /* everything */ * from './memo';", 'memoize')).toBe(true);
     expect(mayExportName('export const \\u006demoize = 1;', 'memoize')).toBe(true);
   });
 

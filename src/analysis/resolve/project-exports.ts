@@ -106,7 +106,8 @@ export function mayExportName(text: string, name: string): boolean {
   return containsWord(text, name);
 }
 
-const EXPORTS_ALL = /export\s*\*\s*from/;
+/** `export * from`, also with a block comment before the `*` (any `export *` in a string or comment: a false "look", never a miss). */
+const EXPORTS_ALL = /export\s*(?:\/\*[^]*?\*\/\s*)?\*/;
 const IDENTIFIER_CHAR = /[\w$]/;
 
 /** `word` occurs in `text` with no identifier character touching it on either side. */
