@@ -4,6 +4,7 @@ import { isFunctionNode, lineOf, outermostWrapper, unwrapExpression } from '../a
 import {
   analyzeCustomMemoizer,
   mayBeMemoizer,
+  mayShareCacheHere,
   isInside,
   type CacheScope,
   type CustomMemoizer,
@@ -96,6 +97,8 @@ export default createRule<Options, MessageIds>({
         const found: CustomMemoizer[] = [];
         for (const fn of candidates) {
           if (found.some((outer) => isInside(fn, outer.definition)) || !mayBeMemoizer(file, fn)) continue;
+          // Its own shape before its composition: no module is parsed for a wrapper that cannot be reported here.
+          if (!mayShareCacheHere(file, fn)) continue;
           const memoizer = analyzeCustomMemoizer(file, fn);
           if (!memoizer?.consequence || (!memoizer.cache && !memoizer.composed)) continue;
           if (memoizer.storage === 'per-wrapped-function' && !memoizer.sharedUse) continue;

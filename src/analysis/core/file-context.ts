@@ -29,6 +29,7 @@ export class FileContext {
   readonly #tables = new Map<string, WeakMap<object, unknown>>();
   /** Answers keyed by the file's own `Program` (one per table): a plain map, no WeakMap per table and file. */
   readonly #perFile = new Map<string, unknown>();
+  readonly #byName = new Map<string, Map<string, unknown>>();
 
   constructor(
     sourceCode: Readonly<TSESLint.SourceCode>,
@@ -74,6 +75,19 @@ export class FileContext {
     if (entries.has(key)) return entries.get(key) as V;
     const value = compute();
     entries.set(key, value);
+    return value;
+  }
+
+  /** Memoizes `compute()` under `(table, name)` for the life of this file: answers keyed by a string (a module specifier). */
+  cachedByName<V>(table: string, name: string, compute: () => V): V {
+    let entries = this.#byName.get(table);
+    if (!entries) {
+      entries = new Map();
+      this.#byName.set(table, entries);
+    }
+    if (entries.has(name)) return entries.get(name) as V;
+    const value = compute();
+    entries.set(name, value);
     return value;
   }
 

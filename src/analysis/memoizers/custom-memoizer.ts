@@ -153,47 +153,145 @@ export function resolveCustomMemoizer(file: FileContext, node: Node, asDecorator
 
 
 /**
+ * Shape first, composition after: can `fn`, defined in this file, summarise to a memoizer whose cache
+ * `no-shared-memoizer-cache` reports here? Asked before `analyzeCustomMemoizer`, because a summary
+ * follows the calls a function returns into the modules they are imported from (and parses them).
+ *
+ * Decided from the function itself, without following any call: a function that cannot be a legacy
+ * decorator (no third parameter), a TC39 decorator (its second parameter is no decorator context) or a
+ * factory (it returns no function) and installs no replacement of its own can only summarise to a
+ * wrapper that *composes* another memoizer (`return clone(fn, …)`), and such a wrapper's cache is one
+ * per wrapped function: shared only where a use of this file installs its result in a slot every
+ * instance shares. With no such use, `false`, and nothing is resolved or parsed for `fn`.
+ * `true` means "look": every decorator, factory, wrapper with a replacement, and wrapper with a shared use.
+ */
+export function mayShareCacheHere(file: FileContext, fn: FunctionNode): boolean {
+  const [, second, third] = fn.params;
+  if (third?.type === AST_NODE_TYPES.Identifier && mayBeLegacyShape(file, third)) return true; // `(target, key, descriptor)`
+  const fromRest = fn.params.length === 1 ? descriptorFromRest(file, fn) : null; // `(...args)` with `const [t, k, descriptor] = args`
+  if (fromRest && mayBeLegacyShape(file, fromRest)) return true;
+  const context = second?.type === AST_NODE_TYPES.Identifier ? file.findVariable(second) : null;
+  if (context !== null && isDecoratorContext(second as TSESTree.Identifier, context)) return true; // `(value, context)`
+  // A replacement of its own (a returned non-arrow function), or a factory's decorator at any level
+  // `computeMemoizer` looks at: `findShape(returned, true)` needs `(target, key, descriptor)` or `(value, context)`.
+  let level = returnedFunctions(file, fn);
+  if (level.some((returned) => returned.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return true;
+  for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+    for (const returned of level) {
+      const [value, context, descriptor] = returned.params;
+      if (descriptor?.type === AST_NODE_TYPES.Identifier ? mayBeLegacyShape(file, descriptor) : value?.type === AST_NODE_TYPES.Identifier && context?.type === AST_NODE_TYPES.Identifier) {
+        return true;
+      }
+    }
+    level = level.flatMap((returned) => returnedFunctions(file, returned));
+  }
+  // Only a composition is left, whose cache is one per wrapped function: shared where this file installs it.
+  return getWrapperUses(file, fn).sharedUse !== null;
+}
+
+/**
+ * Can `findLegacyShape` find a replacement through this third parameter? It needs `descriptor.value`,
+ * `descriptor.get` (or a computed slot of those two) or `const { value } = descriptor`.
+ */
+function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifier): boolean {
+  const descriptor = file.findVariable(descriptorParam);
+  return (descriptor?.references ?? []).some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier) {
+      const slot = descriptorSlot(file, parent);
+      return slot === 'value' || slot === 'get';
+    }
+    // Destructured, passed to a helper (`metaForDescriptor(descriptor)`, `methodFactoryBind(cb, key, descriptor)`),
+    // spread into a returned descriptor, returned: the helpers and merges findLegacyShape follows.
+    return !(parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof');
+  });
+}
+
+/**
  * Cheap test on a function's text before it is analysed as a memoizer (the rules call it for every
  * module-level function): a memoizer calls the original with the caller's `this`, or applies a
  * memoizer library, or calls a function of the file (or an import from the project) that does one
  * of these. Text that shows none of them cannot summarise to a memoizer.
  */
 export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
-  const text = file.sourceCode.getText(fn);
-  if (FORWARDS_THIS.test(text)) return true;
-  const callable = file.cached('memoizerCallableNames', file.program, () => {
-    // Library memoizers, imports from project modules, and the file's own functions that forward `this`.
-    const names = new Set<string>(getMemoizerRootNames(file, file.settings));
-    for (const statement of file.program.body) {
-      const declaration =
-        statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
-          ? statement.declaration
-          : statement;
-      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
-        if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) names.add(declaration.id.name);
-      } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of declaration.declarations) {
-          const init = declarator.init && unwrapExpression(declarator.init);
-          if (declarator.id.type === AST_NODE_TYPES.Identifier && init && isFunctionNode(init) && FORWARDS_THIS.test(file.sourceCode.getText(init))) {
-            names.add(declarator.id.name);
-          }
-          // `const memo_1 = require('./memo')`: a project module whose members may be memoizers
-          const required = init && getRequiredModule(file, init);
-          if (required && isProjectSpecifier(file, required.specifier.value)) addBindingNames(declarator.id, names);
-        }
-        // `const fns = { memoize(fn) { … fn.apply(this, a) … } }`
-        if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) {
-          for (const name of objectBindingNames(declaration)) names.add(name);
-        }
-      } else if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && isProjectSpecifier(file, declaration.source.value)) {
-        for (const specifier of declaration.specifiers) names.add(specifier.local.name);
-      }
-    }
-    if (names.size === 0) return null;
-    const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
-    return new RegExp(`(?:^|[^\\w$.])(?:${alternatives})\\s*[.(<]`);
+  // The same two tests as on the function's own text, read off once per file: where the file's text
+  // forwards `this` and where it calls one of the callable names; a function passes when one of those
+  // places lies inside its range. (A name is matched where no identifier character or `.` comes
+  // before it, which the text just before a function can never supply: the answer is the same as on
+  // the function's text alone.)
+  const places = file.cached('memoizerTextPlaces', file.program, () => {
+    const text = file.sourceCode.text;
+    const callable = callableNamesPattern(file);
+    return {
+      forwardsThis: matchRanges(text, FORWARDS_THIS_ALL),
+      calls: callable ? matchRanges(text, callable) : [],
+    };
   });
-  return callable !== null && callable.test(text);
+  const [start, end] = fn.range;
+  return containsRange(places.forwardsThis, start, end) || containsRange(places.calls, start, end);
+}
+
+const FORWARDS_THIS_ALL = new RegExp(FORWARDS_THIS.source, 'g');
+
+/** Start and end of every match of a global pattern in `text`, in order. */
+function matchRanges(text: string, pattern: RegExp): number[] {
+  const ranges: number[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    ranges.push(match.index, match.index + match[0].length);
+    if (match[0].length === 0) pattern.lastIndex++;
+  }
+  return ranges;
+}
+
+/** Does one of `ranges` (start, end pairs in order) lie within `[start, end)`? */
+function containsRange(ranges: readonly number[], start: number, end: number): boolean {
+  // the first match starting at or after `start`
+  let low = 0;
+  let high = ranges.length / 2;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle * 2]! < start) low = middle + 1;
+    else high = middle;
+  }
+  // matches do not overlap, so their ends are in order too: the first one is the one to check
+  return low * 2 < ranges.length && ranges[low * 2 + 1]! <= end;
+}
+
+/**
+ * Names a memoizer's text may call: library memoizers, imports from project modules, and the file's
+ * own functions that forward `this`. As a global pattern over the file's text; `null` without names.
+ */
+function callableNamesPattern(file: FileContext): RegExp | null {
+  const names = new Set<string>(getMemoizerRootNames(file, file.settings));
+  for (const statement of file.program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
+      if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) names.add(declaration.id.name);
+    } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        const init = declarator.init && unwrapExpression(declarator.init);
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && init && isFunctionNode(init) && FORWARDS_THIS.test(file.sourceCode.getText(init))) {
+          names.add(declarator.id.name);
+        }
+        // `const memo_1 = require('./memo')`: a project module whose members may be memoizers
+        const required = init && getRequiredModule(file, init);
+        if (required && isProjectSpecifier(file, required.specifier.value)) addBindingNames(declarator.id, names);
+      }
+      // `const fns = { memoize(fn) { … fn.apply(this, a) … } }`
+      if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) {
+        for (const name of objectBindingNames(declaration)) names.add(name);
+      }
+    } else if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && isProjectSpecifier(file, declaration.source.value)) {
+      for (const specifier of declaration.specifiers) names.add(specifier.local.name);
+    }
+  }
+  if (names.size === 0) return null;
+  const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
+  return new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`, 'g');
 }
 
 /**
@@ -733,7 +831,7 @@ function judge(file: FileContext, definition: FunctionNode, candidate: Candidate
   };
   const replacement = candidate.replacement;
   const uses = (): { sharedUse: Node | null; otherUses: Node[] } =>
-    candidate.form === 'wrapper' ? classifyWrapperUses(file, definition) : { sharedUse: null, otherUses: [] };
+    candidate.form === 'wrapper' ? getWrapperUses(file, definition) : { sharedUse: null, otherUses: [] };
   if (candidate.composed) return composedMemoizer(base, candidate.form, candidate.composed, uses());
   if (!replacement) {
     return { ...base, storage: 'per-instance', forwardsThis: false, cache: null, composed: null, consequence: null, sharedUse: null, otherUses: [] };
@@ -907,6 +1005,12 @@ function getConsequence(cache: MemoizerCache): MemoizerConsequence | null | unde
 
 // ---------------------------------------------------------------------------------------------
 // Wrapper uses
+
+/** `classifyWrapperUses`, once per wrapper and file (the rule's pre-check and the summary ask alike). */
+function getWrapperUses(file: FileContext, wrapper: FunctionNode): { sharedUse: Node | null; otherUses: Node[] } {
+  const uses = file.cached('wrapperUses', wrapper, () => classifyWrapperUses(file, wrapper));
+  return { sharedUse: uses.sharedUse, otherUses: [...uses.otherUses] };
+}
 
 /** The uses of a wrapper in this file: the first that installs its result where every instance shares it, and the others. */
 function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { sharedUse: Node | null; otherUses: Node[] } {

@@ -49,7 +49,16 @@ export function findUp(directory: string, name: string): JsonFile | null {
   if (cached) found = cached.found;
   else {
     found = null;
+    // The directories passed on the way up have the same nearest file: remember them all, and stop
+    // at the first one already known.
+    const passed: string[] = [];
     for (let current = directory; ; current = path.dirname(current)) {
+      const known = current === directory ? undefined : nearest.get(`${current}\0${name}`);
+      if (known) {
+        found = known.found;
+        break;
+      }
+      passed.push(current);
       const candidate = path.join(current, name);
       if (isFile(candidate)) {
         found = candidate;
@@ -57,7 +66,7 @@ export function findUp(directory: string, name: string): JsonFile | null {
       }
       if (path.dirname(current) === current) break;
     }
-    nearest.set(key, { version: '', found });
+    for (const passedDirectory of passed) nearest.set(`${passedDirectory}\0${name}`, { version: '', found });
   }
   const json = found ? readJson(found) : null;
   return found && json ? { file: found, json } : null;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { findUp, isFile, readJson } from './json-files.js';
-import { workspacePackageTargets } from './workspaces.js';
+import { workspacePackageName, workspacePackageNames, workspacePackageTargets } from './workspaces.js';
 
 /**
  * Where a module specifier of a project file points, without type information: relative paths,
@@ -52,6 +52,39 @@ export function mayNameProjectModule(fromFile: string, specifier: string): boole
   if (!path.isAbsolute(fromFile)) return false;
   const directory = path.dirname(fromFile);
   return tsconfigPathTargets(directory, specifier).length > 0 || workspacePackageTargets(directory, specifier) !== null;
+}
+
+/**
+ * `mayNameProjectModule` for every specifier of one file: the tsconfig `paths` and the workspace's
+ * packages are read once (on the first bare name asked), and each specifier is then matched in memory.
+ * The answers are those `mayNameProjectModule(fromFile, specifier)` gives at that moment; a file's
+ * lint asks it many times (every rule, every helper), the next file reads the configuration again.
+ */
+export function projectModuleNamer(fromFile: string): (specifier: string) => boolean {
+  const absolute = path.isAbsolute(fromFile);
+  const directory = path.dirname(fromFile);
+  let patterns: readonly string[] | undefined;
+  let packages: ReadonlySet<string> | null | undefined;
+  return (specifier) => {
+    if (isRelativeSpecifier(specifier) || specifier.startsWith('#')) return true;
+    if (!absolute) return false;
+    patterns ??= tsconfigPathPatterns(directory);
+    if (patterns.some((pattern) => matchPattern(pattern, specifier) !== null)) return true;
+    packages ??= workspacePackageNames(directory);
+    const name = packages && workspacePackageName(specifier);
+    return name !== null && name !== undefined && packages!.has(name);
+  };
+}
+
+/** The `paths` patterns of the file's tsconfig that map to at least one target (what `tsconfigPathTargets` can match). */
+function tsconfigPathPatterns(directory: string): string[] {
+  const tsconfig = findUp(directory, 'tsconfig.json');
+  if (!tsconfig) return [];
+  const options = compilerOptions(tsconfig.file, tsconfig.json, 0);
+  if (!options.paths) return [];
+  return Object.entries(options.paths)
+    .filter(([, replacements]) => Array.isArray(replacements) && replacements.some((replacement) => typeof replacement === 'string'))
+    .map(([pattern]) => pattern);
 }
 
 function resolveAsFile(base: string): string | null {

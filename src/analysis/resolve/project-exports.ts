@@ -4,8 +4,7 @@ import type { FileContext } from '../core/file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
 import { exportsProjectDeclaration, getProjectFileContext, resolveProjectModule } from './project-files.js';
 import { MEMOIZER_LIBRARIES } from '../memoizers/memoizer-libraries.js';
-import { mayNameProjectModule } from './module-paths.js';
-import { getModuleContext } from './project-modules.js';
+import { getModuleContext, projectModuleNamerOf } from './project-modules.js';
 import { getTypeServices } from './types.js';
 import { FORWARDS_THIS } from '../memoizers/text-checks.js';
 
@@ -30,7 +29,7 @@ export function followProjectExport(
   if (types) {
     if (!isRelative(specifier.value) || exportsProjectDeclaration(types, file, specifier, exportName)) return null;
   } else if (!isProjectSpecifier(file, specifier.value)) return null;
-  const target = projectModule(file, specifier, hops, mentionsMemoizerLibrary);
+  const target = projectModule(file, specifier, hops, (text) => mentionsMemoizerLibrary(text) && mayExportName(text, exportName));
   if (!target) return null;
   const known = target.cached('projectExports', target.program, () => new Map<string, ImportOrigin | null>());
   if (!known.has(exportName)) known.set(exportName, findExportOrigin(target, exportName, hops + 1));
@@ -59,8 +58,13 @@ function projectModule(
 
 /** Can `specifier`, imported by `file`, name a module of the user's project (not a package)? */
 export function isProjectSpecifier(file: FileContext, specifier: string): boolean {
-  if (getTypeServices(file)) return isRelative(specifier);
-  return file.filename !== null && file.moduleParser !== null && mayNameProjectModule(file.filename, specifier);
+  if (isRelative(specifier)) return getTypeServices(file) !== null || (file.filename !== null && file.moduleParser !== null);
+  // A bare name asks tsconfig `paths` and the workspace (files on disk): once per file and specifier,
+  // however many rules and helpers ask (the pre-scan, the root names, the candidate names, …).
+  return file.cachedByName('projectSpecifier', specifier, () => {
+    if (getTypeServices(file)) return false;
+    return file.filename !== null && file.moduleParser !== null && projectModuleNamerOf(file)(specifier);
+  });
 }
 
 const LIBRARY_SOURCES = [...new Set(MEMOIZER_LIBRARIES.flatMap((spec) => spec.origins.map((origin) => origin.source)))];
@@ -87,6 +91,34 @@ const REEXPORTS_PROJECT = /export\s*(?:\*|\{[^}]*\})\s*from\s*['"]/;
  */
 function mayDefineMemoizer(text: string): boolean {
   return FORWARDS_THIS.test(text) || mentionsMemoizerLibrary(text);
+}
+
+/**
+ * Cheap test of a module's text before it is parsed for one export: a module can export `name` (or
+ * `default`) only if its text spells the name (`export function name`, `export { x as name }`,
+ * `exports.name =`, `module.exports = { name }`; for `default`: `export default`, `as default`,
+ * `module.exports`) or re-exports everything of another module (`export * from`), which is then
+ * tested in turn. An identifier written with a `\u` escape cannot be found by its spelling: look.
+ */
+export function mayExportName(text: string, name: string): boolean {
+  if (EXPORTS_ALL.test(text) || text.includes('\\u')) return true;
+  if (name === 'default') return containsWord(text, 'default') || containsWord(text, 'exports');
+  return containsWord(text, name);
+}
+
+/** `export * from`, also with a block comment before the `*` (any `export *` in a string or comment: a false "look", never a miss). */
+const EXPORTS_ALL = /export\s*(?:\/\*[^]*?\*\/\s*)?\*/;
+const IDENTIFIER_CHAR = /[\w$]/;
+
+/** `word` occurs in `text` with no identifier character touching it on either side. */
+function containsWord(text: string, word: string): boolean {
+  if (word.length === 0) return false;
+  for (let index = text.indexOf(word); index !== -1; index = text.indexOf(word, index + 1)) {
+    const before = index > 0 ? text[index - 1]! : '';
+    const after = text[index + word.length] ?? '';
+    if (!(before && IDENTIFIER_CHAR.test(before)) && !(after && IDENTIFIER_CHAR.test(after))) return true;
+  }
+  return false;
 }
 
 /** Finds `exportName` among a module's exports and returns the origin of its value. */
@@ -159,7 +191,7 @@ export function followProjectDefinition(
   hops = 0,
   worthParsing: (text: string) => boolean = mayDefineMemoizer,
 ): ProjectDefinition | null {
-  const target = projectModule(file, specifier, hops, worthParsing);
+  const target = projectModule(file, specifier, hops, (text) => worthParsing(text) && mayExportName(text, exportName));
   if (!target) return null;
   const commonjs = findCommonJsExport(target, exportName);
   if (commonjs) return commonjs;

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { FileContext } from '../core/file-context.js';
 import { BoundedCache } from './bounded-cache.js';
-import { mayNameProjectModule, resolveModulePath } from './module-paths.js';
+import { projectModuleNamer, resolveModulePath } from './module-paths.js';
 
 /**
  * The analysis of another module of the user's project, read from disk without type information:
@@ -38,7 +38,7 @@ export function getModuleContext(
   specifier: string,
   worthParsing: (text: string) => boolean = () => true,
 ): FileContext | null {
-  if (!from.filename || !from.moduleParser || !mayNameProjectModule(from.filename, specifier)) return null;
+  if (!from.filename || !from.moduleParser || !projectModuleNamerOf(from)(specifier)) return null;
   const target = from.cached('moduleSpecifiers', specifierKey(specifier), () => resolveModulePath(from.filename!, specifier));
   if (!target || target === from.filename) return null;
   crossFileStats.resolved++;
@@ -65,6 +65,11 @@ export function getModuleContext(
   else crossFileStats.failed++;
   entry.parsed = { parser: parser.parser, optionsKey: parser.optionsKey, settings: settingsKey(from.settings), context };
   return context;
+}
+
+/** `mayNameProjectModule` for this file, its configuration read once per file (`projectModuleNamer`). */
+export function projectModuleNamerOf(file: FileContext): (specifier: string) => boolean {
+  return file.cached('projectModuleNamer', file.program, () => projectModuleNamer(file.filename ?? ''));
 }
 
 /** The module's text at its current version (path, size, mtime), from the cache when unchanged. */

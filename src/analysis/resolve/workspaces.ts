@@ -63,6 +63,19 @@ export function workspacePackageTargets(directory: string, specifier: string): s
   return targets;
 }
 
+/** The package name a bare specifier starts with (`@org/utils` of `@org/utils/memo`), or `null` for none that can be a workspace package. */
+export function workspacePackageName(specifier: string): string | null {
+  const match = PACKAGE_NAME.exec(specifier);
+  return !match || specifier.startsWith('node:') ? null : match[0];
+}
+
+/** The names of the packages of the workspace `directory` belongs to; `null` outside a workspace. */
+export function workspacePackageNames(directory: string): ReadonlySet<string> | null {
+  const root = findWorkspaceRoot(directory);
+  const workspace = root ? readWorkspace(root) : null;
+  return workspace ? new Set(workspace.packages.keys()) : null;
+}
+
 /** An `exports` target, preferring conditions that name sources over build output and declarations. */
 function pickSourceCondition(value: unknown): unknown {
   if (typeof value === 'string' || value === null || typeof value !== 'object') return value;
@@ -78,15 +91,24 @@ function findWorkspaceRoot(directory: string): string | null {
   const cached = roots.get(directory);
   if (cached !== undefined) return cached;
   let found: string | null = null;
+  // Every directory passed on the way up has the same root: remember them all, so that a sibling
+  // directory stops at the first one already known instead of reading the manifests up to `/` again.
+  const passed: string[] = [];
   for (let current = directory; ; current = path.dirname(current)) {
     if (path.basename(current) === 'node_modules') break;
+    const known = current === directory ? undefined : roots.get(current);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    passed.push(current);
     if (workspacePatterns(current) !== null) {
       found = current;
       break;
     }
     if (path.dirname(current) === current) break;
   }
-  roots.set(directory, found);
+  for (const passedDirectory of passed) roots.set(passedDirectory, found);
   return found;
 }
 
