@@ -201,9 +201,21 @@ function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifie
       const slot = descriptorSlot(file, parent);
       return slot === 'value' || slot === 'get';
     }
-    // Destructured, passed to a helper (`metaForDescriptor(descriptor)`, `methodFactoryBind(cb, key, descriptor)`),
-    // spread into a returned descriptor, returned: the helpers and merges findLegacyShape follows.
-    return !(parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof');
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === reference.identifier) return true; // `const { value } = descriptor`
+    if (parent?.type === AST_NODE_TYPES.SpreadElement || parent?.type === AST_NODE_TYPES.ReturnStatement) return true; // `{ ...descriptor, value }`
+    // Handed to a helper that returns the method and slot (`const { fn, wrapKey } = meta(descriptor)`), merges it
+    // into a returned descriptor (`return _extends({}, descriptor, …)`), or installs a callback's result
+    // (`methodFactoryBind(makeReplacement, key, descriptor)`): the helpers findLegacyShape follows.
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === reference.identifier) return false;
+    const use = outermostWrapper(parent).parent;
+    if (
+      (use?.type === AST_NODE_TYPES.VariableDeclarator && use.init === outermostWrapper(parent)) ||
+      use?.type === AST_NODE_TYPES.ReturnStatement ||
+      (use?.type === AST_NODE_TYPES.ArrowFunctionExpression && use.body === outermostWrapper(parent))
+    ) {
+      return true;
+    }
+    return parent.arguments.some((argument) => argument !== reference.identifier && resolveLocalFunction(file, argument) !== null);
   });
 }
 
@@ -684,6 +696,13 @@ function installedByHelper(
     const index = call.arguments.indexOf(reference.identifier as TSESTree.Identifier);
     if (index < 0 || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) continue;
     if (!mayNameCustomMemoizer(file, call.callee)) continue;
+    // Cheap first, before the helper is resolved (which may parse another module): some argument is a
+    // callback of this file that returns a function of its own, the replacement it makes.
+    const makesReplacement = call.arguments.some((argument, position) => {
+      const local = position !== index ? resolveLocalFunction(file, argument) : null;
+      return local !== null && returnedFunctions(file, local).some((returned) => returned.type !== AST_NODE_TYPES.ArrowFunctionExpression);
+    });
+    if (!makesReplacement) continue;
     const helper = resolveDefinition(file, call.callee);
     const effect = helper && getInstallerEffect(helper.file, helper.fn);
     if (!effect || effect.descriptor !== index) continue;
