@@ -17,7 +17,7 @@ import { enclosingFunction, functionReturns, walk, type FunctionNode } from '../
 import { FORWARDS_THIS } from './text-checks.js';
 import { ABSENT, CALL_VALUE, type Bindings } from '../core/default-values.js';
 import { getRequireLiteral } from '../resolve/imports.js';
-import { builtProperties, descriptorSlotBindings, getBindingPart, getInstallerEffect, isDescriptorSlots, type BuiltProperty } from './helper-effects.js';
+import { builtProperties, descriptorSlotBindings, getBindingPart, getInstallerEffect, isDescriptorSlots, resolveSameFileFunction, type BuiltProperty } from './helper-effects.js';
 import { getRequiredModule, mayNameObjectMember, memberReferences, objectBindingNames, resolveMemberDefinition } from './member-definitions.js';
 
 export type { CacheOperation, CacheScope, KeyShape, MemoizerCache } from './memoizer-cache.js';
@@ -413,18 +413,7 @@ function addBindingNames(pattern: Node, names: Set<string>): void {
 /** The function a callee or decorator expression denotes, when it is declared in this file and never reassigned. */
 export function resolveFunction(file: FileContext, node: Node): FunctionNode | null {
   const expression = unwrapExpression(node);
-  if (isFunctionNode(expression)) return expression;
-  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = file.findVariable(expression);
-  if (!variable || variable.defs.length !== 1) return null;
-  const def = variable.defs[0]!;
-  if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) {
-    if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return null;
-    const init = unwrapExpression(def.node.init);
-    return isFunctionNode(init) ? init : null;
-  }
-  return null;
+  return isFunctionNode(expression) ? expression : resolveSameFileFunction(file, expression);
 }
 
 /** The name a function is known by in this file. */
