@@ -18,6 +18,7 @@ import {
   type InstanceContext,
 } from '../analysis/lifetimes/instance.js';
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
+import { getObjectKeyUse } from '../analysis/lifetimes/object-params.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
 import { findOwnDispose, getCollectedInstance, getCollectionKind, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
@@ -41,6 +42,8 @@ export type MessageIds =
   | 'declaredWeak'
   | 'removalsMiss'
   | 'disposedStayRegistered'
+  | 'disposedStayCollected'
+  | 'exportedCollected'
   | 'createDeclaredWeak';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
@@ -70,7 +73,7 @@ export default createRule<Options, MessageIds>({
           checkRegistries: {
             type: 'boolean',
             description:
-              'Also report long-lived containers of instances that the program enumerates or sizes (registries), which a weak container cannot replace.',
+              'Also report long-lived containers of instances that the program enumerates or sizes (registries), which a weak container cannot replace, and exported collections of instances that nothing in their file removes.',
           },
           checkObjectKeys: {
             type: 'boolean',
@@ -94,6 +97,10 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{scope}}) keeps `{{state}}` of every {{instances}} ({{how}} in {{member}}), which holds the instance, and nothing removes it: each stays in memory.',
       disposedStayRegistered:
         '`{{name}}` gets every {{instances}} (`{{how}}` in `{{member}}`); `{{dispose}}` (line {{disposeLine}}) never removes it, only `clear()` (line {{line}}) does, so disposed ones stay in memory.',
+      disposedStayCollected:
+        '`{{name}}` collects every {{instances}} ({{how}} in `{{member}}`); its own `{{dispose}}` (line {{disposeLine}}) never removes it, so each disposed one stays in memory.',
+      exportedCollected:
+        '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`) and is exported; nothing here removes them, so each stays in memory unless other code does.',
       removalsMiss:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`, key `{{key}}`); its removals (first at line {{line}}) never free that key, so each stays in memory.',
       declaredWeak:
@@ -141,7 +148,7 @@ export default createRule<Options, MessageIds>({
       for (const [binding, sites] of byBinding) {
         if (checkBinding(context, file, binding, sites, checkRegistries ?? false, typedKeys)) reported.add(binding);
       }
-      checkCollections(context, file, collected, reported);
+      checkCollections(context, file, collected, reported, checkRegistries ?? false);
     };
 
     return {
@@ -224,7 +231,7 @@ function checkBinding(
     container: kind.display,
     aContainer: container.description,
     key: clip(first.text),
-    type: clip(first.owner.className ?? 'object'),
+    type: clip(first.typeText ?? first.owner.className ?? 'object'),
     member: first.where,
     elsewhere: places.size > 1 ? ` (and ${places.size - 1} more member${places.size > 2 ? 's' : ''})` : '',
     instances,
@@ -329,6 +336,7 @@ function checkCollections(
   file: FileContext,
   collected: readonly CollectedInstance[],
   keyed: ReadonlySet<LongLivedBinding>,
+  checkRegistries: boolean,
 ): void {
   const reported = new Set<LongLivedBinding>();
   for (const site of collected) {
@@ -336,7 +344,12 @@ function checkCollections(
     if (!binding || reported.has(binding) || keyed.has(binding)) continue;
     if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) continue; // reported where it is created
     const kind = getCollectionKind(file, binding);
-    if (!kind || mayRemoveEntries(file, binding, kind)) continue;
+    if (!kind) continue;
+    if (mayRemoveEntries(file, binding, kind)) {
+      // Exported: other modules may take entries out, unless the class's own dispose leaves them in.
+      if (reportDisposedCollected(context, file, binding, kind, site, checkRegistries)) reported.add(binding);
+      continue;
+    }
     // A factory's product in a container looked up by key is a memoized result, not a registration.
     if (site.handedOut && isLookedUpByKey(binding, kind)) continue;
     reported.add(binding);
@@ -369,6 +382,46 @@ function checkCollections(
   }
 }
 
+/**
+ * An exported registry that the instance's own `destroy`/`dispose` never empties (nothing in this file
+ * removes from it): however other modules use it, an instance disposed as its class intends stays in it.
+ * Without such a dispose, other modules may manage the entries: reported only with `checkRegistries`.
+ */
+function reportDisposedCollected(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  file: FileContext,
+  binding: LongLivedBinding,
+  kind: 'array' | 'object' | 'map',
+  site: CollectedInstance,
+  checkRegistries: boolean,
+): boolean {
+  if (!binding.exported || site.handedOut || site.state || site.instance.via === 'wrapper') return false;
+  if (mayRemoveEntries(file, binding, kind, { inThisFileOnly: true })) return false;
+  const dispose = findOwnDispose(file, site.node, site.instance.className);
+  if (!dispose) {
+    if (!checkRegistries) return false;
+    context.report({
+      node: binding.reportNode,
+      messageId: 'exportedCollected',
+      data: { name: binding.name, scope: describeScope(binding.scope), instances: site.instance.className ?? 'instance', how: site.how, member: describeMember(site.instance) },
+    });
+    return true;
+  }
+  context.report({
+    node: binding.reportNode,
+    messageId: 'disposedStayCollected',
+    data: {
+      name: binding.name,
+      instances: site.instance.className ?? 'instance',
+      how: site.how,
+      member: describeMember(site.instance),
+      dispose: dispose.name,
+      disposeLine: lineOf(dispose.node),
+    },
+  });
+  return true;
+}
+
 /** A key site with what the message says of it. */
 interface ResolvedSite {
   /** Whose objects are pinned (the class, or in typed mode the key's type). */
@@ -379,6 +432,8 @@ interface ResolvedSite {
   readonly where: string;
   /** The call that uses the key. */
   readonly call: TSESTree.CallExpression;
+  /** What messages say the key's type is, when it is not the owner's name (`object, used as el.focus()`). */
+  readonly typeText?: string;
 }
 
 function resolveInstanceSites(sites: readonly KeySite[]): ResolvedSite[] {
@@ -420,10 +475,13 @@ function resolveDeclaredObjectSites(
   const resolved: ResolvedSite[] = [];
   for (const site of sites) {
     if (site.instance || (site.method !== 'set' && site.method !== 'add')) continue;
-    const type = getDeclaredObjectKeyType(file, binding, site.key);
+    const declared = getDeclaredObjectKeyType(file, binding, site.key);
+    const used = declared ? null : getObjectKeyUse(file, site.key);
+    const type = declared ?? used;
     if (!type) continue;
     resolved.push({
-      owner: { className: type, memberName: null },
+      owner: { className: declared ?? 'object', memberName: null },
+      typeText: type,
       text: sourceCode.getText(site.key),
       where: describeEnclosingFunction(site.call),
       call: site.call,

@@ -1097,6 +1097,36 @@ export function forget(name) {
 })();`,
     },
     {
+      name: 'compiled class IIFEs and class-factory definitions whose registry is emptied by their own dispose, or exported with none',
+      code: `
+var Zone = (function (_super) {
+  __extends(Zone, _super);
+  function Zone(el) { _super.call(this); this.el = el; Zone.instances.push(this); }
+  Zone.prototype.destroy = function () { Zone.instances.splice(Zone.instances.indexOf(this), 1); };
+  return Zone;
+})(Emitter);
+Zone.instances = [];
+window.Zone = Zone;
+var Pool = (function () { function Pool() { Pool.all.push(this); } Pool.prototype.run = function () {}; return Pool; })();
+Pool.all = [];
+module.exports = Pool;
+var Tip = new Class({
+  initialize: function (el) { this.el = el; Tip.instances.push(this); },
+  destroy: function () { Tip.instances.erase(this); },
+});
+Tip.instances = [];
+register({ initialize: function () { Tip.plugins.push(this); } });
+Tip.plugins = [];`,
+    },
+    {
+      name: 'untyped keys whose use says nothing of objects: a primitive method, or a use behind a branch',
+      code: `
+const names = new Set();
+export function track(name) { name.trim(); names.add(name); }
+const later = new Set();
+export function maybe(el) { if (!el) return; el.focus(); later.add(el); }`,
+    },
+    {
       name: 'a Map created in a function that runs on every call is not long-lived (not an IIFE)',
       code: `function setup() { const cache = new Map(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); }; return Foo; } setup(); setup();`,
     },
@@ -1110,6 +1140,79 @@ export function forget(name) {
     },
   ],
   invalid: [
+    {
+      name: 'checkRegistries: an exported collection of instances that nothing in its file removes, and no dispose',
+      options: [{ checkRegistries: true }],
+      code: `
+function Manager(url) { this.url = url; Manager.instances.push(this); }
+Manager.instances = [];
+Manager.prototype.open = function () {};
+module.exports = Manager;`,
+      errors: [
+        { messageId: 'exportedCollected', line: 3, data: { name: 'Manager.instances', scope: 'property of Manager', instances: 'Manager', how: '`push()`', member: 'Manager.constructor' } },
+      ],
+    },
+    {
+      name: 'an untyped key that the inserting function uses as only objects allow, on every call',
+      code: `
+const seen = new Set();
+export function track(el, onClick) { el.addEventListener('click', onClick); seen.add(el); }`,
+      errors: [
+        {
+          messageId: 'objectKeyedCache',
+          line: 2,
+          data: { name: 'seen', scope: 'module scope', aContainer: 'a Set', key: 'el', type: 'object, used as el.addEventListener()', member: 'track', elsewhere: '', retention: 'every object stored in it stays in memory' },
+          suggestions: [{ messageId: 'useWeak', output: `
+const seen = new WeakSet();
+export function track(el, onClick) { el.addEventListener('click', onClick); seen.add(el); }` }],
+        },
+      ],
+    },
+    {
+      name: 'a class IIFE (TypeScript ES5 output) whose static registry collects every instance',
+      code: `
+var Widget = /** @class */ (function () {
+  function Widget(el) { this.el = el; Widget.instances.push(this); }
+  Widget.instances = [];
+  Widget.prototype.hide = function () { this.el.hidden = true; };
+  return Widget;
+}());
+export function hideAll() { Widget.instances.forEach(function (w) { w.hide(); }); }`,
+      errors: [
+        { messageId: 'instancesCollected', line: 4, data: { name: 'Widget.instances', scope: 'property of Widget', instances: 'Widget', how: '`push()`', member: 'Widget.constructor' } },
+      ],
+    },
+    {
+      name: 'a class IIFE (CoffeeScript output) made global, whose own destroy leaves the instance in the registry',
+      code: `
+(function () {
+  var Zone;
+  Zone = (function (_super) {
+    __extends(Zone, _super);
+    function Zone(el) { this.el = el; Zone.instances.push(this); }
+    Zone.prototype.destroy = function () { this.el.remove(); };
+    return Zone;
+  })(Emitter);
+  Zone.instances = [];
+  window.Zone = Zone;
+}).call(this);`,
+      errors: [
+        { messageId: 'disposedStayCollected', line: 10, data: { name: 'Zone.instances', instances: 'Zone', how: '`push()`', member: 'Zone.constructor', dispose: 'destroy', disposeLine: 7 } },
+      ],
+    },
+    {
+      name: 'a class made by a class factory from an object of methods (`new Class({ initialize })`) collects every instance',
+      code: `
+var Tip = new Class({
+  initialize: function (el) { this.el = el; Tip.instances.push(this); },
+  show: function () { this.el.hidden = false; },
+});
+Tip.instances = [];
+Object.assign(Tip, { showAll: function () { Tip.instances.forEach(function (t) { t.show(); }); } });`,
+      errors: [
+        { messageId: 'instancesCollected', line: 6, data: { name: 'Tip.instances', scope: 'property of Tip', instances: 'Tip', how: '`push()`', member: 'Tip.initialize' } },
+      ],
+    },
     {
       name: 'JSDoc: a container key type (Closure and TypeScript spellings), a @param type, an inline parameter type',
       code: `/** @const {!Map<!Node, !./Value>} */

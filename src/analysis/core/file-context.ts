@@ -166,7 +166,8 @@ function runsOnce(fn: TSESTree.Node): boolean {
       callee = parent;
       parent = parent.parent;
     }
-    return parent?.type === 'CallExpression' && parent.callee === callee && parent.parent?.type === 'ExpressionStatement' ? parent : null;
+    if (parent?.type !== 'CallExpression' || parent.callee !== callee) return null;
+    return isStatementValue(parent) ? parent : null;
   };
   if (isIife(fn)) return true;
   // The UMD factory: an argument of a module-level IIFE (the wrapper calls it once).
@@ -178,6 +179,28 @@ function runsOnce(fn: TSESTree.Node): boolean {
     isIife(call.callee) !== null
   );
 }
+
+/**
+ * Is `call` evaluated once where its statement runs: the statement itself (`(function () {…})();`), or
+ * the value it stores (`var Foo = (function () { function Foo() {} … return Foo; })();`, the class
+ * pattern of TypeScript's ES5 output, CoffeeScript and Babel), in straight-line code of its scope?
+ */
+function isStatementValue(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  let statement: TSESTree.Node | undefined;
+  if (parent.type === 'ExpressionStatement') statement = parent;
+  else if (parent.type === 'VariableDeclarator' && parent.init === call) statement = parent.parent;
+  else if (parent.type === 'AssignmentExpression' && parent.right === call && parent.operator === '=' && parent.parent.type === 'ExpressionStatement') {
+    statement = parent.parent;
+  }
+  for (let node = statement?.parent; node; node = node.parent) {
+    if (node.type === 'Program' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression') return true;
+    if (LOOP_TYPES.has(node.type)) return false;
+  }
+  return false;
+}
+
+const LOOP_TYPES = new Set<string>(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
 
 /** The variable `name` resolves to from `scope` outwards (what `ASTUtils.findVariable` does, without the dependency). */
 function findVariable(initial: Scope, name: string): Variable | null {

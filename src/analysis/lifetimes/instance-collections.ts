@@ -4,7 +4,7 @@ import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, outermost
 import { enclosingFunction, walk } from '../core/traverse.js';
 import { getSingleInit } from '../core/bindings.js';
 import type { FileContext } from '../core/file-context.js';
-import { getInstanceOf, type CarriedInstance } from './instance.js';
+import { getInstanceOf, getPrototypeObjectOwner, type CarriedInstance } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
 import { getKeyedRemovals } from './removals.js';
 import { getInstanceState, type InstanceState } from './instance-state.js';
@@ -135,15 +135,28 @@ export function getCollectionKind(file: FileContext, binding: LongLivedBinding):
 
 const ARRAY_REMOVERS = new Set(['splice', 'pop', 'shift', 'filter', 'clear', 'delete']);
 const MAP_REMOVERS = new Set(['delete', 'clear']);
+/** Methods that read or add entries and never take one out. */
+const ARRAY_READERS = ['push', 'unshift', 'indexOf', 'lastIndexOf', 'includes', 'forEach', 'map', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight', 'slice', 'concat', 'join', 'keys', 'values', 'entries', 'at', 'flat', 'flatMap', 'toString', 'each'];
+const KEEPING_METHODS: Readonly<Record<'array' | 'object' | 'map', ReadonlySet<string>>> = {
+  array: new Set(ARRAY_READERS),
+  object: new Set(['hasOwnProperty', 'propertyIsEnumerable', 'toString']),
+  map: new Set(['get', 'set', 'has', 'forEach', 'keys', 'values', 'entries']),
+};
 
 /**
  * Does the file ever take entries out of the collection? A reassignment, `splice`/`pop`/`shift`,
  * `length = 0`, `delete x[k]`, `delete()`/`clear()`, or a use this analysis cannot follow (passed to
  * a function, returned, exported): any of them means the entries may be managed, so no finding.
+ * `inThisFileOnly` leaves out what other modules may do with an exported binding.
  * A Map's `delete(k)` counts only when it can take out a stored entry (`removals.ts`).
  */
-export function mayRemoveEntries(file: FileContext, binding: LongLivedBinding, kind: 'array' | 'object' | 'map'): boolean {
-  if (binding.writes.length > 0 || binding.exported || binding.reachableElsewhere) return true;
+export function mayRemoveEntries(
+  file: FileContext,
+  binding: LongLivedBinding,
+  kind: 'array' | 'object' | 'map',
+  { inThisFileOnly = false }: { readonly inThisFileOnly?: boolean } = {},
+): boolean {
+  if (binding.writes.length > 0 || binding.reachableElsewhere || (binding.exported && !inThisFileOnly)) return true;
   const releasing = kind === 'map' ? new Set<Node>(getKeyedRemovals(file, binding, 'set').releasing) : null;
   for (const use of binding.uses) {
     const node = outermostWrapper(use);
@@ -160,6 +173,8 @@ export function mayRemoveEntries(file: FileContext, binding: LongLivedBinding, k
         continue; // a removal that cannot match a stored key, or that is always followed by an insert
       }
       if (name !== null && (kind === 'map' ? MAP_REMOVERS : ARRAY_REMOVERS).has(name)) return true;
+      // A method this analysis does not know may remove entries (MooTools' `erase`, a library's `remove`).
+      if (name !== null && grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === member && !KEEPING_METHODS[kind].has(name)) return true;
       continue; // a read, an index, a store, iteration helpers (`forEach`, `map`, `indexOf`)
     }
     if (parent.type === AST_NODE_TYPES.ForOfStatement || parent.type === AST_NODE_TYPES.ForInStatement) continue;
@@ -224,13 +239,30 @@ export function findOwnDispose(file: FileContext, site: Node, className: string 
     return assigned;
   }
   if (className === null) return null;
-  return (
-    file.program.body.flatMap((statement) => {
-      const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
-      if (expression?.type !== AST_NODE_TYPES.AssignmentExpression || expression.left.type !== AST_NODE_TYPES.MemberExpression) return [];
-      const name = getStaticMemberName(expression.left);
-      const owner = getPrototypeOwner(expression.left.object);
-      return owner?.name === className && name !== null && DISPOSE_NAMES.has(name) ? [{ name, node: expression }] : [];
-    })[0] ?? null
-  );
+  const byClass = file.cached('ownDisposeByClass', file.program, () => new Map<string, { readonly name: string; readonly node: Node } | null>());
+  if (!byClass.has(className)) byClass.set(className, findPrototypeDispose(file, className));
+  return byClass.get(className) ?? null;
+}
+
+/**
+ * A dispose member that code anywhere in the file gives the instances of a constructor function or a
+ * class factory's class: `Foo.prototype.destroy = …`, or a `destroy` in an object used as its prototype
+ * or class definition (`Foo.prototype = {…}`, `new Class({ initialize, destroy })`).
+ */
+function findPrototypeDispose(file: FileContext, className: string): { readonly name: string; readonly node: Node } | null {
+  let found: { name: string; node: Node } | null = null;
+  walk(file, file.program, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      const name = getStaticMemberName(node.left);
+      if (name !== null && DISPOSE_NAMES.has(name) && getPrototypeOwner(node.left.object)?.name === className) found = { name, node };
+    } else if (node.type === AST_NODE_TYPES.ObjectExpression && node.properties.some((p) => p.type === AST_NODE_TYPES.Property && DISPOSE_NAMES.has(getStaticPropertyKey(p.key, p.computed) ?? ''))) {
+      if (getPrototypeObjectOwner(file, node) === className) {
+        const property = node.properties.find((p) => p.type === AST_NODE_TYPES.Property && DISPOSE_NAMES.has(getStaticPropertyKey(p.key, p.computed) ?? '')) as TSESTree.Property;
+        found = { name: getStaticPropertyKey(property.key, property.computed)!, node: property };
+      }
+    }
+    return !found;
+  });
+  return found;
 }

@@ -264,7 +264,11 @@ export function getPrototypeObjectOwner(file: FileContext, object: TSESTree.Obje
       const owner = getPrototypeOwner(parent.left);
       return owner ? owner.name : undefined;
     }
-    if (parent.type === AST_NODE_TYPES.CallExpression) return prototypeUse(parent, node);
+    if (parent.type === AST_NODE_TYPES.CallExpression) {
+      const owner = prototypeUse(parent, node);
+      if (owner !== undefined) return owner;
+    }
+    if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) return classSpecOwner(object, parent);
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
       const variable = file.findVariable(parent.id);
       for (const reference of variable?.references ?? []) {
@@ -282,6 +286,39 @@ export function getPrototypeObjectOwner(file: FileContext, object: TSESTree.Obje
     }
     return undefined;
   });
+}
+
+/**
+ * Entry points of a class made from an object of methods by a class factory: MooTools and Prototype
+ * (`new Class({ initialize })`, `Class.create({ initialize })`), Backbone (`View.extend({ initialize })`),
+ * prime and Dojo (`prime({ constructor })`, `declare(Base, { constructor })`). The factory calls the entry
+ * point once per instance, and every method of the object runs with an instance as `this`.
+ */
+const CLASS_SPEC_ENTRY_POINTS = new Set(['initialize', 'constructor']);
+
+/**
+ * An object literal handed to a class factory as the class's definition: it names an entry point
+ * (`CLASS_SPEC_ENTRY_POINTS`) with a function value. Returns the name the made class is stored under
+ * (`OverText` of `var OverText = new Class({…})`, `null` when exported or returned anonymous), or `undefined` when it is not one.
+ */
+function classSpecOwner(object: TSESTree.ObjectExpression, call: TSESTree.CallExpression | TSESTree.NewExpression): string | null | undefined {
+  const isSpec = object.properties.some(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      property.kind === 'init' &&
+      CLASS_SPEC_ENTRY_POINTS.has(getStaticPropertyKey(property.key, property.computed) ?? '') &&
+      (property.value.type === AST_NODE_TYPES.FunctionExpression || property.method),
+  );
+  if (!isSpec) return undefined;
+  const holder = outermostWrapper(call).parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) return holder.id.name;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression) {
+    if (holder.left.type === AST_NODE_TYPES.Identifier) return holder.left.name;
+    if (holder.left.type === AST_NODE_TYPES.MemberExpression) return getStaticMemberName(holder.left);
+  }
+  // The made class is handed on (`export default View.extend({…})`, `return Class.create({…})`); a result
+  // thrown away (`register({ initialize… })`) was no class.
+  return holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration || holder?.type === AST_NODE_TYPES.ReturnStatement ? null : undefined;
 }
 
 function prototypeUse(call: TSESTree.CallExpression, argument: Node): string | null | undefined {

@@ -4,6 +4,7 @@ import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWra
 import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { getClassName } from './instance.js';
 import { walk } from '../core/traverse.js';
+import { getSingleValue, getValueAliases } from '../core/bindings.js';
 import { followProjectDefinition, isProjectSpecifier } from '../resolve/project-exports.js';
 
 type Node = TSESTree.Node;
@@ -334,9 +335,11 @@ function staticFieldBinding(
 }
 
 /**
- * A property of a module-level function (an ES5 constructor, a factory) created by one plain assignment
- * where the module runs once (`Manager.instances = [];`): it lives as long as the function, the whole
- * program. Like a static field, it is reachable from other modules when the function is exported.
+ * A property of a module-level value created once (an ES5 constructor, a factory, the product of a
+ * class factory such as `new Class({…})`), created by one plain assignment where the module runs once
+ * (`Manager.instances = [];`): it lives as long as the value, the whole program. The value may be known
+ * by several names (the outer and inner names of a class IIFE, `getValueAliases`); every one counts.
+ * Like a static field, it is reachable from other modules when the value is exported.
  */
 function functionPropertyBinding(file: FileContext, variable: TSESLint.Scope.Variable, name: string): LongLivedBinding | null {
   const cache = file.cached('functionPropertyBindings', variable, () => new Map<string, LongLivedBinding | null>());
@@ -344,44 +347,61 @@ function functionPropertyBinding(file: FileContext, variable: TSESLint.Scope.Var
   return cache.get(name) ?? null;
 }
 
+/** Helpers that compilers emit for classes: they read the constructor, they never empty its properties. */
+const COMPILED_CLASS_HELPERS = new Set(['__extends', '_inherits', '_inheritsLoose', '_classCallCheck', '_createClass', '__decorate']);
+
+/** A variable that holds one value for the life of the program: a function declaration, or one value assigned once, in a long-lived scope. */
+function holdsOneValue(file: FileContext, variable: TSESLint.Scope.Variable): boolean {
+  if (!isLongLivedScope(file, variable.scope) || variable.defs.length !== 1) return false;
+  if (variable.defs[0]!.type === 'FunctionName') return !variable.references.some((reference) => reference.isWrite());
+  return getSingleValue(variable) !== null;
+}
+
 function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Variable, name: string): LongLivedBinding | null {
-  const def = variable.defs.length === 1 ? variable.defs[0]! : null;
-  const isFunction =
-    def?.type === 'FunctionName' ||
-    (def?.node.type === AST_NODE_TYPES.VariableDeclarator &&
-      def.node.init !== null &&
-      isFunctionNode(unwrapExpression(def.node.init)) &&
-      !variable.references.some((reference) => reference.isWrite() && !reference.init));
-  if (!def || !isFunction || !isLongLivedScope(file, variable.scope)) return null;
+  const aliases = getValueAliases(file, variable);
+  if (!aliases.every((alias) => holdsOneValue(file, alias))) return null;
+  const isAlias = (node: Node | null | undefined): boolean =>
+    node?.type === AST_NODE_TYPES.Identifier && aliases.includes(file.findVariable(node) as TSESLint.Scope.Variable);
   const members: TSESTree.MemberExpression[] = [];
   let reachableElsewhere = false;
   let exported = false;
-  for (const reference of variable.references) {
-    const outer = outermostWrapper(reference.identifier);
-    const parent = outer.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
-      const member = getStaticMemberName(parent);
-      if (member === name) members.push(parent);
-      else if (member === null) reachableElsewhere = true;
-      continue;
+  for (const alias of aliases) {
+    for (const reference of alias.references) {
+      if (reference.isWrite()) continue; // the one value it is given
+      const outer = outermostWrapper(reference.identifier);
+      const parent = outer.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+        const member = getStaticMemberName(parent);
+        if (member === name) members.push(parent);
+        else if (member === null) reachableElsewhere = true;
+        continue;
+      }
+      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer) {
+        const target = unwrapExpression(parent.left);
+        if (isAlias(target)) continue;
+        // `module.exports = Manager`, `exports.Manager = Manager`, `window.Dropzone = Dropzone`: other modules reach its properties
+        const root = target.type === AST_NODE_TYPES.MemberExpression ? rootName(target) : null;
+        if (root !== null && (/^(?:module|exports)$/u.test(root) || isGlobalObject(file, target, root))) exported = true;
+        else reachableElsewhere = true;
+        continue;
+      }
+      // `return Foo` of the class IIFE that another alias holds
+      if (parent?.type === AST_NODE_TYPES.ReturnStatement && aliases.length > 1 && alias.scope.block === enclosingFunctionOf(parent)) continue;
+      if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === outer) continue;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) continue;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && COMPILED_CLASS_HELPERS.has(parent.callee.name)) continue;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && addsMembersOnly(file, parent, outer, name)) continue;
+      if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof') continue;
+      if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        exported = true;
+        continue;
+      }
+      reachableElsewhere = true; // passed on (`Emitter(Manager.prototype)` reads a member, fine; `mixin(Manager)` does not)
     }
-    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer) {
-      // `module.exports = Manager`, `exports.Manager = Manager`: other modules reach its properties
-      const target = unwrapExpression(parent.left);
-      if (target.type === AST_NODE_TYPES.MemberExpression && /^(?:module|exports)$/u.test(rootName(target) ?? '')) exported = true;
-      else reachableElsewhere = true;
-      continue;
-    }
-    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === outer) continue;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) continue;
-    if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof') continue;
-    if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      exported = true;
-      continue;
-    }
-    reachableElsewhere = true; // passed on (`Emitter(Manager.prototype)` reads a member, fine; `mixin(Manager)` does not)
+    const defNode = alias.defs[0]!.node;
+    const declaration = defNode.type === AST_NODE_TYPES.VariableDeclarator ? defNode.parent : defNode;
+    if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || declaration.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) exported = true;
   }
-  if (def.node.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || def.node.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) exported = true;
   const definitions = members.filter((member) => {
     const outer = outermostWrapper(member);
     return outer.parent?.type === AST_NODE_TYPES.AssignmentExpression && outer.parent.left === outer;
@@ -399,10 +419,11 @@ function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Var
         isFunctionNode(statement.parent.parent) &&
         isLongLivedScope(file, file.sourceCode.getScope(statement))));
   if (!runsOnce) return null;
+  const displayName = aliases[aliases.length - 1]!.name;
   return {
     kind: 'static-field',
-    name: `${variable.name}.${name}`,
-    scope: `property of ${variable.name}`,
+    name: `${displayName}.${name}`,
+    scope: `property of ${displayName}`,
     reportNode: definingMember.property,
     declaration: assignment,
     imported: null,
@@ -413,6 +434,33 @@ function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Var
     writes: [],
     reachableElsewhere,
   };
+}
+
+/**
+ * A call of a method of the global `Object` (`Object.assign(Foo, { each… })`, `Object.defineProperty`,
+ * MooTools' `Object.append`) that gives the value other members: it never empties the property `name`
+ * unless an object it is given names that property too.
+ */
+function addsMembersOnly(file: FileContext, call: TSESTree.CallExpression, argument: Node, name: string): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments[0] !== argument) return false;
+  const object = unwrapExpression(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Object' || !file.isGlobalReference(object, 'Object')) return false;
+  return call.arguments.slice(1).every((source) => {
+    const value = unwrapExpression(source);
+    if (value.type === AST_NODE_TYPES.Literal) return value.value !== name;
+    return value.type === AST_NODE_TYPES.ObjectExpression && value.properties.every((p) => p.type === AST_NODE_TYPES.Property && getStaticPropertyKey(p.key, p.computed) !== name);
+  });
+}
+
+/** `window.X`, `self.X`, `globalThis.X`: a property of the global object (not shadowed), which every script reaches. */
+function isGlobalObject(file: FileContext, target: Node, root: string): boolean {
+  return (root === 'window' || root === 'self' || root === 'globalThis' || root === 'global') && file.isGlobalReference(target, root);
+}
+
+function enclosingFunctionOf(node: Node): Node | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return null;
 }
 
 function rootName(node: Node): string | null {

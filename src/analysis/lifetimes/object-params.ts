@@ -88,3 +88,21 @@ export function getObjectParamEvidence(file: FileContext, fn: Node, index: numbe
   });
   return evidence;
 }
+
+/**
+ * A key that is a parameter of the function inserting it, which that function uses as only objects
+ * allow on every call (`getObjectParamEvidence`): `function track(el) { el.addEventListener(…); seen.add(el); }`.
+ * Returns a type text for messages (`object, used as el.addEventListener()`), or `null`.
+ */
+export function getObjectKeyUse(file: FileContext, key: Node): string | null {
+  const expression = unwrapExpression(key);
+  if (expression.type !== AST_NODE_TYPES.Identifier) return null;
+  const def = file.findVariable(expression)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node)) return null;
+  const fn = def.node as TSESTree.FunctionLike;
+  const index = fn.params.findIndex((param) => param === def.name);
+  if (index < 0) return null;
+  const evidence = getObjectParamEvidence(file, fn, index);
+  const use = evidence?.match(/\(`(.*)`\)$/)?.[1];
+  return use ? `object, used as ${use}` : null;
+}
