@@ -19,6 +19,7 @@ import {
 } from '../analysis/lifetimes/instance.js';
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
 import { getObjectKeyUse } from '../analysis/lifetimes/object-params.js';
+import { getSharedPrototypeContainer } from '../analysis/lifetimes/shared-containers.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
 import { findOwnDispose, getCollectedInstance, getCollectionKind, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
@@ -44,6 +45,7 @@ export type MessageIds =
   | 'disposedStayRegistered'
   | 'disposedStayCollected'
   | 'exportedCollected'
+  | 'prototypeContainerFilled'
   | 'createDeclaredWeak';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
@@ -101,6 +103,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` collects every {{instances}} ({{how}} in `{{member}}`); its own `{{dispose}}` (line {{disposeLine}}) never removes it, so each disposed one stays in memory.',
       exportedCollected:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`) and is exported; nothing here removes them, so each stays in memory unless other code does.',
+      prototypeContainerFilled:
+        '`{{name}}` is one {{container}} that every {{instances}} shares; {{how}} in `{{member}}` fills it through `this` and nothing removes: what each instance adds stays in memory.',
       removalsMiss:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`, key `{{key}}`); its removals (first at line {{line}}) never free that key, so each stays in memory.',
       declaredWeak:
@@ -115,9 +119,17 @@ export default createRule<Options, MessageIds>({
     const file = getFileContext(context);
     const sitesByContainer = new Map<TSESTree.Node, KeySite[]>();
     const collected: CollectedInstance[] = [];
+    // Inserts into `this.<slot>` (a candidate prototype container), with the value inserted.
+    const prototypeInserts: Array<{ readonly member: TSESTree.MemberExpression; readonly site: TSESTree.Node; readonly how: string }> = [];
     const collect = (node: TSESTree.CallExpression | TSESTree.AssignmentExpression): void => {
       const found = getCollectedInstance(file, node);
       if (found) collected.push(found);
+      const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
+      const value = node.type === AST_NODE_TYPES.CallExpression ? node.arguments.at(-1) : node.right;
+      if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && value && getSyntacticKind(value) !== 'primitive') {
+        const how = node.type === AST_NODE_TYPES.CallExpression ? `\`${getStaticMemberName(node.callee as TSESTree.MemberExpression)}()\`` : '`[…] =`';
+        prototypeInserts.push({ member: target, site: node, how });
+      }
     };
     const typedKeys = checkObjectKeys === true && getTypeServices(file) !== null;
     const checkDeclaredWeak = (node: TSESTree.VariableDeclarator | TSESTree.PropertyDefinition | TSESTree.AssignmentExpression): void => {
@@ -149,6 +161,7 @@ export default createRule<Options, MessageIds>({
         if (checkBinding(context, file, binding, sites, checkRegistries ?? false, typedKeys)) reported.add(binding);
       }
       checkCollections(context, file, collected, reported, checkRegistries ?? false);
+      checkPrototypeContainers(context, file, prototypeInserts);
     };
 
     return {
@@ -159,7 +172,7 @@ export default createRule<Options, MessageIds>({
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length === 0) return;
         const method = getStaticMemberName(callee);
-        if (collects && (method === 'push' || method === 'unshift' || method === 'set')) collect(node);
+        if (collects && (method === 'push' || method === 'unshift' || method === 'set' || method === 'add')) collect(node);
         if (!keyed || method === null || !KEYED_METHOD_NAMES.has(method)) return;
         const key = node.arguments[0]!;
         if (key.type === AST_NODE_TYPES.SpreadElement) return;
@@ -379,6 +392,25 @@ function checkCollections(
       continue;
     }
     context.report({ node: binding.reportNode, messageId: 'instancesCollected', data });
+  }
+}
+
+/** Containers on a prototype that every instance fills through `this` (`shared-containers.ts`), once each. */
+function checkPrototypeContainers(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  file: FileContext,
+  inserts: ReadonlyArray<{ readonly member: TSESTree.MemberExpression; readonly site: TSESTree.Node; readonly how: string }>,
+): void {
+  const reported = new Set<TSESTree.Node>();
+  for (const { member, site, how } of inserts) {
+    const shared = getSharedPrototypeContainer(file, member);
+    if (!shared || reported.has(shared.reportNode)) continue;
+    reported.add(shared.reportNode);
+    context.report({
+      node: shared.reportNode,
+      messageId: 'prototypeContainerFilled',
+      data: { name: shared.name, container: shared.container, instances: shared.className, how, member: describeEnclosingFunction(site) },
+    });
   }
 }
 

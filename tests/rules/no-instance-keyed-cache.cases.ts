@@ -1127,6 +1127,21 @@ const later = new Set();
 export function maybe(el) { if (!el) return; el.focus(); later.add(el); }`,
     },
     {
+      name: 'prototype containers that each instance replaces in its constructor, that are emptied, that get primitives, or that a class factory copies',
+      code: `
+function A() { this.items = []; }
+A.prototype = { items: [], add: function (v) { this.items.push(v); } };
+function B() {}
+B.prototype = { list: [], add: function (v) { this.list.push(v); }, destroy: function () { while (this.list.length) this.list.shift(); } };
+function C() {}
+C.prototype = { names: [], add: function () { this.names.push('x'); } };
+var D = new Class({ parts: [], initialize: function () {}, add: function (v) { this.parts.push(v); } });
+function E() {}
+E.prototype.queue = [];
+E.prototype.add = function (v) { this.queue.push(v); };
+E.prototype.flush = function () { drain(this.queue); };`,
+    },
+    {
       name: 'a Map created in a function that runs on every call is not long-lived (not an IIFE)',
       code: `function setup() { const cache = new Map(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); }; return Foo; } setup(); setup();`,
     },
@@ -1140,6 +1155,23 @@ export function maybe(el) { if (!el) return; el.focus(); later.add(el); }`,
     },
   ],
   invalid: [
+    {
+      name: 'a container on a prototype that every instance fills through this (a shadowing assignment in destroy comes too late)',
+      code: `
+function Slider(el) { this.el = el; }
+Slider.prototype = {
+  handlers: [],
+  on: function (fn) { this.el.addEventListener('x', fn); this.handlers.push(fn); },
+  destroy: function () { this.handlers = []; },
+};
+function Queue() {}
+Queue.prototype.jobs = new Set();
+Queue.prototype.add = function (job) { this.jobs.add(job); };`,
+      errors: [
+        { messageId: 'prototypeContainerFilled', line: 4, data: { name: 'Slider.prototype.handlers', container: 'array', instances: 'Slider', how: '`push()`', member: 'on' } },
+        { messageId: 'prototypeContainerFilled', line: 9, data: { name: 'Queue.prototype.jobs', container: 'Set', instances: 'Queue', how: '`add()`', member: 'add' } },
+      ],
+    },
     {
       name: 'checkRegistries: an exported collection of instances that nothing in its file removes, and no dispose',
       options: [{ checkRegistries: true }],

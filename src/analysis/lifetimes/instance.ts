@@ -251,12 +251,27 @@ function getDescriptorTarget(object: TSESTree.ObjectExpression): InstanceContext
 }
 
 /**
- * Is this object literal used as a prototype? `X.prototype = {…}`, `Object.assign(X.prototype, {…})`,
- * or a variable that is passed to `Object.create` / assigned to a prototype. Returns the display name
- * of the instances' owner (`null` when anonymous), or `undefined` when it is not a prototype.
+ * Does this object literal's method run with an instance as `this`: it is used as a prototype
+ * (`getPrototypeLiteralOwner`) or handed to a class factory as a class definition (`classSpecOwner`)?
+ * Returns the display name of the instances' owner (`null` when anonymous), or `undefined` when neither.
  */
 export function getPrototypeObjectOwner(file: FileContext, object: TSESTree.ObjectExpression): string | null | undefined {
   return file.cached('prototypeObject', object, () => {
+    const owner = getPrototypeLiteralOwner(file, object);
+    if (owner !== undefined) return owner;
+    const parent = outermostWrapper(object).parent;
+    return parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression ? classSpecOwner(object, parent) : undefined;
+  });
+}
+
+/**
+ * Is this object literal used as a prototype? `X.prototype = {…}`, `Object.assign(X.prototype, {…})`,
+ * or a variable that is passed to `Object.create` / assigned to a prototype. Its members are then one
+ * value shared by every instance. Returns the display name of the instances' owner (`null` when
+ * anonymous), or `undefined` when it is not a prototype.
+ */
+export function getPrototypeLiteralOwner(file: FileContext, object: TSESTree.ObjectExpression): string | null | undefined {
+  return file.cached('prototypeLiteral', object, () => {
     const node = outermostWrapper(object);
     const parent = node.parent;
     if (!parent) return undefined;
@@ -264,11 +279,7 @@ export function getPrototypeObjectOwner(file: FileContext, object: TSESTree.Obje
       const owner = getPrototypeOwner(parent.left);
       return owner ? owner.name : undefined;
     }
-    if (parent.type === AST_NODE_TYPES.CallExpression) {
-      const owner = prototypeUse(parent, node);
-      if (owner !== undefined) return owner;
-    }
-    if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) return classSpecOwner(object, parent);
+    if (parent.type === AST_NODE_TYPES.CallExpression) return prototypeUse(parent, node);
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
       const variable = file.findVariable(parent.id);
       for (const reference of variable?.references ?? []) {
