@@ -21,7 +21,7 @@ import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js
 import { getObjectKeyUse } from '../analysis/lifetimes/object-params.js';
 import { getSharedPrototypeContainer } from '../analysis/lifetimes/shared-containers.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
-import { findOwnDispose, getCollectedInstance, getCollectionKind, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
+import { findOwnDispose, getCollectedInstance, getCollectionKind, getWriteOnlyInsert, holdsCallerObject, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
@@ -46,6 +46,7 @@ export type MessageIds =
   | 'disposedStayCollected'
   | 'exportedCollected'
   | 'prototypeContainerFilled'
+  | 'writeOnlyCollection'
   | 'createDeclaredWeak';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
@@ -75,7 +76,7 @@ export default createRule<Options, MessageIds>({
           checkRegistries: {
             type: 'boolean',
             description:
-              'Also report long-lived containers of instances that the program enumerates or sizes (registries), which a weak container cannot replace, and exported collections of instances that nothing in their file removes.',
+              'Also report long-lived containers of instances that the program enumerates or sizes (registries), which a weak container cannot replace, and exported collections of factory products that nothing in their file removes.',
           },
           checkObjectKeys: {
             type: 'boolean',
@@ -105,6 +106,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`) and is exported; nothing here removes them, so each stays in memory unless other code does.',
       prototypeContainerFilled:
         '`{{name}}` is one {{container}} that every {{instances}} shares; {{how}} in `{{member}}` fills it through `this` and nothing removes: what each instance adds stays in memory.',
+      writeOnlyCollection:
+        '`{{name}}` ({{scope}}) is only ever added to ({{how}} in `{{member}}`): nothing reads or removes its entries, so each stays in memory for the life of the program.',
       removalsMiss:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`, key `{{key}}`); its removals (first at line {{line}}) never free that key, so each stays in memory.',
       declaredWeak:
@@ -121,10 +124,13 @@ export default createRule<Options, MessageIds>({
     const collected: CollectedInstance[] = [];
     // Inserts into `this.<slot>` (a candidate prototype container), with the value inserted.
     const prototypeInserts: Array<{ readonly member: TSESTree.MemberExpression; readonly site: TSESTree.Node; readonly how: string }> = [];
+    // Containers inserted into by name (`all.push(x)`, `Foo.all.push(x)`): candidates for a write-only collection.
+    const insertTargets = new Set<TSESTree.Node>();
     const collect = (node: TSESTree.CallExpression | TSESTree.AssignmentExpression): void => {
       const found = getCollectedInstance(file, node);
       if (found) collected.push(found);
       const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
+      if (target.type === AST_NODE_TYPES.Identifier || (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.Identifier)) insertTargets.add(target);
       const value = node.type === AST_NODE_TYPES.CallExpression ? node.arguments.at(-1) : node.right;
       if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && value && getSyntacticKind(value) !== 'primitive') {
         const how = node.type === AST_NODE_TYPES.CallExpression ? `\`${getStaticMemberName(node.callee as TSESTree.MemberExpression)}()\`` : '`[…] =`';
@@ -162,6 +168,7 @@ export default createRule<Options, MessageIds>({
       }
       checkCollections(context, file, collected, reported, checkRegistries ?? false);
       checkPrototypeContainers(context, file, prototypeInserts);
+      checkWriteOnly(context, file, insertTargets, reported);
     };
 
     return {
@@ -348,10 +355,10 @@ function checkCollections(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   file: FileContext,
   collected: readonly CollectedInstance[],
-  keyed: ReadonlySet<LongLivedBinding>,
+  reported: Set<LongLivedBinding>,
   checkRegistries: boolean,
 ): void {
-  const reported = new Set<LongLivedBinding>();
+  const keyed = new Set(reported); // judged as keyed containers: not again as collections
   for (const site of collected) {
     const binding = resolveLongLivedBinding(file, site.container);
     if (!binding || reported.has(binding) || keyed.has(binding)) continue;
@@ -365,6 +372,10 @@ function checkCollections(
     }
     // A factory's product in a container looked up by key is a memoized result, not a registration.
     if (site.handedOut && isLookedUpByKey(binding, kind)) continue;
+    // An interning cache of instances that hold only their key (`cache[src] = this` with `this.src = src`) keeps the keys alone.
+    if (!site.state && isLookedUpByKey(binding, kind) && isKeyedByCreatorInput(file, keyOf(site.node), site.instance.className) && !holdsCallerObject(file, site.instance.className)) {
+      continue;
+    }
     reported.add(binding);
     const data = {
       name: binding.name,
@@ -395,6 +406,35 @@ function checkCollections(
   }
 }
 
+/** The key of a store: `k` of `x[k] = v` or `x.set(k, v)` (for `push` there is none: the node itself, which is no key). */
+function keyOf(node: TSESTree.Node): TSESTree.Node {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) return node.left.property;
+  if (node.type === AST_NODE_TYPES.CallExpression && node.arguments[0]) return node.arguments[0];
+  return node;
+}
+
+/** Long-lived collections that are only ever added to, in functions (`getWriteOnlyInsert`), once each. */
+function checkWriteOnly(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  file: FileContext,
+  targets: ReadonlySet<TSESTree.Node>,
+  reported: Set<LongLivedBinding>,
+): void {
+  for (const target of targets) {
+    const binding = resolveLongLivedBinding(file, target);
+    if (!binding || reported.has(binding)) continue;
+    const insert = getWriteOnlyInsert(file, binding);
+    if (!insert) continue;
+    reported.add(binding);
+    const how = insert.type === AST_NODE_TYPES.CallExpression ? `\`${getStaticMemberName(insert.callee as TSESTree.MemberExpression)}()\`` : '`[…] =`';
+    context.report({
+      node: binding.reportNode,
+      messageId: 'writeOnlyCollection',
+      data: { name: binding.name, scope: describeScope(binding.scope), how, member: describeEnclosingFunction(insert) },
+    });
+  }
+}
+
 /** Containers on a prototype that every instance fills through `this` (`shared-containers.ts`), once each. */
 function checkPrototypeContainers(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
@@ -417,7 +457,8 @@ function checkPrototypeContainers(
 /**
  * An exported registry that the instance's own `destroy`/`dispose` never empties (nothing in this file
  * removes from it): however other modules use it, an instance disposed as its class intends stays in it.
- * Without such a dispose, other modules may manage the entries: reported only with `checkRegistries`.
+ * Without one, the instance's own module never takes it out either: reported too (the message says that
+ * other code could). A factory's product kept this way is reported only with `checkRegistries`.
  */
 function reportDisposedCollected(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
@@ -427,11 +468,12 @@ function reportDisposedCollected(
   site: CollectedInstance,
   checkRegistries: boolean,
 ): boolean {
-  if (!binding.exported || site.handedOut || site.state || site.instance.via === 'wrapper') return false;
+  if (!binding.exported || site.state || site.instance.via === 'wrapper') return false;
+  // A factory's product kept by an exported registry may be the API (`bb.instances`): only with `checkRegistries`.
+  if (site.handedOut && !checkRegistries) return false;
   if (mayRemoveEntries(file, binding, kind, { inThisFileOnly: true })) return false;
-  const dispose = findOwnDispose(file, site.node, site.instance.className);
+  const dispose = site.handedOut ? null : findOwnDispose(file, site.node, site.instance.className);
   if (!dispose) {
-    if (!checkRegistries) return false;
     context.report({
       node: binding.reportNode,
       messageId: 'exportedCollected',

@@ -19,6 +19,7 @@ import {
 import { mayNameCustomMemoizer, resolveCustomMemoizer, type CustomMemoizerUse } from '../analysis/memoizers/custom-memoizer.js';
 import { findSharedMixinMembers, getPrototypeAssign, getPrototypeLoop, type MixinCopy } from '../analysis/memoizers/mixins.js';
 import { findSharedSlot, type SharedSlot } from '../analysis/lifetimes/shared-slots.js';
+import { hasNoInstanceState } from '../analysis/lifetimes/stateless-classes.js';
 import { returnsOwnThis, usesOwnThis } from '../analysis/lifetimes/this-usage.js';
 import { moveToInstanceField, removeSharedCacheOption, switchToPerInstanceDecorator } from '../fixes/per-instance-memoizer.js';
 import { createRule } from '../util/create-rule.js';
@@ -255,7 +256,11 @@ function judge(file: FileContext, use: MemoizerUse, slot: SharedSlot, checkSingl
   } else if (use.resolver && spec.resolver?.acceptsMethodName && isStringLiteral(use.resolver)) {
     return null; // a method-name resolver runs on the instance: the key may well be per instance
   }
-  return fnUsesThis ? { messageId: 'crossInstance' } : null;
+  if (!fnUsesThis) return null;
+  // Instances that hold nothing compute the same: sharing gives no wrong result, and a cache that
+  // holds no argument strongly keeps nothing of theirs.
+  if (use.key.holds !== 'strong' && slot.classNode && hasNoInstanceState(file, slot.classNode)) return null;
+  return { messageId: 'crossInstance' };
 }
 
 /** A static memoizer is shared by design; it pins instances when they are passed in a key position. */
@@ -361,7 +366,8 @@ function report(
       if (perInstance) {
         suggest.push({ messageId: 'usePerInstanceDecorator', data: { replacementName: perInstance.name }, fix: perInstance.fix });
       }
-      const removal = use.cacheOption ? removeSharedCacheOption(file, use) : null;
+      // Removing the option helps only where the library then makes a cache per instance.
+      const removal = use.cacheOption && spec.cache === 'per-instance' ? removeSharedCacheOption(file, use) : null;
       if (removal) {
         suggest.push({ messageId: 'removeSharedCache', data: { option: data.option || 'cache' }, fix: removal });
       }

@@ -118,8 +118,13 @@ class Button {
 }`,
     },
     {
-      name: 'an exported collection of instances (another module may empty it)',
-      code: `export const all: Button[] = []; class Button { constructor() { all.push(this); } }`,
+      name: 'an exported collection of instances that their module empties, or of factory products (without checkRegistries)',
+      code: `
+export const all: Button[] = [];
+class Button { constructor() { all.push(this); } remove() { all.splice(all.indexOf(this), 1); } }
+class Chart { constructor(readonly config: object) {} }
+export const charts: Chart[] = [];
+export function make(config: object) { const chart = new Chart(config); charts.push(chart); return chart; }`,
     },
     {
       name: 'a plain-object registry that deletes its entries',
@@ -292,6 +297,11 @@ export class View { constructor() { views.add(this); } dispose() {} }`,
     },
   ],
   invalid: [
+    {
+      name: 'an exported collection of instances that nothing in its module removes',
+      code: `export const all: Button[] = []; class Button { constructor() { all.push(this); } }`,
+      errors: [{ messageId: 'exportedCollected', line: 1, data: { name: 'all', scope: 'module scope', instances: 'Button', how: '`push()`', member: 'Button.constructor' } }],
+    },
     {
       name: 'untyped: key types naming classes of Node.js built-in modules (namespace, named and default imports, a constraint)',
       code: `import * as http from 'http';
@@ -1097,7 +1107,7 @@ export function forget(name) {
 })();`,
     },
     {
-      name: 'compiled class IIFEs and class-factory definitions whose registry is emptied by their own dispose, or exported with none',
+      name: 'compiled class IIFEs and class-factory definitions whose registry is emptied by their own dispose',
       code: `
 var Zone = (function (_super) {
   __extends(Zone, _super);
@@ -1107,16 +1117,14 @@ var Zone = (function (_super) {
 })(Emitter);
 Zone.instances = [];
 window.Zone = Zone;
-var Pool = (function () { function Pool() { Pool.all.push(this); } Pool.prototype.run = function () {}; return Pool; })();
-Pool.all = [];
-module.exports = Pool;
 var Tip = new Class({
   initialize: function (el) { this.el = el; Tip.instances.push(this); },
   destroy: function () { Tip.instances.erase(this); },
 });
 Tip.instances = [];
 register({ initialize: function () { Tip.plugins.push(this); } });
-Tip.plugins = [];`,
+Tip.plugins = [];
+Tip.each = function (f) { Tip.plugins.forEach(f); };`,
     },
     {
       name: 'untyped keys whose use says nothing of objects: a primitive method, or a use behind a branch',
@@ -1142,6 +1150,31 @@ E.prototype.add = function (v) { this.queue.push(v); };
 E.prototype.flush = function () { drain(this.queue); };`,
     },
     {
+      name: 'an interning cache (looked up before an instance is made) of instances that hold only their key',
+      code: `
+var cache = {};
+function Resource(src) { this.src = src; cache[src] = this; }
+Resource.prototype.load = function () { var img = new Image(); img.src = this.src; };
+export function get(src) { return cache[src] || new Resource(src); }`,
+    },
+    {
+      name: 'collections that are read, sized, removed from, exported, or only filled where the module loads',
+      code: `
+var seen = [];
+export function note(x) { seen.push(x); }
+export function count() { return seen.length; }
+var queue = [];
+export function later(fn) { queue.push(fn); }
+export function flush() { queue.splice(0).forEach(function (fn) { fn(); }); }
+export var log = [];
+export function record(x) { log.push(x); }
+var names = new Set();
+names.add('a');
+names.add('b');
+var lengths = [];
+export function measure(x) { var n = lengths.push(x); return n; }`,
+    },
+    {
       name: 'a Map created in a function that runs on every call is not long-lived (not an IIFE)',
       code: `function setup() { const cache = new Map(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); }; return Foo; } setup(); setup();`,
     },
@@ -1155,6 +1188,35 @@ E.prototype.flush = function () { drain(this.queue); };`,
     },
   ],
   invalid: [
+    {
+      name: 'long-lived collections that functions only ever add to (nothing reads them)',
+      code: `
+(function () {
+  var popovers = [];
+  var byId = {};
+  window.directive = function link(scope, element) {
+    popovers.push(element);
+    byId[scope.id] = element;
+  };
+})();`,
+      errors: [
+        { messageId: 'writeOnlyCollection', line: 3, data: { name: 'popovers', scope: 'module scope', how: '`push()`', member: 'link' } },
+        { messageId: 'writeOnlyCollection', line: 4, data: { name: 'byId', scope: 'module scope', how: '`[…] =`', member: 'link' } },
+      ],
+    },
+    {
+      name: 'an interning cache of instances that hold what their creator handed in (the first element of each src)',
+      code: `
+var cache = {};
+function Loading(img) { this.img = img; }
+Loading.prototype.check = function () {
+  if (cache[this.img.src]) return cache[this.img.src];
+  cache[this.img.src] = this;
+};`,
+      errors: [
+        { messageId: 'instancesCollected', line: 2, data: { name: 'cache', scope: 'module scope', instances: 'Loading', how: '`[…] =`', member: 'Loading.check' } },
+      ],
+    },
     {
       name: 'a container on a prototype that every instance fills through this (a shadowing assignment in destroy comes too late)',
       code: `
@@ -1173,8 +1235,7 @@ Queue.prototype.add = function (job) { this.jobs.add(job); };`,
       ],
     },
     {
-      name: 'checkRegistries: an exported collection of instances that nothing in its file removes, and no dispose',
-      options: [{ checkRegistries: true }],
+      name: 'an exported collection of instances (an ES5 constructor) that nothing in its file removes, and no dispose',
       code: `
 function Manager(url) { this.url = url; Manager.instances.push(this); }
 Manager.instances = [];
@@ -1512,6 +1573,7 @@ export function schedule(run: () => void) { const job = new Job(run); jobs.push(
 export function cancel(job: Job) { jobs.splice(jobs.indexOf(job), 1); }
 const handlers: object[] = [];
 export function register(fn: () => void) { const handler = { call() { fn(); } }; handlers.push(handler); }
+export const everything = () => [...log, ...dates, ...handlers];
 class Parsed { constructor(readonly source: string) {} }
 const parsed = new Map<string, Parsed>();
 export function parse(source: string) {

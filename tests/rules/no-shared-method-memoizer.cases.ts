@@ -52,6 +52,16 @@ export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
     valid: [
       {
+        name: 'a shared cache that holds no argument strongly, on a class whose instances hold no state (here or in a superclass)',
+        code: `
+import memo from 'memo-decorator';
+class Formatter { describe(n: number) { return String(n); } }
+class BarFormatter extends Formatter {
+  @memo({ cache: new WeakMap() })
+  format(frame: object) { return this.describe(Object.keys(frame).length); }
+}`,
+      },
+      {
         name: 'a hand-written per-instance decorator (WeakMap keyed by this) is silent',
         code: `${handWritten}
 class Report { @perInstance total() { return 1; } }`,
@@ -302,6 +312,25 @@ class Report { rows: number[] = []; @memo total(x: number) { return x; } @gone c
       },
     ],
     invalid: [
+      {
+        name: 'memo-decorator 2.x options: a weak cache still serves one instance another one\'s result when instances hold state',
+        code: `
+import memo from 'memo-decorator';
+class Formatter {
+  scale = 2;
+  @memo({ cache: new WeakMap() })
+  format(frame: object) { return Object.keys(frame).length * this.scale; }
+}
+class Stateless {
+  @memo({ resolver: (x: number) => x })
+  double(x: number) { return this.twice(x); }
+  twice(x: number) { return 2 * x; }
+}`,
+        errors: [
+          { messageId: 'crossInstance', line: 5, column: 3, suggestions: [] },
+          { messageId: 'crossInstance', line: 9, column: 3, suggestions: [] },
+        ],
+      },
       {
         name: 'lodash `once` on a prototype method: one result for every instance',
         code: `

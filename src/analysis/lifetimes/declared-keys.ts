@@ -191,7 +191,11 @@ function isObjectType(file: FileContext, type: TSESTree.TypeNode, depth = 0): bo
     case AST_NODE_TYPES.TSFunctionType:
     case AST_NODE_TYPES.TSConstructorType:
       return true;
-    case AST_NODE_TYPES.TSUnionType:
+    case AST_NODE_TYPES.TSUnionType: {
+      // `Element | null`, `root?: Element`: the objects it holds are the ones that stay
+      const members = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSNullKeyword && member.type !== AST_NODE_TYPES.TSUndefinedKeyword);
+      return members.length > 0 && members.every((member) => isObjectType(file, member, depth));
+    }
     case AST_NODE_TYPES.TSIntersectionType:
       return type.types.every((member) => isObjectType(file, member, depth));
     case AST_NODE_TYPES.TSTypeReference: {

@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
 import { enclosingFunction, walk } from '../core/traverse.js';
 import { getSingleInit } from '../core/bindings.js';
-import type { FileContext } from '../core/file-context.js';
+import { PRIMITIVE_MEMBERS } from './object-params.js';
+import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { getInstanceOf, getPrototypeObjectOwner, type CarriedInstance } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
 import { getKeyedRemovals } from './removals.js';
@@ -265,4 +266,159 @@ function findPrototypeDispose(file: FileContext, className: string): { readonly 
     return !found;
   });
   return found;
+}
+
+/**
+ * Does an instance of `className` hold an object its creator handed in? Its constructor (an ES5
+ * constructor function or a class's `constructor`) stores a parameter, or a value computed from one,
+ * on `this` (`this.img = img`), and code reads a member of it that no primitive has (`this.img.src`) or
+ * calls it (`this.onReady(…)`).
+ * An interning cache (one instance per key, looked up before one is made) of instances that hold
+ * only their key (`this.src = src`) keeps no more than the keys; one that holds what its caller gave
+ * keeps that too, for every key ever used.
+ */
+export function holdsCallerObject(file: FileContext, className: string | null): boolean {
+  return className === null || getCreatorInput(file, className).holdsObject; // unknown: keep judging as before
+}
+
+/** What an instance keeps of its creator's input: the `this` members its constructor stores it in, and whether one is an object. */
+interface CreatorInput {
+  readonly stored: ReadonlySet<string>;
+  readonly holdsObject: boolean;
+}
+
+function getCreatorInput(file: FileContext, className: string): CreatorInput {
+  const byClass = file.cached('creatorInput', file.program, () => new Map<string, CreatorInput>());
+  if (!byClass.has(className)) byClass.set(className, computeCreatorInput(file, className));
+  return byClass.get(className)!;
+}
+
+/**
+ * Is an interning cache's key made of the creator's input: a parameter of the function that stores
+ * the instance, or a member its constructor stored a parameter in (`this.src`, `this.img.src`)? Then
+ * one instance serves every creator with the same input. A key the code makes up (`++guid`, an id from
+ * a counter) is new for every instance, so the cache only grows.
+ */
+export function isKeyedByCreatorInput(file: FileContext, key: Node, className: string | null): boolean {
+  let expression = unwrapExpression(key);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    return file.findVariable(expression)?.defs[0]?.type === 'Parameter';
+  }
+  if (className === null) return false;
+  while (expression.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(expression.object).type !== AST_NODE_TYPES.ThisExpression) {
+    expression = unwrapExpression(expression.object);
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const slot = getStaticMemberName(expression);
+  return slot !== null && getCreatorInput(file, className).stored.has(slot);
+}
+
+function computeCreatorInput(file: FileContext, className: string): CreatorInput {
+  const constructor = findConstructor(file, className);
+  if (!constructor) return { stored: new Set(), holdsObject: true }; // not found: keep judging as before
+  const params = new Set(constructor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [file.findVariable(param)] : [])));
+  const fromParam = (value: Node): boolean => {
+    let found = false;
+    walk(file, value, (node) => {
+      if (found || isFunctionNode(node)) return false;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = file.findVariable(node);
+        if (variable && params.has(variable)) found = true;
+        else if (variable && variable.scope.block === constructor) {
+          const init = getSingleInit(file, node);
+          if (init && init.init !== value && walkFinds(init.init)) found = true;
+        }
+      }
+      return !found;
+    });
+    return found;
+  };
+  const walkFinds = (init: Node): boolean => {
+    let found = false;
+    walk(file, init, (node) => {
+      if (found || isFunctionNode(node)) return false;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = file.findVariable(node);
+        if (variable && params.has(variable)) found = true;
+      }
+      return !found;
+    });
+    return found;
+  };
+  const stored = new Set<string>();
+  walk(file, constructor.body!, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      unwrapExpression(node.left.object).type === AST_NODE_TYPES.ThisExpression
+    ) {
+      const name = getStaticMemberName(node.left);
+      if (name !== null && fromParam(node.right)) stored.add(name);
+    }
+    return true;
+  });
+  if (stored.size === 0) return { stored, holdsObject: false };
+  let used = false;
+  walk(file, file.program, (node) => {
+    if (used) return false;
+    // `this.onReady(…)`: a function the creator handed in
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(node.callee.object).type === AST_NODE_TYPES.ThisExpression) {
+      const slot = getStaticMemberName(node.callee);
+      if (slot !== null && stored.has(slot)) used = true;
+      return !used;
+    }
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.MemberExpression) return true;
+    const holder = node.object;
+    if (unwrapExpression(holder.object).type !== AST_NODE_TYPES.ThisExpression) return true;
+    const slot = getStaticMemberName(holder);
+    const member = getStaticMemberName(node);
+    if (slot !== null && stored.has(slot) && member !== null && member !== 'length' && !PRIMITIVE_MEMBERS.has(member) && !/^\d/.test(member)) used = true;
+    return !used;
+  });
+  return { stored, holdsObject: used };
+}
+
+/** The constructor of `className`: a function declaration of that name, or the `constructor` of a class of that name. */
+function findConstructor(file: FileContext, className: string): TSESTree.FunctionLike | null {
+  let found: TSESTree.FunctionLike | null = null;
+  walk(file, file.program, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id?.name === className) found = node;
+    else if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id?.name === className) {
+      const ctor = node.body.body.find((e) => e.type === AST_NODE_TYPES.MethodDefinition && e.kind === 'constructor');
+      if (ctor && ctor.type === AST_NODE_TYPES.MethodDefinition) found = ctor.value;
+    }
+    return !found;
+  });
+  return found;
+}
+
+const WRITE_ONLY_INSERTS = new Set(['push', 'unshift']);
+
+/**
+ * A long-lived array or plain object that code only ever adds to: every use is an insert whose result
+ * is thrown away (`all.push(x);`, `byId[id] = x;`), nothing reads, iterates, sizes, removes or
+ * hands it on, and it is not exported. If an insert runs in a function (on every call, not once where
+ * the module loads), the collection grows for the life of the program and nobody can ever use what it
+ * holds. Returns the first insert in a function, or `null`.
+ */
+export function getWriteOnlyInsert(file: FileContext, binding: LongLivedBinding): Node | null {
+  if (binding.writes.length > 0 || binding.exported || binding.reachableElsewhere || binding.uses.length === 0) return null;
+  const kind = getCollectionKind(file, binding);
+  if (kind !== 'array' && kind !== 'object') return null; // a Map or Set only written is judged as a keyed container
+  let inFunction: Node | null = null;
+  for (const use of binding.uses) {
+    const node = outermostWrapper(use);
+    const parent = node.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return null;
+    const member = outermostWrapper(parent);
+    const grand = member.parent;
+    let insert: Node | null = null;
+    if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === member && WRITE_ONLY_INSERTS.has(getStaticMemberName(parent) ?? '')) insert = grand;
+    else if (parent.computed && grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member && grand.operator === '=') insert = grand;
+    if (!insert || insert.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+    if (!inFunction && enclosingFunction(insert) && !isModuleLevelScope(file.sourceCode.getScope(insert))) inFunction = insert;
+  }
+  return inFunction;
 }

@@ -15,7 +15,7 @@ type Node = TSESTree.Node;
  * `Object.prototype`): calling any other method on a primitive throws, so code that does so only works
  * with objects.
  */
-const PRIMITIVE_MEMBERS = new Set([
+export const PRIMITIVE_MEMBERS: ReadonlySet<string> = new Set([
   // Object.prototype
   'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf',
   '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',

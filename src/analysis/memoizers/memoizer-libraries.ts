@@ -736,7 +736,9 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     replacement: PER_INSTANCE_WRAPPER,
   },
   {
-    // `descriptor.value = lodash.memoize(fn, resolver)`: shared, lodash key semantics.
+    // 1.x: `descriptor.value = lodash.memoize(fn, resolver)`, `@memo(resolver)`; 2.x: `@memo({ resolver, cache })`,
+    // the cache defaulting to `new Map()` (its own memoize: `resolver.apply(this, args)`, `func.apply(this, args)`).
+    // Shared by every instance either way, keyed by the first argument.
     id: 'memo-decorator',
     display: 'memo-decorator `@memo`',
     origins: [
@@ -746,13 +748,13 @@ export const MEMOIZER_LIBRARIES: readonly MemoizerSpec[] = [
     forms: ['decorator-factory'],
     cache: 'per-decoration',
     fnArgument: 0,
-    optionsArgument: null,
+    optionsArgument: 0,
     key: { args: 'first-arg', holds: 'strong', includesThis: false },
-    resolver: { ...LODASH_RESOLVER, argument: 0 },
+    resolver: { ...LODASH_RESOLVER, argument: 0, option: 'resolver' },
     forwardsThis: true,
     bound: UNBOUNDED,
     expiryOptions: NO_EXPIRY,
-    cacheOption: null,
+    cacheOption: 'cache',
     registryOptions: [],
     perInstance: null,
     replacement: 'use a per-instance memoizer (lodash-decorators `@Memoize()`)',
