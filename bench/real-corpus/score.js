@@ -7,13 +7,17 @@
  *
  * A leak is found when a finding starts on a line inside `lines` of `path`, or, for evidence
  * `cross-file`, anywhere in a `related` file. A look-alike is flagged when a finding starts inside
- * its `lines`. A crash or parse error in any of the case's files makes it `crash` (not found).
+ * its `lines`. A crash or parse error in any of the case's files makes it `crash` (not found), except a
+ * parse error in a related file of a look-alike, which is not scored there.
  */
 export function scoreCase(c, files) {
+  // A look-alike is judged on its own lines: a related file that does not parse (Flow source, say) is
+  // not linted for it, and only a crash of the plugin there would count.
   const paths = [c.path, ...(c.related ?? [])];
+  const counts = (path, error) => path === c.path || c.verdict === 'leak' || !error.startsWith('parse error');
   const errors = paths
     .map((path) => ({ path, error: files.get(path)?.error ?? (files.has(path) ? null : 'not linted') }))
-    .filter((e) => e.error);
+    .filter((e) => e.error && counts(e.path, e.error));
   if (errors.length > 0) {
     return { id: c.id, status: 'crash', hits: [], error: errors.map((e) => `${e.path}: ${e.error}`).join('; ') };
   }

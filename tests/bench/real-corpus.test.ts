@@ -99,6 +99,18 @@ describe('scoring', () => {
     expect(scoreCase(lookAlike, new Map([[lookAlike.path, file(7, 45)]])).status).toBe('silent');
   });
 
+  it('does not score a related file of a look-alike that does not parse, but does a crash there', () => {
+    const crossLookAlike: CorpusCase = { ...crossFile, id: 'cross-look-alike', verdict: 'look-alike', kind: 'per-instance' };
+    const unparsed = new Map<string, FileResult>([
+      [crossFile.path, file()],
+      ['package/src/uses.js', { messages: [], error: 'parse error at 15: Parsing error: Unexpected token {' }],
+    ]);
+    expect(scoreCase(crossLookAlike, unparsed).status).toBe('silent');
+    expect(scoreCase(crossFile, unparsed).status).toBe('crash');
+    const crashed = new Map<string, FileResult>([...unparsed, ['package/src/uses.js', { messages: [], error: 'crash: boom' }]]);
+    expect(scoreCase(crossLookAlike, crashed).status).toBe('crash');
+  });
+
   it('reports a crash in any file of the case, as not found', () => {
     const files = new Map<string, FileResult>([
       [crossFile.path, file(7)],
