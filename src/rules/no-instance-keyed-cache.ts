@@ -21,7 +21,7 @@ import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js
 import { getObjectKeyUse } from '../analysis/lifetimes/object-params.js';
 import { getSharedPrototypeContainer } from '../analysis/lifetimes/shared-containers.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
-import { findOwnDispose, getCollectedInstance, getCollectionKind, getWriteOnlyInsert, holdsCallerObject, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
+import { findOwnDispose, getCollectedInstance, getCollectionKind, getResets, getWriteOnlyInsert, holdsCallerObject, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
@@ -124,15 +124,25 @@ export default createRule<Options, MessageIds>({
     const collected: CollectedInstance[] = [];
     // Inserts into `this.<slot>` (a candidate prototype container), with the value inserted.
     const prototypeInserts: Array<{ readonly member: TSESTree.MemberExpression; readonly site: TSESTree.Node; readonly how: string }> = [];
-    // Containers inserted into by name (`all.push(x)`, `Foo.all.push(x)`): candidates for a write-only collection.
-    const insertTargets = new Set<TSESTree.Node>();
-    const collect = (node: TSESTree.CallExpression | TSESTree.AssignmentExpression): void => {
-      const found = getCollectedInstance(file, node);
-      if (found) collected.push(found);
+    // Variables inserted into (`all.push(x)`, `byId[k] = x`): candidates for a write-only collection.
+    const insertTargets = new Map<string, TSESTree.Identifier[]>();
+    const collect = (node: TSESTree.CallExpression | TSESTree.AssignmentExpression, method: string | null): void => {
+      if (method !== 'add') {
+        // (`add` stores a key, not a value: only a prototype Set is judged from it)
+        const found = getCollectedInstance(file, node);
+        if (found) collected.push(found);
+      }
       const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
-      if (target.type === AST_NODE_TYPES.Identifier || (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.Identifier)) insertTargets.add(target);
+      const root = target.type === AST_NODE_TYPES.MemberExpression ? target.object : target;
+      // A write-only candidate: a variable (`popovers.push(x)`); members of other values are judged above.
+      if (target.type === AST_NODE_TYPES.Identifier && method !== 'add' && method !== 'set') {
+        const same = insertTargets.get(target.name);
+        if (!same) insertTargets.set(target.name, [target]);
+        else if (same.length < 3) same.push(target); // a name of many functions' locals: a few are enough
+      }
       const value = node.type === AST_NODE_TYPES.CallExpression ? node.arguments.at(-1) : node.right;
-      if (target.type === AST_NODE_TYPES.MemberExpression && target.object.type === AST_NODE_TYPES.ThisExpression && value && getSyntacticKind(value) !== 'primitive') {
+      // A prototype container needs a prototype: `Foo.prototype = {…}`, `Foo.prototype.x = []`.
+      if (scan.hasPrototype && target.type === AST_NODE_TYPES.MemberExpression && root.type === AST_NODE_TYPES.ThisExpression && value && getSyntacticKind(value) !== 'primitive') {
         const how = node.type === AST_NODE_TYPES.CallExpression ? `\`${getStaticMemberName(node.callee as TSESTree.MemberExpression)}()\`` : '`[…] =`';
         prototypeInserts.push({ member: target, site: node, how });
       }
@@ -179,7 +189,7 @@ export default createRule<Options, MessageIds>({
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length === 0) return;
         const method = getStaticMemberName(callee);
-        if (collects && (method === 'push' || method === 'unshift' || method === 'set' || method === 'add')) collect(node);
+        if (collects && (method === 'push' || method === 'unshift' || method === 'set' || (method === 'add' && scan.hasPrototype))) collect(node, method);
         if (!keyed || method === null || !KEYED_METHOD_NAMES.has(method)) return;
         const key = node.arguments[0]!;
         if (key.type === AST_NODE_TYPES.SpreadElement) return;
@@ -198,7 +208,7 @@ export default createRule<Options, MessageIds>({
             AssignmentExpression(node: TSESTree.AssignmentExpression): void {
               // Cheap first: `x[k] = this` (or an alias of it); a binding declared weak assigned a `new Map()`.
               if (node.left.type === AST_NODE_TYPES.MemberExpression && node.left.computed) {
-                if (collects) collect(node);
+                if (collects) collect(node, null);
               } else if (weakDeclarable) checkDeclaredWeak(node);
             },
           }
@@ -417,10 +427,10 @@ function keyOf(node: TSESTree.Node): TSESTree.Node {
 function checkWriteOnly(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   file: FileContext,
-  targets: ReadonlySet<TSESTree.Node>,
+  targetsByName: ReadonlyMap<string, readonly TSESTree.Identifier[]>,
   reported: Set<LongLivedBinding>,
 ): void {
-  for (const target of targets) {
+  for (const target of [...targetsByName.values()].flat()) {
     const binding = resolveLongLivedBinding(file, target);
     if (!binding || reported.has(binding)) continue;
     const insert = getWriteOnlyInsert(file, binding);
@@ -468,11 +478,15 @@ function reportDisposedCollected(
   site: CollectedInstance,
   checkRegistries: boolean,
 ): boolean {
-  if (!binding.exported || site.state || site.instance.via === 'wrapper') return false;
+  if (site.state || site.instance.via === 'wrapper') return false;
+  const resets = getResets(binding);
+  // Exported, or emptied only all at once (a static `destroyAll()` that assigns `[]`)
+  if (!binding.exported && resets.length === 0) return false;
   // A factory's product kept by an exported registry may be the API (`bb.instances`): only with `checkRegistries`.
   if (site.handedOut && !checkRegistries) return false;
-  if (mayRemoveEntries(file, binding, kind, { inThisFileOnly: true })) return false;
+  if (mayRemoveEntries(file, binding, kind, { inThisFileOnly: true, resetsOnly: true })) return false;
   const dispose = site.handedOut ? null : findOwnDispose(file, site.node, site.instance.className);
+  if (!dispose && resets.length > 0) return false; // emptied by whoever resets it: managed
   if (!dispose) {
     context.report({
       node: binding.reportNode,

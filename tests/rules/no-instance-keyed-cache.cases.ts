@@ -56,6 +56,21 @@ export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
   valid: [
     {
+      name: 'a registry emptied all at once, with no dispose of its own, or whose dispose takes the instance out',
+      code: `
+class Tip {
+  static #all: Tip[] = [];
+  static resetAll() { Tip.#all = []; }
+  constructor() { Tip.#all.push(this); }
+}
+class Hint {
+  static #all: Hint[] = [];
+  static destroyAll() { Hint.#all.forEach((h) => h.destroy()); Hint.#all = []; }
+  constructor() { Hint.#all.push(this); }
+  destroy() { Hint.#all = Hint.#all.filter((h) => h !== this); }
+}`,
+    },
+    {
       name: 'untyped: a key type imported from a project module that aliases primitives, or a Node.js type alias, is not evidence',
       filename: appFile('ts'),
       code: `import type { NodeId } from '../lib/types.js';
@@ -297,6 +312,19 @@ export class View { constructor() { views.add(this); } dispose() {} }`,
     },
   ],
   invalid: [
+    {
+      name: 'a registry that only a static reset empties, while the instance\'s own destroy leaves it in',
+      code: `
+class Tooltip {
+  static #instances: Tooltip[] = [];
+  static destroy() { Tooltip.#instances.forEach((t) => t.destroy()); Tooltip.#instances = []; }
+  constructor(readonly target: HTMLElement) { Tooltip.#instances.push(this); }
+  destroy() { this.target.remove(); }
+}`,
+      errors: [
+        { messageId: 'disposedStayCollected', line: 3, data: { name: 'Tooltip.#instances', instances: 'Tooltip', how: '`push()`', member: 'Tooltip.constructor', dispose: 'destroy', disposeLine: 6 } },
+      ],
+    },
     {
       name: 'an exported collection of instances that nothing in its module removes',
       code: `export const all: Button[] = []; class Button { constructor() { all.push(this); } }`,
@@ -1048,6 +1076,34 @@ export class Editor {
   javascript: {
   valid: [
     {
+      name: 'a global a script defines, handed to a function of this file (which may empty its registry)',
+      code: `
+(function () {
+  var Tip = this.Tip = new Class({ initialize: function () { Tip.instances.push(this); } });
+})();
+Tip.instances = [];
+prune(Tip);
+function prune(T) { T.instances.length = 0; }`,
+    },
+    {
+      name: 'members given by a call that is not a known merge (it may do anything with its arguments)',
+      code: `
+import { extend } from './my-utils';
+var Client = function () { return this.initialize.apply(this, arguments); };
+extend(Client, { instances: [] });
+Object.assign(Client.prototype, { initialize: function () { Client.instances.push(this); } });
+Client.each = function (f) { Client.instances.forEach(f); };`,
+    },
+    {
+      name: 'a React mixin whose componentWillUnmount takes the component out again',
+      code: `
+var mounted = [];
+export var OutsideClick = {
+  componentDidMount: function () { mounted.push(this); },
+  componentWillUnmount: function () { mounted.splice(mounted.indexOf(this), 1); },
+};`,
+    },
+    {
       name: 'JSDoc: types that are not objects, or not understood, are no evidence',
       code: `/** @type {Map<string, number>} */
 const counts = new Map();
@@ -1188,6 +1244,48 @@ export function measure(x) { var n = lengths.push(x); return n; }`,
     },
   ],
   invalid: [
+    {
+      name: 'a global that a script defines in its IIFE (var X = this.X = …) and uses outside it, handed only to callers\' callbacks',
+      code: `
+(function () {
+  var Tip = this.Tip = new Class({
+    initialize: function (el) { this.el = el; Tip.instances.push(this); },
+    destroy: function () { this.el.remove(); },
+  });
+})();
+Tip.instances = [];
+Tip.each = function (fn) { Tip.instances.forEach(function (t) { fn.call(Tip, t); }); };`,
+      errors: [
+        { messageId: 'disposedStayCollected', line: 8, data: { name: 'Tip.instances', instances: 'Tip', how: '`push()`', member: 'Tip.initialize', dispose: 'destroy', disposeLine: 5 } },
+      ],
+    },
+    {
+      name: 'members given by library merges: underscore _.extend of the constructor and of its prototype',
+      code: `
+var _ = require('underscore');
+var Client = function () { return this.initialize.apply(this, arguments); };
+_.extend(Client, { instances: [], debug: false });
+_.extend(Client.prototype, { initialize: function (key) { this.key = key; Client.instances.push(this); } });
+Client.each = function (f) { Client.instances.forEach(f); };`,
+      errors: [
+        { messageId: 'instancesCollected', line: 4, data: { name: 'Client.instances', scope: 'property of Client', instances: 'Client', how: '`push()`', member: 'Client.initialize' } },
+      ],
+    },
+    {
+      name: 'a React mixin (lifecycle methods run on each mounted component) that keeps every component it was mixed into',
+      code: `
+(function (root, factory) { root.OutsideClick = factory(); })(this, function () {
+  var mounted = [];
+  return {
+    componentDidMount: function () { mounted.push(this); },
+    componentWillUnmount: function () { this.off(); },
+    handleAll: function () { mounted.forEach(function (c) { c.handle(); }); },
+  };
+});`,
+      errors: [
+        { messageId: 'instancesCollected', line: 3, data: { name: 'mounted', scope: 'module scope', instances: 'component', how: '`push()`', member: 'component.componentDidMount' } },
+      ],
+    },
     {
       name: 'long-lived collections that functions only ever add to (nothing reads them)',
       code: `

@@ -2,7 +2,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression } from './ast.js';
-import type { FileContext } from './file-context.js';
+import { isModuleLevelScope, type FileContext } from './file-context.js';
+import { walk } from './traverse.js';
 
 /**
  * The initialiser of the binding an identifier names, when it is a plain declarator (`const x = init`,
@@ -93,4 +94,83 @@ export function getValueAliases(file: FileContext, variable: Variable): readonly
     }
     return aliases;
   });
+}
+
+/**
+ * The variable a script hands to the global object under `name`, where the script runs once:
+ * `window.OverText = OverText`, `var OverText = this.OverText = new Class(…)` (in a sloppy-mode script,
+ * `this` at the top or in a plain IIFE is the global object). Other scripts, and this one outside the
+ * IIFE, then read it as the global `OverText`. `null` when nothing is handed out so.
+ */
+export function getGlobalExport(file: FileContext, name: string): Variable | null {
+  const exports = file.cached('globalExports', file.program, () => collectGlobalExports(file));
+  return exports.get(name) ?? null;
+}
+
+const GLOBAL_OBJECTS = new Set(['window', 'self', 'globalThis', 'global']);
+
+function collectGlobalExports(file: FileContext): Map<string, Variable> {
+  const found = new Map<string, Variable>();
+  // (`this.X = …` in a top-level IIFE only works in a script, whatever the parser was told: no `sourceType` test)
+  if (!/\b(?:window|self|globalThis|global|this)\s*\.\s*[A-Za-z_$][\w$]*\s*=[^=]/.test(file.sourceCode.text)) return found;
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+    const left = node.left;
+    const name = !left.computed && left.property.type === AST_NODE_TYPES.Identifier ? left.property.name : null;
+    if (name === null) return;
+    const object = unwrapExpression(left.object);
+    const global =
+      (object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(object.name) && file.isGlobalReference(object, object.name)) ||
+      (object.type === AST_NODE_TYPES.ThisExpression && thisIsGlobal(object));
+    if (!global || !isModuleLevelScope(file.sourceCode.getScope(node))) return;
+    const right = unwrapExpression(node.right);
+    let variable: Variable | null = null;
+    if (right.type === AST_NODE_TYPES.Identifier) variable = file.findVariable(right);
+    else if (node.parent.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node && node.parent.id.type === AST_NODE_TYPES.Identifier) {
+      variable = file.findVariable(node.parent.id);
+    }
+    if (variable && variable.name === name && !found.has(name)) found.set(name, variable);
+  };
+  walk(file, file.program, (node) => {
+    // Only code that runs once: the top level and functions called where they are written.
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+    if (node.type === AST_NODE_TYPES.FunctionExpression && !isCalledHere(node)) return false;
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return false;
+    visit(node);
+    return true;
+  });
+  return found;
+}
+
+/** `(function () {…})(…)`, `(function () {…}).call(…)`. */
+function isCalledHere(fn: TSESTree.FunctionExpression): boolean {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression) return parent.callee === fn || parent.arguments.includes(fn); // an IIFE, or a UMD factory
+  return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === fn && parent.parent.type === AST_NODE_TYPES.CallExpression;
+}
+
+/** `this` at the top of a script, or in a function called once where it is written, without `.call(other)`. */
+function thisIsGlobal(node: TSESTree.ThisExpression): boolean {
+  let current: TSESTree.Node = node;
+  while (current.parent) {
+    const next: TSESTree.Node = current.parent;
+    if (next.type === AST_NODE_TYPES.Program) return true;
+    if (next.type === AST_NODE_TYPES.FunctionDeclaration || next.type === AST_NODE_TYPES.ClassBody) return false;
+    if (next.type === AST_NODE_TYPES.FunctionExpression) {
+      // `(function () { … })()` or `(function () { … }).call(this)`, whose own `this` is then the outer one
+      const call: TSESTree.Node = next.parent;
+      const plain = call.type === AST_NODE_TYPES.CallExpression && call.callee === next;
+      const withThis =
+        call.type === AST_NODE_TYPES.MemberExpression &&
+        call.object === next &&
+        !call.computed &&
+        call.property.type === AST_NODE_TYPES.Identifier &&
+        call.property.name === 'call' &&
+        call.parent.type === AST_NODE_TYPES.CallExpression &&
+        call.parent.arguments[0]?.type === AST_NODE_TYPES.ThisExpression;
+      if (!plain && !withThis) return false;
+    }
+    current = next;
+  }
+  return false;
 }

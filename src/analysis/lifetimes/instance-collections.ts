@@ -148,16 +148,18 @@ const KEEPING_METHODS: Readonly<Record<'array' | 'object' | 'map', ReadonlySet<s
  * Does the file ever take entries out of the collection? A reassignment, `splice`/`pop`/`shift`,
  * `length = 0`, `delete x[k]`, `delete()`/`clear()`, or a use this analysis cannot follow (passed to
  * a function, returned, exported): any of them means the entries may be managed, so no finding.
- * `inThisFileOnly` leaves out what other modules may do with an exported binding.
+ * `inThisFileOnly` leaves out what other modules may do with an exported binding; `resetsOnly` leaves
+ * out what empties the whole collection at once (`x = []`, `x.length = 0`, `x.clear()`: `getResets`).
  * A Map's `delete(k)` counts only when it can take out a stored entry (`removals.ts`).
  */
 export function mayRemoveEntries(
   file: FileContext,
   binding: LongLivedBinding,
   kind: 'array' | 'object' | 'map',
-  { inThisFileOnly = false }: { readonly inThisFileOnly?: boolean } = {},
+  { inThisFileOnly = false, resetsOnly = false }: { readonly inThisFileOnly?: boolean; readonly resetsOnly?: boolean } = {},
 ): boolean {
-  if (binding.writes.length > 0 || binding.reachableElsewhere || (binding.exported && !inThisFileOnly)) return true;
+  if (binding.reachableElsewhere || (binding.exported && !inThisFileOnly)) return true;
+  if (binding.writes.length > 0 && !(resetsOnly && binding.writes.every((write) => isReset(write)))) return true;
   const releasing = kind === 'map' ? new Set<Node>(getKeyedRemovals(file, binding, 'set').releasing) : null;
   for (const use of binding.uses) {
     const node = outermostWrapper(use);
@@ -168,7 +170,11 @@ export function mayRemoveEntries(
       const grand = member.parent;
       if (grand?.type === AST_NODE_TYPES.UnaryExpression && grand.operator === 'delete') return true;
       const name = getStaticMemberName(parent);
-      if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member && name === 'length') return true;
+      if (grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member && name === 'length') {
+        if (resetsOnly && isEmptyLiteral(grand.right)) continue;
+        return true;
+      }
+      if (resetsOnly && name === 'clear' && grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === member) continue;
       if (releasing && name === 'delete' && grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === member) {
         if (releasing.has(grand)) return true;
         continue; // a removal that cannot match a stored key, or that is always followed by an insert
@@ -184,6 +190,41 @@ export function mayRemoveEntries(
     return true; // passed on, returned, stored elsewhere: others may remove entries
   }
   return false;
+}
+
+/**
+ * What empties the whole collection at once: `x = []` (or `{}`, `new Map()`), `x.length = 0`,
+ * `x.clear()`. Entries then leave all together, never one instance at a time.
+ */
+export function getResets(binding: LongLivedBinding): Node[] {
+  const resets: Node[] = binding.writes.filter((write) => isReset(write));
+  for (const use of binding.uses) {
+    const node = outermostWrapper(use);
+    const parent = node.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) continue;
+    const member = outermostWrapper(parent);
+    const grand = member.parent;
+    const name = getStaticMemberName(parent);
+    if (name === 'length' && grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member && isEmptyLiteral(grand.right)) resets.push(grand);
+    if (name === 'clear' && grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === member) resets.push(grand);
+  }
+  return resets;
+}
+
+/** A write of the binding that gives it a new empty collection (`Foo.#all = []`). */
+function isReset(write: Node): boolean {
+  const outer = outermostWrapper(write);
+  const assignment = outer.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== outer || assignment.operator !== '=') return false;
+  const value = unwrapExpression(assignment.right);
+  if (value.type === AST_NODE_TYPES.ArrayExpression) return value.elements.length === 0;
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value.properties.length === 0;
+  return value.type === AST_NODE_TYPES.NewExpression && value.arguments.length === 0;
+}
+
+function isEmptyLiteral(node: Node): boolean {
+  const value = unwrapExpression(node);
+  return value.type === AST_NODE_TYPES.Literal && value.value === 0;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   unwrapExpression,
 } from '../core/ast.js';
 import { getComponentOfMemberObject } from './component-options.js';
+import { isMemberMerge } from '../core/merge-helpers.js';
 import type { FileContext } from '../core/file-context.js';
 import { getTypeServices } from '../resolve/types.js';
 
@@ -260,7 +261,9 @@ export function getPrototypeObjectOwner(file: FileContext, object: TSESTree.Obje
     const owner = getPrototypeLiteralOwner(file, object);
     if (owner !== undefined) return owner;
     const parent = outermostWrapper(object).parent;
-    return parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression ? classSpecOwner(object, parent) : undefined;
+    const spec = parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression ? classSpecOwner(object, parent) : undefined;
+    if (spec !== undefined) return spec;
+    return hasComponentLifecycle(object) ? (holderName(object) ?? 'component') : undefined;
   });
 }
 
@@ -279,7 +282,7 @@ export function getPrototypeLiteralOwner(file: FileContext, object: TSESTree.Obj
       const owner = getPrototypeOwner(parent.left);
       return owner ? owner.name : undefined;
     }
-    if (parent.type === AST_NODE_TYPES.CallExpression) return prototypeUse(parent, node);
+    if (parent.type === AST_NODE_TYPES.CallExpression) return prototypeUse(file, parent, node);
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
       const variable = file.findVariable(parent.id);
       for (const reference of variable?.references ?? []) {
@@ -290,13 +293,39 @@ export function getPrototypeLiteralOwner(file: FileContext, object: TSESTree.Obj
           if (owner) return owner.name;
         }
         if (useParent?.type === AST_NODE_TYPES.CallExpression) {
-          const owner = prototypeUse(useParent, use);
+          const owner = prototypeUse(file, useParent, use);
           if (owner !== undefined) return owner ?? parent.id.name;
         }
       }
     }
     return undefined;
   });
+}
+
+/**
+ * Lifecycle methods that React calls on each mounted component, in a `createClass` definition or a
+ * mixin object: an object that defines one runs its methods with a component instance as `this`.
+ */
+const COMPONENT_LIFECYCLE = new Set([
+  'componentWillMount', 'componentDidMount', 'componentWillReceiveProps', 'shouldComponentUpdate',
+  'componentWillUpdate', 'componentDidUpdate', 'componentWillUnmount', 'getInitialState',
+]);
+
+function hasComponentLifecycle(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      COMPONENT_LIFECYCLE.has(getStaticPropertyKey(property.key, property.computed) ?? '') &&
+      (property.method || property.value.type === AST_NODE_TYPES.FunctionExpression),
+  );
+}
+
+/** The name an object literal is stored under (`var Mixin = {…}`), or `null`. */
+function holderName(object: TSESTree.ObjectExpression): string | null {
+  const holder = outermostWrapper(object).parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) return holder.id.name;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.left.type === AST_NODE_TYPES.MemberExpression) return getStaticMemberName(holder.left);
+  return null;
 }
 
 /**
@@ -332,11 +361,12 @@ function classSpecOwner(object: TSESTree.ObjectExpression, call: TSESTree.CallEx
   return holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration || holder?.type === AST_NODE_TYPES.ReturnStatement ? null : undefined;
 }
 
-function prototypeUse(call: TSESTree.CallExpression, argument: Node): string | null | undefined {
+function prototypeUse(file: FileContext, call: TSESTree.CallExpression, argument: Node): string | null | undefined {
   const method = getObjectMethodCall(call);
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   if (index < 0) return undefined;
-  if (method === 'assign' && index > 0) {
+  // `Object.assign(X.prototype, {…})`, `_.extend(X.prototype, Base.prototype, {…})`
+  if (index > 0 && isMemberMerge(file, call)) {
     const owner = call.arguments[0] && getPrototypeOwner(call.arguments[0]);
     return owner ? owner.name : undefined;
   }

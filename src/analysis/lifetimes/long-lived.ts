@@ -4,7 +4,8 @@ import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWra
 import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { getClassName } from './instance.js';
 import { walk } from '../core/traverse.js';
-import { getSingleValue, getValueAliases } from '../core/bindings.js';
+import { getGlobalExport, getIifeReturnedVariable, getSingleValue, getValueAliases } from '../core/bindings.js';
+import { isMemberMerge } from '../core/merge-helpers.js';
 import { followProjectDefinition, isProjectSpecifier } from '../resolve/project-exports.js';
 
 type Node = TSESTree.Node;
@@ -72,7 +73,8 @@ export function resolveLongLivedBinding(file: FileContext, node: Node): LongLive
       : null;
   }
   if (object.type === AST_NODE_TYPES.Identifier) {
-    const variable = file.findVariable(object);
+    // A global that this script defines itself (`var OverText = this.OverText = …` in an IIFE) is that variable.
+    const variable = file.findVariable(object) ?? getGlobalExport(file, object.name);
     // `function Manager() { Manager.instances.push(this); }` with `Manager.instances = []` at module level
     const fnProperty = variable && functionPropertyBinding(file, variable, name);
     if (fnProperty) return fnProperty;
@@ -354,19 +356,38 @@ const COMPILED_CLASS_HELPERS = new Set(['__extends', '_inherits', '_inheritsLoos
 function holdsOneValue(file: FileContext, variable: TSESLint.Scope.Variable): boolean {
   if (!isLongLivedScope(file, variable.scope) || variable.defs.length !== 1) return false;
   if (variable.defs[0]!.type === 'FunctionName') return !variable.references.some((reference) => reference.isWrite());
-  return getSingleValue(variable) !== null;
+  const value = getSingleValue(variable);
+  return value !== null && isCreatedHere(file, value);
+}
+
+/**
+ * A value this module creates, so that its properties are this module's to define: a function, a
+ * `new` (`new Class({…})`), a class IIFE, or an assignment chain ending in one (`var X = this.X = new Class(…)`).
+ * A value read from elsewhere (`require('util')`, another binding) has properties others define too.
+ */
+function isCreatedHere(file: FileContext, node: Node): boolean {
+  const value = unwrapExpression(node);
+  if (isFunctionNode(value) || value.type === AST_NODE_TYPES.NewExpression) return true;
+  if (value.type === AST_NODE_TYPES.AssignmentExpression) return isCreatedHere(file, value.right);
+  return value.type === AST_NODE_TYPES.CallExpression && getIifeReturnedVariable(file, value) !== null;
 }
 
 function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Variable, name: string): LongLivedBinding | null {
+  if (!isLongLivedScope(file, variable.scope)) return null; // cheap first: a local is no long-lived holder
   const aliases = getValueAliases(file, variable);
   if (!aliases.every((alias) => holdsOneValue(file, alias))) return null;
   const isAlias = (node: Node | null | undefined): boolean =>
     node?.type === AST_NODE_TYPES.Identifier && aliases.includes(file.findVariable(node) as TSESLint.Scope.Variable);
   const members: TSESTree.MemberExpression[] = [];
+  const mergeDefinitions: Array<{ readonly call: TSESTree.CallExpression; readonly property: TSESTree.Property }> = [];
   let reachableElsewhere = false;
   let exported = false;
+  // Handed to the global object under its own name: the script's global reads of that name are it too.
+  const global = aliases.find((alias) => getGlobalExport(file, alias.name) === alias);
+  if (global) exported = true;
+  const globalReads = global ? file.sourceCode.scopeManager?.globalScope?.through.filter((reference) => reference.identifier.name === global.name) ?? [] : [];
   for (const alias of aliases) {
-    for (const reference of alias.references) {
+    for (const reference of alias === global ? [...alias.references, ...globalReads] : alias.references) {
       if (reference.isWrite()) continue; // the one value it is given
       const outer = outermostWrapper(reference.identifier);
       const parent = outer.parent;
@@ -390,9 +411,20 @@ function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Var
       if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === outer) continue;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === outer) continue;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.Identifier && COMPILED_CLASS_HELPERS.has(parent.callee.name)) continue;
-      if (parent?.type === AST_NODE_TYPES.CallExpression && addsMembersOnly(file, parent, outer, name)) continue;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === outer && isMergeInto(file, parent)) {
+        // `Object.assign(Foo, { each… })`, `_.extend(Pusher, { instances: [] })`: gives members, or defines this one
+        const defining = mergedProperty(parent, name);
+        if (defining === undefined) reachableElsewhere = true;
+        else if (defining) mergeDefinitions.push({ call: parent, property: defining });
+        continue;
+      }
       if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof') continue;
       if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+        exported = true;
+        continue;
+      }
+      // handed to a callback that other code supplied (`fn.call(OverText, …)` with `fn` a parameter): as good as exported
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== outer && isParameterCallee(file, parent.callee)) {
         exported = true;
         continue;
       }
@@ -406,13 +438,16 @@ function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Var
     const outer = outermostWrapper(member);
     return outer.parent?.type === AST_NODE_TYPES.AssignmentExpression && outer.parent.left === outer;
   });
+  if (definitions.length + mergeDefinitions.length !== 1) return null;
   const [definingMember] = definitions;
-  if (definitions.length !== 1 || !definingMember) return null;
-  const assignment = outermostWrapper(definingMember).parent as TSESTree.AssignmentExpression;
-  const statement = assignment.parent;
+  const [merged] = mergeDefinitions;
+  const definingNode: TSESTree.AssignmentExpression | TSESTree.CallExpression = definingMember
+    ? (outermostWrapper(definingMember).parent as TSESTree.AssignmentExpression)
+    : merged!.call;
+  const statement = outermostWrapper(definingNode).parent;
   const runsOnce =
-    assignment.operator === '=' &&
-    statement.type === AST_NODE_TYPES.ExpressionStatement &&
+    (definingNode.type !== AST_NODE_TYPES.AssignmentExpression || definingNode.operator === '=') &&
+    statement?.type === AST_NODE_TYPES.ExpressionStatement &&
     (statement.parent.type === AST_NODE_TYPES.Program ||
       (statement.parent.type === AST_NODE_TYPES.BlockStatement &&
         statement.parent.parent !== undefined &&
@@ -424,10 +459,10 @@ function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Var
     kind: 'static-field',
     name: `${displayName}.${name}`,
     scope: `property of ${displayName}`,
-    reportNode: definingMember.property,
-    declaration: assignment,
+    reportNode: definingMember ? definingMember.property : merged!.property.key,
+    declaration: definingMember ? definingNode : merged!.property,
     imported: null,
-    init: assignment.right,
+    init: definingMember ? (definingNode as TSESTree.AssignmentExpression).right : (merged!.property.value as TSESTree.Expression),
     typeAnnotation: null,
     exported,
     uses: members.filter((member) => member !== definingMember),
@@ -437,20 +472,45 @@ function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Var
 }
 
 /**
- * A call of a method of the global `Object` (`Object.assign(Foo, { each… })`, `Object.defineProperty`,
- * MooTools' `Object.append`) that gives the value other members: it never empties the property `name`
- * unless an object it is given names that property too.
+ * A call that gives its first argument members: a method of the global `Object` (`Object.assign`,
+ * `Object.defineProperty`, MooTools' `Object.append`) or a library merge (`_.extend`, `$.extend`,
+ * `merge-helpers.ts`). None of them empties a property it is not given.
  */
-function addsMembersOnly(file: FileContext, call: TSESTree.CallExpression, argument: Node, name: string): boolean {
+function isMergeInto(file: FileContext, call: TSESTree.CallExpression): boolean {
+  if (isMemberMerge(file, call)) return true;
   const callee = unwrapExpression(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments[0] !== argument) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = unwrapExpression(callee.object);
-  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Object' || !file.isGlobalReference(object, 'Object')) return false;
-  return call.arguments.slice(1).every((source) => {
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'Object' && file.isGlobalReference(object, 'Object');
+}
+
+/**
+ * The property `name` among the objects a merge gives its target: the property when one object
+ * literal defines it, `null` when none does (other members only), `undefined` when a source is not a
+ * literal this can read (a spread, a variable) or a string names it (`defineProperty(X, 'name', …)`).
+ */
+function mergedProperty(call: TSESTree.CallExpression, name: string): TSESTree.Property | null | undefined {
+  let found: TSESTree.Property | null = null;
+  for (const source of call.arguments.slice(1)) {
     const value = unwrapExpression(source);
-    if (value.type === AST_NODE_TYPES.Literal) return value.value !== name;
-    return value.type === AST_NODE_TYPES.ObjectExpression && value.properties.every((p) => p.type === AST_NODE_TYPES.Property && getStaticPropertyKey(p.key, p.computed) !== name);
-  });
+    if (value.type === AST_NODE_TYPES.Literal) {
+      if (value.value === name) return undefined;
+      continue;
+    }
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    for (const property of value.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) return undefined;
+      if (getStaticPropertyKey(property.key, property.computed) === name) found = property;
+    }
+  }
+  return found;
+}
+
+/** A callee rooted in a parameter: `fn(…)`, `fn.call(…)`, `options.onChange(…)`: code the caller supplied. */
+function isParameterCallee(file: FileContext, callee: Node): boolean {
+  let root = unwrapExpression(callee);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrapExpression(root.object);
+  return root.type === AST_NODE_TYPES.Identifier && file.findVariable(root)?.defs[0]?.type === 'Parameter';
 }
 
 /** `window.X`, `self.X`, `globalThis.X`: a property of the global object (not shadowed), which every script reaches. */
