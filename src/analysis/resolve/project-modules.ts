@@ -96,7 +96,8 @@ export function projectModuleNamerOf(file: FileContext): (specifier: string) => 
 function readModule(file: string): Entry | null {
   let version: string;
   try {
-    const stat = statSync(file);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return null;
     version = `${stat.size}:${stat.mtimeMs}`;
   } catch {
     return null;
