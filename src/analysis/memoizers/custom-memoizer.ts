@@ -272,23 +272,20 @@ function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifie
  * of these. Text that shows none of them cannot summarise to a memoizer.
  */
 export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
-  // The same two tests as on the function's own text, read off once per file: where the file's text
-  // forwards `this` and where it calls one of the callable names; a function passes when one of those
-  // places lies inside its range. (A name is matched where no identifier character or `.` comes
-  // before it, which the text just before a function can never supply: the answer is the same as on
-  // the function's text alone.)
-  // (the calls are looked for only once a function does not forward `this` itself)
+  // The same two tests as on the function's own text. Where the file's text forwards `this` is read off
+  // once per file, and a function passes when one of those places lies inside its range. The callable
+  // names are looked for only in the functions that do not forward `this` themselves, in their own text
+  // (a name is matched where no identifier character or `.` comes before it, which the text just before
+  // a function can never supply: the answer is the same as on the whole file's text).
   const places = file.cached('memoizerTextPlaces', file.program, () => ({
     forwardsThis: matchRanges(file.sourceCode.text, FORWARDS_THIS_ALL),
-    calls: undefined as number[] | undefined,
+    callable: undefined as RegExp | null | undefined,
   }));
   const [start, end] = fn.range;
   if (containsRange(places.forwardsThis, start, end)) return true;
-  if (!places.calls) {
-    const callable = callableNamesPattern(file, places.forwardsThis);
-    places.calls = callable ? matchRanges(file.sourceCode.text, callable) : [];
-  }
-  return containsRange(places.calls, start, end);
+  if (places.callable === undefined) places.callable = callableNamesPattern(file, places.forwardsThis);
+  if (!places.callable) return false;
+  return places.callable.test(file.sourceCode.text.slice(start, end));
 }
 
 const FORWARDS_THIS_ALL = new RegExp(FORWARDS_THIS.source, 'g');
@@ -320,7 +317,7 @@ function containsRange(ranges: readonly number[], start: number, end: number): b
 
 /**
  * Names a memoizer's text may call: library memoizers, imports from project modules, and the file's
- * own functions that forward `this`. As a global pattern over the file's text; `null` without names.
+ * own functions that forward `this`. As a pattern for a function's text; `null` without names.
  * `forwardsThis`: where the file's text forwards `this` (`matchRanges`), so that a declaration's own
  * text is tested by its range, without copying it.
  */
@@ -354,7 +351,7 @@ function callableNamesPattern(file: FileContext, forwardsThis: readonly number[]
   }
   if (names.size === 0) return null;
   const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
-  return new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`, 'g');
+  return new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`);
 }
 
 /**
