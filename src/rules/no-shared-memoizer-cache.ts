@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, lineOf, outermostWrapper, unwrapExpression } from '../analysis/core/ast.js';
 import {
-  analyzeCustomMemoizer,
+  analyzeReportedSharedCache,
   mayBeMemoizer,
   mayShareCacheHere,
   isInside,
@@ -99,11 +99,9 @@ export default createRule<Options, MessageIds>({
           if (found.some((outer) => isInside(fn, outer.definition)) || !mayBeMemoizer(file, fn)) continue;
           // Its own shape before its composition: no module is parsed for a wrapper that cannot be reported here.
           if (!mayShareCacheHere(file, fn)) continue;
-          const memoizer = analyzeCustomMemoizer(file, fn);
-          if (!memoizer?.consequence || (!memoizer.cache && !memoizer.composed)) continue;
-          if (memoizer.storage === 'per-wrapped-function' && !memoizer.sharedUse) continue;
-          if (memoizer.storage === 'per-instance') continue;
-          found.push(memoizer);
+          // (a wrapper's composition is followed only where it can be reported: `analyzeReportedSharedCache`)
+          const memoizer = analyzeReportedSharedCache(file, fn);
+          if (memoizer) found.push(memoizer);
         }
         // Reported once, where it can be fixed: a wrapper of this file that a decorator here applies to
         // each decorated method is reported at the wrapper when the wrapper can be rewritten to keep one

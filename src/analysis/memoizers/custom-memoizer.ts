@@ -127,6 +127,52 @@ export function analyzeCustomMemoizer(file: FileContext, fn: FunctionNode): Cust
 }
 
 /**
+ * What `no-shared-memoizer-cache` reports of a function of this file: a summary (`analyzeCustomMemoizer`)
+ * with a cache shared by every instance: not per instance, and for a wrapper whose cache is one per
+ * wrapped function, only with a use here that installs it in a shared slot.
+ */
+export function isReportedSharedCache(memoizer: CustomMemoizer | null): memoizer is CustomMemoizer {
+  if (!memoizer?.consequence || (!memoizer.cache && !memoizer.composed)) return false;
+  if (memoizer.storage === 'per-wrapped-function' && !memoizer.sharedUse) return false;
+  return memoizer.storage !== 'per-instance';
+}
+
+/**
+ * `analyzeCustomMemoizer(file, fn)` when `isReportedSharedCache` holds for it, else `null`, without
+ * following a composition that cannot be reported: a function whose own shape is a wrapper that composes
+ * another memoizer (`return clone(fn, …)`, resolved into the module the callee is imported from) and that
+ * no use of this file installs in a shared slot summarises to that wrapper, which is not reported, or,
+ * when the composition finds no memoizer, to what its factory levels give. So the factory levels are
+ * read first, and the composition is followed (by the whole summary) only when they give a reported one.
+ */
+export function analyzeReportedSharedCache(file: FileContext, fn: FunctionNode): CustomMemoizer | null {
+  const full = (): CustomMemoizer | null => {
+    const memoizer = analyzeCustomMemoizer(file, fn);
+    return isReportedSharedCache(memoizer) ? memoizer : null;
+  };
+  if (getWrapperUses(file, fn).sharedUse !== null) return full();
+  const inProgress = file.cached('customMemoizerInProgress', file.program, () => new Set<FunctionNode>());
+  if (inProgress.has(fn)) return full();
+  inProgress.add(fn);
+  let unfollowed = false;
+  let fromFactory: CustomMemoizer | null = null;
+  try {
+    const direct = findShape(file, fn, false, fn, false);
+    if (direct === UNFOLLOWED) {
+      unfollowed = true;
+      fromFactory = factoryMemoizer(file, fn);
+    } else {
+      // the shape the summary starts from (the same search, in the same state): not searched twice
+      file.cached('directShape', fn, () => direct);
+    }
+  } finally {
+    inProgress.delete(fn);
+  }
+  if (!unfollowed || isReportedSharedCache(fromFactory)) return full();
+  return null;
+}
+
+/**
  * Resolves a use site to the memoizer it names: a `Decorator` node or its expression (`@cached`,
  * `@Memo()`), or a call (`wrap(fn)`). The definition is a function of this file, or, with type
  * information, a function exported by another project file (`import { cached } from '../memo'`).
@@ -226,21 +272,20 @@ function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifie
  * of these. Text that shows none of them cannot summarise to a memoizer.
  */
 export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
-  // The same two tests as on the function's own text, read off once per file: where the file's text
-  // forwards `this` and where it calls one of the callable names; a function passes when one of those
-  // places lies inside its range. (A name is matched where no identifier character or `.` comes
-  // before it, which the text just before a function can never supply: the answer is the same as on
-  // the function's text alone.)
-  const places = file.cached('memoizerTextPlaces', file.program, () => {
-    const text = file.sourceCode.text;
-    const callable = callableNamesPattern(file);
-    return {
-      forwardsThis: matchRanges(text, FORWARDS_THIS_ALL),
-      calls: callable ? matchRanges(text, callable) : [],
-    };
-  });
+  // The same two tests as on the function's own text. Where the file's text forwards `this` is read off
+  // once per file, and a function passes when one of those places lies inside its range. The callable
+  // names are looked for only in the functions that do not forward `this` themselves, in their own text
+  // (a name is matched where no identifier character or `.` comes before it, which the text just before
+  // a function can never supply: the answer is the same as on the whole file's text).
+  const places = file.cached('memoizerTextPlaces', file.program, () => ({
+    forwardsThis: matchRanges(file.sourceCode.text, FORWARDS_THIS_ALL),
+    callable: undefined as RegExp | null | undefined,
+  }));
   const [start, end] = fn.range;
-  return containsRange(places.forwardsThis, start, end) || containsRange(places.calls, start, end);
+  if (containsRange(places.forwardsThis, start, end)) return true;
+  if (places.callable === undefined) places.callable = callableNamesPattern(file, places.forwardsThis);
+  if (!places.callable) return false;
+  return places.callable.test(file.sourceCode.text.slice(start, end));
 }
 
 const FORWARDS_THIS_ALL = new RegExp(FORWARDS_THIS.source, 'g');
@@ -272,9 +317,12 @@ function containsRange(ranges: readonly number[], start: number, end: number): b
 
 /**
  * Names a memoizer's text may call: library memoizers, imports from project modules, and the file's
- * own functions that forward `this`. As a global pattern over the file's text; `null` without names.
+ * own functions that forward `this`. As a pattern for a function's text; `null` without names.
+ * `forwardsThis`: where the file's text forwards `this` (`matchRanges`), so that a declaration's own
+ * text is tested by its range, without copying it.
  */
-function callableNamesPattern(file: FileContext): RegExp | null {
+function callableNamesPattern(file: FileContext, forwardsThis: readonly number[]): RegExp | null {
+  const forwards = (node: Node): boolean => containsRange(forwardsThis, node.range[0], node.range[1]);
   const names = new Set<string>(getMemoizerRootNames(file, file.settings));
   for (const statement of file.program.body) {
     const declaration =
@@ -282,11 +330,11 @@ function callableNamesPattern(file: FileContext): RegExp | null {
         ? statement.declaration
         : statement;
     if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
-      if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) names.add(declaration.id.name);
+      if (forwards(declaration)) names.add(declaration.id.name);
     } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of declaration.declarations) {
         const init = declarator.init && unwrapExpression(declarator.init);
-        if (declarator.id.type === AST_NODE_TYPES.Identifier && init && isFunctionNode(init) && FORWARDS_THIS.test(file.sourceCode.getText(init))) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && init && isFunctionNode(init) && forwards(init)) {
           names.add(declarator.id.name);
         }
         // `const memo_1 = require('./memo')`: a project module whose members may be memoizers
@@ -294,7 +342,7 @@ function callableNamesPattern(file: FileContext): RegExp | null {
         if (required && isProjectSpecifier(file, required.specifier.value)) addBindingNames(declarator.id, names);
       }
       // `const fns = { memoize(fn) { … fn.apply(this, a) … } }`
-      if (FORWARDS_THIS.test(file.sourceCode.getText(declaration))) {
+      if (forwards(declaration)) {
         for (const name of objectBindingNames(declaration)) names.add(name);
       }
     } else if (declaration?.type === AST_NODE_TYPES.ImportDeclaration && isProjectSpecifier(file, declaration.source.value)) {
@@ -303,7 +351,7 @@ function callableNamesPattern(file: FileContext): RegExp | null {
   }
   if (names.size === 0) return null;
   const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
-  return new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`, 'g');
+  return new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`);
 }
 
 /**
@@ -440,10 +488,14 @@ interface Candidate extends CacheSearch {
 }
 
 function computeMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | null {
-  const direct = findShape(file, fn, false, fn);
+  const direct = file.cached('directShape', fn, () => findShape(file, fn, false, fn));
   const judged = direct && judge(file, fn, direct, false);
   if (judged) return judged;
-  // A factory of any depth: `Memo(options)` (or `Memo()`, or `Memo(a)(b)`) returns a decorator.
+  return factoryMemoizer(file, fn);
+}
+
+/** A factory of any depth: `Memo(options)` (or `Memo()`, or `Memo(a)(b)`) returns a decorator. */
+function factoryMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | null {
   let level = returnedFunctions(file, fn);
   for (let depth = 0; depth < 3 && level.length > 0; depth++) {
     for (const returned of level) {
@@ -485,7 +537,27 @@ function factoryOptions(file: FileContext, factory: FunctionNode, decorator: Fun
   return new Map(); // (the decorator is not declared inside the factory)
 }
 
-function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean, definition: FunctionNode): Candidate | null {
+/**
+ * `findShape` with `followWrapperComposition: false` stops where a wrapper's only shape left is a
+ * composition (`return clone(fn, …)`), before the returned calls are resolved: `UNFOLLOWED`.
+ */
+const UNFOLLOWED = Symbol('unfollowed wrapper composition');
+
+function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean, definition: FunctionNode): Candidate | null;
+function findShape(
+  file: FileContext,
+  fn: FunctionNode,
+  inFactory: boolean,
+  definition: FunctionNode,
+  followWrapperComposition: false,
+): Candidate | typeof UNFOLLOWED | null;
+function findShape(
+  file: FileContext,
+  fn: FunctionNode,
+  inFactory: boolean,
+  definition: FunctionNode,
+  followWrapperComposition = true,
+): Candidate | typeof UNFOLLOWED | null {
   const [first, second, third] = fn.params;
   if (third?.type === AST_NODE_TYPES.Identifier) {
     // `(target, key, descriptor)`; a helper with three parameters (`memoize(fn, resolver, cache)`) is read as a wrapper.
@@ -510,6 +582,7 @@ function findShape(file: FileContext, fn: FunctionNode, inFactory: boolean, defi
       return { form, decorator: fn, replacement: null, slot: null, originals: new Set([value]), context };
     }
     // `return memoize(value)`: the replacement is a library memoizer over the original.
+    if (!followWrapperComposition && form === 'wrapper') return returnedCalls(file, fn).length > 0 ? UNFOLLOWED : null;
     const isOriginal = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && file.findVariable(node) === value;
     const composed = returnedCalls(file, fn)
       .map((call) => findComposition(file, call, isOriginal, caller))

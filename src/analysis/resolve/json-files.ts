@@ -15,8 +15,9 @@ const nearest = new BoundedCache<string, { version: string; found: string | null
 /** The version of a file on disk (`size:mtime`), or `null` when it is not a file. */
 export function fileVersion(file: string): string | null {
   try {
-    const stat = statSync(file);
-    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : null;
+    // A missing file is the common answer (module resolution tries extension after extension): no exception for it.
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() ? `${stat.size}:${stat.mtimeMs}` : null;
   } catch {
     return null;
   }

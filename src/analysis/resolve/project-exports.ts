@@ -4,7 +4,7 @@ import type { FileContext } from '../core/file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
 import { exportsProjectDeclaration, getProjectFileContext, resolveProjectModule } from './project-files.js';
 import { MEMOIZER_LIBRARIES } from '../memoizers/memoizer-libraries.js';
-import { getModuleContext, projectModuleNamerOf } from './project-modules.js';
+import { getModuleContext, projectModuleNamerOf, type TextTest } from './project-modules.js';
 import { getTypeServices } from './types.js';
 import { FORWARDS_THIS } from '../memoizers/text-checks.js';
 
@@ -44,7 +44,7 @@ function projectModule(
   file: FileContext,
   specifier: TSESTree.StringLiteral,
   hops: number,
-  worthParsing?: (text: string) => boolean,
+  worthParsing?: TextTest,
 ): FileContext | null {
   if (hops >= MAX_HOPS) return null;
   const types = getTypeServices(file);
@@ -87,11 +87,11 @@ const REEXPORTS_PROJECT = /export\s*(?:\*|\{[^}]*\})\s*from\s*['"]/;
 
 /**
  * Cheap test before a module is parsed for a definition (a decorator or wrapper it exports): a memoizer
- * forwards the caller's `this` or applies a library memoizer; a barrel re-exports one.
+ * forwards the caller's `this` (in code: `Effect.bind(…)` in a doc comment's example does not count) or
+ * applies a library memoizer; a barrel re-exports one.
  */
-function mayDefineMemoizer(text: string): boolean {
-  return FORWARDS_THIS.test(text) || mentionsMemoizerLibrary(text);
-}
+const mayDefineMemoizer: TextTest = (text, inCode) => (FORWARDS_THIS.test(text) && inCode(FORWARDS_THIS_ALL)) || mentionsMemoizerLibrary(text);
+const FORWARDS_THIS_ALL = new RegExp(FORWARDS_THIS.source, 'g');
 
 /**
  * Cheap test of a module's text before it is parsed for one export: a module can export `name` (or
@@ -189,9 +189,9 @@ export function followProjectDefinition(
   specifier: TSESTree.StringLiteral,
   exportName: string,
   hops = 0,
-  worthParsing: (text: string) => boolean = mayDefineMemoizer,
+  worthParsing: TextTest = mayDefineMemoizer,
 ): ProjectDefinition | null {
-  const target = projectModule(file, specifier, hops, (text) => worthParsing(text) && mayExportName(text, exportName));
+  const target = projectModule(file, specifier, hops, (text, inCode) => worthParsing(text, inCode) && mayExportName(text, exportName));
   if (!target) return null;
   const commonjs = findCommonJsExport(target, exportName);
   if (commonjs) return commonjs;

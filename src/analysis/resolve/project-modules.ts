@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { commentRanges, matchesInCode, type CommentRanges } from '../core/code-text.js';
 import { FileContext } from '../core/file-context.js';
 import { BoundedCache } from './bounded-cache.js';
 import { projectModuleNamer, resolveModulePath } from './module-paths.js';
@@ -17,6 +18,10 @@ const CAPACITY = 256;
 interface Entry {
   readonly version: string;
   readonly text: string;
+  /** Where its comments are (`code-text.ts`), read on the first text test that asks. */
+  comments: CommentRanges | undefined;
+  /** Answers of `inCode` for this version, by pattern (the patterns are module constants). */
+  readonly inCode: Map<RegExp, boolean>;
   /** Parsed on first need, per parser: `undefined` until then, `null` if it does not parse. */
   parsed:
     | { readonly parser: object; readonly optionsKey: string; readonly settings: unknown; readonly context: FileContext | null }
@@ -29,6 +34,13 @@ const modules = new BoundedCache<string, Entry>(CAPACITY);
 export const crossFileStats = { resolved: 0, read: 0, parsed: 0, skipped: 0, failed: 0, parseMs: 0 };
 
 /**
+ * A cheap test of a module's text before it is parsed: its text, and `inCode(pattern)`, whether a global
+ * pattern matches somewhere outside the comments (as far as `commentRanges` can tell; read once per
+ * module version).
+ */
+export type TextTest = (text: string, inCode: (pattern: RegExp) => boolean) => boolean;
+
+/**
  * The analysis of the project module `specifier` names, seen from `from`. `worthParsing`, a cheap test
  * of the module's text (does it mention a memoizer library at all?), runs before any parse: a module
  * that fails it is not parsed for this question.
@@ -36,7 +48,7 @@ export const crossFileStats = { resolved: 0, read: 0, parsed: 0, skipped: 0, fai
 export function getModuleContext(
   from: FileContext,
   specifier: string,
-  worthParsing: (text: string) => boolean = () => true,
+  worthParsing: TextTest = () => true,
 ): FileContext | null {
   if (!from.filename || !from.moduleParser || !projectModuleNamerOf(from)(specifier)) return null;
   const target = from.cached('moduleSpecifiers', specifierKey(specifier), () => resolveModulePath(from.filename!, specifier));
@@ -48,7 +60,15 @@ export function getModuleContext(
   if (entry.parsed && entry.parsed.parser === parser.parser && entry.parsed.optionsKey === parser.optionsKey && entry.parsed.settings === settingsKey(from.settings)) {
     return entry.parsed.context;
   }
-  if (!worthParsing(entry.text)) {
+  const inCode = (pattern: RegExp): boolean => {
+    let answer = entry.inCode.get(pattern);
+    if (answer === undefined) {
+      answer = matchesInCode(entry.text, (entry.comments ??= commentRanges(entry.text, target)), pattern);
+      entry.inCode.set(pattern, answer);
+    }
+    return answer;
+  };
+  if (!worthParsing(entry.text, inCode)) {
     crossFileStats.skipped++;
     return null;
   }
@@ -76,7 +96,8 @@ export function projectModuleNamerOf(file: FileContext): (specifier: string) => 
 function readModule(file: string): Entry | null {
   let version: string;
   try {
-    const stat = statSync(file);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return null;
     version = `${stat.size}:${stat.mtimeMs}`;
   } catch {
     return null;
@@ -90,7 +111,7 @@ function readModule(file: string): Entry | null {
     return null;
   }
   crossFileStats.read++;
-  const entry: Entry = { version, text, parsed: undefined };
+  const entry: Entry = { version, text, comments: undefined, inCode: new Map(), parsed: undefined };
   modules.set(file, entry);
   return entry;
 }
