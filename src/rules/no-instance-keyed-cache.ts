@@ -47,6 +47,7 @@ export type MessageIds =
   | 'exportedCollected'
   | 'prototypeContainerFilled'
   | 'writeOnlyCollection'
+  | 'perCallEntries'
   | 'createDeclaredWeak';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
@@ -108,6 +109,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` is one {{container}} that every {{instances}} shares; {{how}} in `{{member}}` fills it through `this` and nothing removes: what each instance adds stays in memory.',
       writeOnlyCollection:
         '`{{name}}` ({{scope}}) is only ever added to ({{how}} in `{{member}}`): nothing reads or removes its entries, so each stays in memory for the life of the program.',
+      perCallEntries:
+        '`{{name}}` ({{scope}}) gets `{{value}}` under a new key on every call ({{how}} in `{{member}}`, key `{{key}}` from a counter) and nothing removes it: every entry stays in memory.',
       removalsMiss:
         '`{{name}}` ({{scope}}) collects every {{instances}} ({{how}} in `{{member}}`, key `{{key}}`); its removals (first at line {{line}}) never free that key, so each stays in memory.',
       declaredWeak:
@@ -375,6 +378,24 @@ function checkCollections(
     if (isDeclaredWeak(file, binding.typeAnnotation, binding.init)) continue; // reported where it is created
     const kind = getCollectionKind(file, binding);
     if (!kind) continue;
+    if (site.perCall) {
+      // a new entry on every call: lookups by key cannot bound it, only a removal can
+      if (mayRemoveEntries(file, binding, kind)) continue;
+      reported.add(binding);
+      context.report({
+        node: binding.reportNode,
+        messageId: 'perCallEntries',
+        data: {
+          name: binding.name,
+          scope: describeScope(binding.scope),
+          how: site.how,
+          member: site.instance.memberName ?? 'module scope',
+          key: clip(context.sourceCode.getText(site.perCall.key)),
+          value: clip(context.sourceCode.getText(site.perCall.value)),
+        },
+      });
+      continue;
+    }
     if (mayRemoveEntries(file, binding, kind)) {
       // Exported: other modules may take entries out, unless the class's own dispose leaves them in.
       if (reportDisposedCollected(context, file, binding, kind, site, checkRegistries)) reported.add(binding);

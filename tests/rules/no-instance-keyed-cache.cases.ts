@@ -1076,6 +1076,16 @@ export class Editor {
   javascript: {
   valid: [
     {
+      name: 'entries under a key that never repeats, deleted when answered, or under keys of the caller (a memo)',
+      code: `
+var nextId = 0;
+var pending = {};
+export function send(msg, callback) { var id = ++nextId; pending[id] = callback; post(msg, id); }
+export function onReply(id, value) { var callback = pending[id]; delete pending[id]; callback(value); }
+var byName = new Map();
+export function load(name, fn) { if (!byName.has(name)) byName.set(name, fn()); return byName.get(name); }`,
+    },
+    {
       name: 'a global a script defines, handed to a function of this file (which may empty its registry)',
       code: `
 (function () {
@@ -1244,6 +1254,19 @@ export function measure(x) { var n = lengths.push(x); return n; }`,
     },
   ],
   invalid: [
+    {
+      name: 'a module-level map of callbacks under message ids from a counter (made in a helper), never deleted',
+      code: `
+var nextMessageId = 0;
+var callbacks = {};
+function createRequest(name) { return { id: nextMessageId++, name: name }; }
+function sendRequest(name) { var request = createRequest(name); post(request); return request.id; }
+export function getContext(callback) { var messageId = sendRequest('getContext'); callbacks[messageId] = callback; }
+export function onMessage(id, value) { var callback = callbacks[id]; if (callback) callback(value); }`,
+      errors: [
+        { messageId: 'perCallEntries', line: 3, data: { name: 'callbacks', scope: 'module scope', how: '`[…] =`', member: 'getContext', key: 'messageId', value: 'callback' } },
+      ],
+    },
     {
       name: 'a global that a script defines in its IIFE (var X = this.X = …) and uses outside it, handed only to callers\' callbacks',
       code: `

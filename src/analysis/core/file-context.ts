@@ -147,6 +147,7 @@ export function isModuleLevelScope(scope: Scope | null): boolean {
       case 'for':
       case 'switch':
       case 'catch':
+      case 'tsModule': // `namespace X { … }` at the top runs once
         continue;
       default:
         return false;

@@ -29,6 +29,8 @@ export interface CollectedInstance {
   readonly handedOut: boolean;
   /** The instance is kept through state it owns that holds it (`map` of `registry.set(tag, [map])`); `undefined` when stored itself. */
   readonly state?: InstanceState;
+  /** Not an instance: a value stored under a key that never repeats (`callbacks[++id] = callback`): one entry per call. */
+  readonly perCall?: { readonly key: Node; readonly value: Node };
 }
 
 const APPENDERS = new Set(['push', 'unshift']);
@@ -40,7 +42,8 @@ export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpre
     if (node.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || !left.computed) return null;
     const own = getInstanceOf(file, node.right);
     const instance = own ?? getHandedOutObject(file, node.right);
-    return instance && { node, container: left.object, how: '`[…] =`', instance, handedOut: own === null };
+    if (instance) return { node, container: left.object, how: '`[…] =`', instance, handedOut: own === null };
+    return perCallEntry(file, node, left.object, '`[…] =`', left.property, node.right);
   }
   const callee = unwrapExpression(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
@@ -56,7 +59,28 @@ export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpre
     const state = getInstanceState(file, argument);
     if (state) return { node, container: callee.object, how: `\`${method}()\``, instance: state.instance, state, handedOut: false };
   }
+  const [key, value] = node.arguments;
+  if (method === 'set' && key && value && key.type !== AST_NODE_TYPES.SpreadElement && value.type !== AST_NODE_TYPES.SpreadElement) {
+    return perCallEntry(file, node, callee.object, '`set()`', key, value);
+  }
   return null;
+}
+
+/** `callbacks[++id] = callback`, `pending.set(nextId++, { resolve })`: a value under a key that never repeats (`isFreshCounterKey`). */
+function perCallEntry(file: FileContext, node: Node, container: Node, how: string, key: Node, value: Node): CollectedInstance | null {
+  const stored = unwrapExpression(value);
+  if (stored.type === AST_NODE_TYPES.Literal || stored.type === AST_NODE_TYPES.TemplateLiteral || stored.type === AST_NODE_TYPES.UnaryExpression) return null;
+  if (unwrapExpression(container).type === AST_NODE_TYPES.ThisExpression) return null;
+  if (!isFreshCounterKey(file, key)) return null;
+  const fn = enclosingFunction(node);
+  return {
+    node,
+    container,
+    how,
+    instance: { className: null, memberName: fn ? describeFunctionName(fn) : null, via: 'alias', text: file.sourceCode.getText(value) },
+    handedOut: false,
+    perCall: { key, value },
+  };
 }
 
 /**
@@ -462,4 +486,97 @@ export function getWriteOnlyInsert(file: FileContext, binding: LongLivedBinding)
     if (!inFunction && enclosingFunction(insert) && !isModuleLevelScope(file.sourceCode.getScope(insert))) inFunction = insert;
   }
   return inFunction;
+}
+
+/**
+ * A key that never repeats: made from a counter that outlives the call (`++nextId`, `id = count++`,
+ * `` `req-${++n}` ``), directly, through a local, or returned by a same-file function that takes it
+ * from such a counter (`const id = send(msg)` with `send` returning `nextMessageId++`). A container
+ * keyed by it gets a new entry on every call, whatever it holds, and lookups by key cannot bound it.
+ */
+export function isFreshCounterKey(file: FileContext, key: Node, depth = 0): boolean {
+  if (depth > 4) return false;
+  const expression = unwrapExpression(key);
+  if (expression.type === AST_NODE_TYPES.Identifier) {
+    const single = getSingleInit(file, expression);
+    if (single) return isFreshCounterKey(file, single.init, depth + 1);
+    return false;
+  }
+  if (expression.type === AST_NODE_TYPES.MemberExpression) {
+    // `request.id` with `request = { id: nextId++ }` or `request = makeRequest()` returning such a literal
+    const name = getStaticMemberName(expression);
+    const single = name !== null ? getSingleInit(file, expression.object) : null;
+    if (!single) return false;
+    return objectsMade(file, single.init).some((object) => {
+      const property = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && getStaticPropertyKey(p.key, p.computed) === name);
+      return property?.type === AST_NODE_TYPES.Property && isFreshCounterKey(file, property.value, depth + 1);
+    });
+  }
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    // `send(msg)`: a function of this file that returns a counter's next value
+    const callee = unwrapExpression(expression.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = file.findVariable(callee)?.defs[0];
+    const fn = def?.type === 'FunctionName' ? def.node : def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrapExpression(def.node.init) : null;
+    if (!fn || !isFunctionNode(fn) || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+    const returns: Node[] = [];
+    walk(file, fn.body, (node) => {
+      if (isFunctionNode(node)) return false;
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returns.push(node.argument);
+      return true;
+    });
+    return returns.length > 0 && returns.every((value) => isFreshCounterKey(file, value, depth + 1));
+  }
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) return false;
+  // the counter itself, or a string or number made from it
+  let counted = false;
+  walk(file, expression, (node) => {
+    if (counted || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.UpdateExpression && isOuterCounter(file, node.argument, expression)) counted = true;
+    return !counted;
+  });
+  return counted;
+}
+
+/** The updated counter lives outside the function that makes the key (a module variable, `this.n`, `Foo.n`). */
+function isOuterCounter(file: FileContext, counter: Node, at: Node): boolean {
+  const target = unwrapExpression(counter);
+  if (target.type === AST_NODE_TYPES.MemberExpression) return true;
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = file.findVariable(target);
+  const fn = enclosingFunction(at);
+  if (variable === null || fn === null) return variable !== null;
+  const block = variable.scope.block;
+  return block !== fn && !isAncestor(fn, block);
+}
+
+function isAncestor(ancestor: Node, node: Node): boolean {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+/** The object literals a value is: the literal itself, or what a same-file function it calls returns (directly or through a local). */
+function objectsMade(file: FileContext, value: Node): TSESTree.ObjectExpression[] {
+  const expression = unwrapExpression(value);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) return [expression];
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return [];
+  const callee = unwrapExpression(expression.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return [];
+  const def = file.findVariable(callee)?.defs[0];
+  const fn = def?.type === 'FunctionName' ? def.node : null;
+  if (!fn || !isFunctionNode(fn) || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return [];
+  const made: TSESTree.ObjectExpression[] = [];
+  walk(file, fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
+      const returned = unwrapExpression(node.argument);
+      if (returned.type === AST_NODE_TYPES.ObjectExpression) made.push(returned);
+      else {
+        const single = getSingleInit(file, returned);
+        if (single?.init.type === AST_NODE_TYPES.ObjectExpression) made.push(single.init);
+      }
+    }
+    return true;
+  });
+  return made;
 }
