@@ -538,12 +538,14 @@ export function isFreshCounterKey(file: FileContext, key: Node, depth = 0): bool
   return counted;
 }
 
-/** The updated counter lives outside the function that makes the key (a module variable, `this.n`, `Foo.n`). */
+/** The updated counter lives outside the function that makes the key (a module variable, `this.n`, `Foo.n`), and is only ever incremented. */
 function isOuterCounter(file: FileContext, counter: Node, at: Node): boolean {
   const target = unwrapExpression(counter);
   if (target.type === AST_NODE_TYPES.MemberExpression) return true;
   if (target.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = file.findVariable(target);
+  // only ever incremented (a ring buffer's `pos = 0` makes its keys repeat)
+  if (variable?.references.some((reference) => reference.isWrite() && !reference.init && reference.identifier.parent?.type !== AST_NODE_TYPES.UpdateExpression)) return false;
   const fn = enclosingFunction(at);
   if (variable === null || fn === null) return variable !== null;
   const block = variable.scope.block;
