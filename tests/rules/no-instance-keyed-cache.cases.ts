@@ -1087,7 +1087,11 @@ export function load(name, fn) { if (!byName.has(name)) byName.set(name, fn()); 
 var ring = [];
 var pos = 0;
 export function remember(key, value) { if (pos == 10) pos = 0; ring[pos++] = key; ring[pos++] = value; }
-export function recall(i) { return ring[i]; }`,
+export function recall(i) { return ring[i]; }
+var path = [];
+var depth = 0;
+export function enter(key, fn) { path[depth++] = key; try { return fn(); } finally { depth--; } }
+export function where() { return path.slice(0, depth); }`,
     },
     {
       name: 'a global a script defines, handed to a function of this file (which may empty its registry)',

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
 import { enclosingFunction, walk } from '../core/traverse.js';
 import { getSingleInit } from '../core/bindings.js';
@@ -544,8 +544,13 @@ function isOuterCounter(file: FileContext, counter: Node, at: Node): boolean {
   if (target.type === AST_NODE_TYPES.MemberExpression) return true;
   if (target.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = file.findVariable(target);
-  // only ever incremented (a ring buffer's `pos = 0` makes its keys repeat)
-  if (variable?.references.some((reference) => reference.isWrite() && !reference.init && reference.identifier.parent?.type !== AST_NODE_TYPES.UpdateExpression)) return false;
+  // only ever incremented
+  const incrementOnly = (reference: TSESLint.Scope.Reference): boolean => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.UpdateExpression && parent.operator === '++';
+  };
+  // (a stack's `len--` or a ring buffer's `pos = 0` makes keys repeat)
+  if (variable?.references.some((reference) => reference.isWrite() && !reference.init && !incrementOnly(reference))) return false;
   const fn = enclosingFunction(at);
   if (variable === null || fn === null) return variable !== null;
   const block = variable.scope.block;
