@@ -382,29 +382,18 @@ function computeCreatorInput(file: FileContext, className: string): CreatorInput
   const constructor = findConstructor(file, className);
   if (!constructor) return { stored: new Set(), holdsObject: true }; // not found: keep judging as before
   const params = new Set(constructor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [file.findVariable(param)] : [])));
-  const fromParam = (value: Node): boolean => {
+  // Does `value` mention a parameter, directly or (one step) through a local of the constructor (`var el = query(element)`)?
+  const fromParam = (value: Node, throughLocals = true): boolean => {
     let found = false;
     walk(file, value, (node) => {
       if (found || isFunctionNode(node)) return false;
       if (node.type === AST_NODE_TYPES.Identifier) {
         const variable = file.findVariable(node);
         if (variable && params.has(variable)) found = true;
-        else if (variable && variable.scope.block === constructor) {
+        else if (throughLocals && variable && variable.scope.block === constructor) {
           const init = getSingleInit(file, node);
-          if (init && init.init !== value && walkFinds(init.init)) found = true;
+          if (init && init.init !== value && fromParam(init.init, false)) found = true;
         }
-      }
-      return !found;
-    });
-    return found;
-  };
-  const walkFinds = (init: Node): boolean => {
-    let found = false;
-    walk(file, init, (node) => {
-      if (found || isFunctionNode(node)) return false;
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        const variable = file.findVariable(node);
-        if (variable && params.has(variable)) found = true;
       }
       return !found;
     });
