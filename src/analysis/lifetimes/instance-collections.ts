@@ -276,7 +276,7 @@ export function isLookedUpByKey(binding: LongLivedBinding, kind: 'array' | 'obje
 }
 
 /** Members that end an instance's life by their name. */
-const DISPOSE_NAMES = new Set(['destroy', 'dispose']);
+export const DISPOSE_NAMES: ReadonlySet<string> = new Set(['destroy', 'dispose']);
 
 /**
  * The member that disposes of an instance (`destroy`, `dispose`) of the class whose code stores the

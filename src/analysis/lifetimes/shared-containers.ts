@@ -8,6 +8,7 @@ import { getPrototypeOwner, getStaticMemberName, getStaticPropertyKey, isFunctio
 import type { FileContext } from '../core/file-context.js';
 import { walk } from '../core/traverse.js';
 import { getPrototypeLiteralOwner } from './instance.js';
+import { DISPOSE_NAMES } from './instance-collections.js';
 
 type Node = TSESTree.Node;
 
@@ -23,8 +24,6 @@ export interface SharedPrototypeContainer {
   readonly reportNode: Node;
 }
 
-/** Members whose name ends an instance's life: an assignment there comes after the inserts. */
-const DISPOSE_NAMES = new Set(['destroy', 'dispose']);
 const INSERTS = new Set(['push', 'unshift', 'add', 'set']);
 const READS = new Set([
   'push', 'unshift', 'add', 'set', 'get', 'has', 'indexOf', 'lastIndexOf', 'includes', 'forEach', 'map', 'some', 'every',
@@ -47,8 +46,7 @@ export function getSharedPrototypeContainer(file: FileContext, member: TSESTree.
   if (!fn) return null;
   const slot = findPrototypeSlot(file, fn, name);
   if (!slot) return null;
-  const byName = file.cached('sharedPrototypeContainers', slot.reportNode, () => (isOnlyFilled(file, name) ? slot : null));
-  return byName;
+  return file.cached('sharedPrototypeContainers', slot.reportNode, () => (isOnlyFilled(file, name) ? slot : null));
 }
 
 /** The non-arrow function `this` belongs to. */
@@ -154,6 +152,7 @@ function isOnlyFilled(file: FileContext, name: string): boolean {
   return ok && filled;
 }
 
+/** Is `node` in a `destroy` / `dispose` member, where an instance's own assignment comes after the inserts? */
 function inDisposeMember(node: Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type !== AST_NODE_TYPES.FunctionExpression && current.type !== AST_NODE_TYPES.FunctionDeclaration) continue;
