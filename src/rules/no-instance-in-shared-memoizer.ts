@@ -199,10 +199,20 @@ function findPin(file: FileContext, candidate: Candidate, use: MemoizerUse, reac
     if (arg.type === AST_NODE_TYPES.SpreadElement) break;
     if (!reachHoldsArgument(reach, index) || getValueKind(file, arg) === 'primitive' || isLongLivedValue(file, arg)) continue;
     const written = getDeclaredObjectValueType(file, arg);
-    const evidence = written ? `a \`${clip(written, 30)}\`` : fn ? getObjectParamEvidence(file, fn, index) : null;
+    const evidence = written ? `a \`${clip(written, 30)}\`` : madeAtCall(arg) ?? (fn ? getObjectParamEvidence(file, fn, index) : null);
     if (evidence) return { candidate, use, node: arg, position: index, instance: null, object: evidence };
   }
   return null;
+}
+
+/** An argument created by the call itself (`fn({ cache, fs })`, `fn(new Options())`): a key no later call can pass again. */
+function madeAtCall(arg: TSESTree.Node): string | null {
+  const expression = unwrapExpression(arg);
+  const made =
+    (expression.type === AST_NODE_TYPES.ObjectExpression && expression.properties.length > 0) ||
+    (expression.type === AST_NODE_TYPES.ArrayExpression && expression.elements.length > 0) ||
+    expression.type === AST_NODE_TYPES.NewExpression;
+  return made ? 'new on every call (never a hit)' : null;
 }
 
 /**

@@ -20,8 +20,9 @@ import {
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
 import { getObjectKeyUse } from '../analysis/lifetimes/object-params.js';
 import { getSharedPrototypeContainer } from '../analysis/lifetimes/shared-containers.js';
+import { getPerCallInsert } from '../analysis/lifetimes/per-call-values.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
-import { findOwnDispose, getCollectedInstance, getCollectionKind, getResets, getWriteOnlyInsert, holdsCallerObject, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
+import { findOwnDispose, getCollectedInstance, getCollectionKind, getGrowingKind, getResets, getWriteOnlyInsert, holdsCallerObject, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
@@ -48,6 +49,7 @@ export type MessageIds =
   | 'prototypeContainerFilled'
   | 'writeOnlyCollection'
   | 'perCallEntries'
+  | 'growsPerCall'
   | 'createDeclaredWeak';
 
 /** One place where the instance (or, in typed mode, an object-typed value) is used as a key of some container. */
@@ -109,6 +111,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` is one {{container}} that every {{instances}} shares; {{how}} in `{{member}}` fills it through `this` and nothing removes: what each instance adds stays in memory.',
       writeOnlyCollection:
         '`{{name}}` ({{scope}}) is only ever added to ({{how}} in `{{member}}`): nothing reads or removes its entries, so each stays in memory for the life of the program.',
+      growsPerCall:
+        '`{{name}}` ({{scope}}) gets {{value}} on {{run}} ({{how}} in `{{member}}`) and nothing removes it: each stays in memory for the life of the program.',
       perCallEntries:
         '`{{name}}` ({{scope}}) gets `{{value}}` under a new key on every call ({{how}} in `{{member}}`, key `{{key}}` from a counter) and nothing removes it: every entry stays in memory.',
       removalsMiss:
@@ -129,7 +133,11 @@ export default createRule<Options, MessageIds>({
     const prototypeInserts: Array<{ readonly member: TSESTree.MemberExpression; readonly site: TSESTree.Node; readonly how: string }> = [];
     // Variables inserted into (`all.push(x)`, `byId[k] = x`): candidates for a write-only collection.
     const insertTargets = new Map<string, TSESTree.Identifier[]>();
+    // Inserts of any value into a variable or member (`listeners.push(cb)`, `seen.add(el)`): judged at the end for per-call values.
+    const inserts: Array<TSESTree.CallExpression | TSESTree.AssignmentExpression> = [];
     const collect = (node: TSESTree.CallExpression | TSESTree.AssignmentExpression, method: string | null): void => {
+      inserts.push(node);
+      if (method === 'add' && !scan.hasPrototype) return;
       if (method !== 'add') {
         // (`add` stores a key, not a value: only a prototype Set is judged from it)
         const found = getCollectedInstance(file, node);
@@ -161,7 +169,7 @@ export default createRule<Options, MessageIds>({
     // their packages, or re-exported by a project module), or, with types, of any class deriving from them.
     const scan = getPrescan(file);
     // (or a factory's product: `all.push(instance); return instance;`)
-    const collects = scan.hasThis || /\.(?:push|unshift|set)\s*\(|\]\s*=[^=]/.test(file.sourceCode.text);
+    const collects = scan.hasThis || /\.(?:push|unshift|set|add)\s*\(|\]\s*=[^=]/.test(file.sourceCode.text);
     // A container imported from a project module (`import cache from './cache'`) is created there: no `new` here.
     const keyed = (scan.hasNew && (scan.namesBuiltinContainer || scan.namesContainerLibrary || scan.typed)) || scan.importsProjectNames;
     const weakDeclarable = scan.hasNew && scan.namesBuiltinContainer;
@@ -180,6 +188,7 @@ export default createRule<Options, MessageIds>({
         if (checkBinding(context, file, binding, sites, checkRegistries ?? false, typedKeys)) reported.add(binding);
       }
       checkCollections(context, file, collected, reported, checkRegistries ?? false);
+      checkPerCallGrowth(context, file, inserts, reported);
       checkPrototypeContainers(context, file, prototypeInserts);
       checkWriteOnly(context, file, insertTargets, reported);
     };
@@ -192,7 +201,7 @@ export default createRule<Options, MessageIds>({
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length === 0) return;
         const method = getStaticMemberName(callee);
-        if (collects && (method === 'push' || method === 'unshift' || method === 'set' || (method === 'add' && scan.hasPrototype))) collect(node, method);
+        if (collects && (method === 'push' || method === 'unshift' || method === 'set' || method === 'add')) collect(node, method);
         if (!keyed || method === null || !KEYED_METHOD_NAMES.has(method)) return;
         const key = node.arguments[0]!;
         if (key.type === AST_NODE_TYPES.SpreadElement) return;
@@ -360,6 +369,41 @@ function reportDeclaredWeak(context: Readonly<TSESLint.RuleContext<MessageIds, O
 }
 
 /**
+ * Long-lived containers that grow by one entry per event or per instance (`getPerCallInsert`: a
+ * closure, record or argument stored by a listener, a constructor or a lifecycle method) and that
+ * nothing in the program takes entries out of. Message only: when to remove an entry is the program's decision.
+ */
+function checkPerCallGrowth(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+  file: FileContext,
+  inserts: ReadonlyArray<TSESTree.CallExpression | TSESTree.AssignmentExpression>,
+  reported: Set<LongLivedBinding>,
+): void {
+  for (const node of inserts) {
+    const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
+    const binding = resolveLongLivedBinding(file, target);
+    if (!binding || reported.has(binding) || binding.imported) continue;
+    const kind = getGrowingKind(file, binding);
+    if (!kind || mayRemoveEntries(file, binding, kind === 'set' ? 'map' : kind)) continue;
+    const insert = getPerCallInsert(file, node);
+    if (!insert) continue;
+    reported.add(binding);
+    context.report({
+      node: binding.reportNode,
+      messageId: 'growsPerCall',
+      data: {
+        name: binding.name,
+        scope: describeScope(binding.scope),
+        value: insert.value.what,
+        run: insert.run.what,
+        how: insert.how,
+        member: describeEnclosingFunction(node),
+      },
+    });
+  }
+}
+
+/**
  * Long-lived arrays, plain objects and Maps that collect instances as values (`all.push(this)`,
  * `instances[id] = this`, `byId.set(id, this)`) and that nothing in the program can empty.
  * Message only: which entry to drop, and when, is the program's decision.
@@ -389,7 +433,7 @@ function checkCollections(
           name: binding.name,
           scope: describeScope(binding.scope),
           how: site.how,
-          member: site.instance.memberName ?? 'module scope',
+          member: site.instance.memberName ?? 'an anonymous function',
           key: clip(context.sourceCode.getText(site.perCall.key)),
           value: clip(context.sourceCode.getText(site.perCall.value)),
         },

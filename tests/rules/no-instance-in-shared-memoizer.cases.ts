@@ -208,11 +208,36 @@ export function width(target: HTMLElement) { return measure(target); }`,
         code: `import memoize from 'lodash/memoize'; const helpers = { f: memoize((x: number) => x, function (this: unknown) { return this; }) }; class A { m() { return helpers.f(1); } }`,
       },
       {
+        name: 'an object made at the call, to a memoizer keyed by a string of it',
+        code: `import memoize from 'lodash/memoize'; const read = memoize((o: { dir: string }) => o.dir, (o: { dir: string }) => o.dir); export function load(dir: string) { return read({ dir }); }`,
+      },
+      {
         name: 'a variable that may hold something other than a memoizer',
         code: `import memoize from 'lodash/memoize'; let f = memoize((o: object) => 1); f = (o: object) => 2; class A { m() { return f(this); } }`,
       },
     ],
     invalid: [
+      {
+        name: 'objects: an options object made at the call, so every call adds an entry that no later call hits (bids-validator readRemotes)',
+        code: `import memoize from 'lodash/memoize';
+const readRemotes = memoize((options) => options.fs.read(options.dir));
+export function annexed(fs, dir) { return readRemotes({ fs, dir }); }`,
+        errors: [
+          {
+            messageId: 'objectInKey',
+            line: 3,
+            data: objectPinned({ name: 'readRemotes', where: 'annexed', argument: '{ fs, dir }', evidence: 'new on every call (never a hit)' }),
+            suggestions: [
+              {
+                messageId: 'useWeakKeys',
+                output: `import memoize from 'lodash/memoize';
+const readRemotes = Object.assign(memoize((options) => options.fs.read(options.dir)), { cache: new WeakMap() });
+export function annexed(fs, dir) { return readRemotes({ fs, dir }); }`,
+              },
+            ],
+          },
+        ],
+      },
       {
         name: 'objects: a DOM element passed to a module-level memoizer (written type of the argument; suggestion)',
         code: `import memoize from 'lodash/memoize';

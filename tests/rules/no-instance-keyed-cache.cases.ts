@@ -1257,6 +1257,48 @@ export function measure(x) { var n = lengths.push(x); return n; }`,
       code: `const cache = new WeakMap(); function Foo() {} Foo.prototype.m = function () { cache.set(this, 1); };`,
     },
     {
+      name: 'a counter incremented only on another branch than the insert: the key can repeat',
+      code: `
+let counter = 0;
+const pending = {};
+export function exec(name, callback) {
+  if (remote) counter++;
+  else pending[counter] = callback;
+}
+export function onReply(reply) { pending[reply.id](reply.result); }`,
+    },
+    {
+      name: 'sockets added by a connection listener and deleted when they close',
+      code: `
+const sockets = new Set();
+export function track(server) {
+  server.on('connection', (socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
+}`,
+    },
+    {
+      name: 'plugins registered by an exported function that nothing shows to run per event or instance',
+      code: `
+const plugins = [];
+export function use(plugin) { plugins.push(plugin); }
+export function run(x) { plugins.forEach((p) => p(x)); }`,
+    },
+    {
+      name: 'handlers stored by event type from a listener: a later event of the same type replaces the entry',
+      code: `
+const handlers = {};
+export function listen(bus) { bus.on('register', (msg) => { handlers[msg.type] = msg.handler; }); }
+export function dispatch(type, x) { handlers[type](x); }`,
+    },
+    {
+      name: 'a listener that fills a container made per call of its factory',
+      code: `
+export function collect(server) {
+  const sockets = new Set();
+  server.on('connection', (socket) => { sockets.add(socket); });
+  return () => sockets.size;
+}`,
+    },
+    {
       name: 'a function that is never used as a constructor or method',
       code: `const cache = new Map(); function f() { cache.set(this, 1); } f.call({});`,
     },
@@ -1273,6 +1315,67 @@ export function getContext(callback) { var messageId = sendRequest('getContext')
 export function onMessage(id, value) { var callback = callbacks[id]; if (callback) callback(value); }`,
       errors: [
         { messageId: 'perCallEntries', line: 3, data: { name: 'callbacks', scope: 'module scope', how: '`[…] =`', member: 'getContext', key: 'messageId', value: 'callback' } },
+      ],
+    },
+    {
+      name: 'callbacks stored under a module counter that the same function has just incremented (xjs internal.exec)',
+      code: `
+let counter = 0;
+let pending = {};
+export function exec(name, callback) {
+  return new Promise((resolve) => {
+    if (remote) {
+      counter++;
+      send({ id: counter, name });
+    }
+    if (remote) pending[counter] = callback;
+  });
+}
+export function onReply(reply) { pending[reply.id](reply.result); }`,
+      errors: [
+        { messageId: 'perCallEntries', line: 3, data: { name: 'pending', scope: 'module scope', how: '`[…] =`', member: 'exec', key: 'counter', value: 'callback' } },
+      ],
+    },
+    {
+      name: 'a module Set that a connection listener fills with each socket and nothing empties',
+      code: `
+const sockets = new Set();
+export function track(server) {
+  server.on('connection', (socket) => { sockets.add(socket); });
+}
+export function count() { return sockets.size; }`,
+      errors: [
+        { messageId: 'growsPerCall', line: 2, data: { name: 'sockets', scope: 'module scope', value: 'the `socket` argument', run: 'every `connection` event', how: '`add()`', member: 'track' } },
+      ],
+    },
+    {
+      name: 'callbacks kept by an IIFE object whose add() each directive link calls, and whose remove() never takes them out (angular-tooltips)',
+      code: `
+var resizeObserver = (function resizeObserver() {
+  var callbacks = [];
+  function run() { callbacks.forEach(function (cb) { cb(); }); }
+  return {
+    add: function (callback) { if (!callbacks.length) window.addEventListener('resize', run); callbacks.push(callback); },
+    remove: function () { if (!callbacks.length) window.removeEventListener('resize', run); },
+  };
+})();
+app.directive('tooltip', function () {
+  return { link: function (scope, element) { resizeObserver.add(function () { element.css('top', 0); }); scope.$on('$destroy', resizeObserver.remove); } };
+});`,
+      errors: [
+        { messageId: 'growsPerCall', line: 3, data: { name: 'callbacks', scope: 'module scope', value: 'the `callback` argument', run: 'every component (`link`)', how: '`push()`', member: 'add' } },
+      ],
+    },
+    {
+      name: 'a module array that each instance\'s constructor fills with the element it was given',
+      code: `
+const elements = [];
+export class Tip {
+  constructor(el) { elements.push(el); el.addEventListener('click', () => this.show()); }
+  show() { elements.forEach((e) => e.classList.remove('open')); }
+}`,
+      errors: [
+        { messageId: 'growsPerCall', line: 2, data: { name: 'elements', scope: 'module scope', value: 'the `el` argument', run: 'every Tip (`constructor`)', how: '`push()`', member: 'Tip.constructor' } },
       ],
     },
     {
@@ -1580,6 +1683,20 @@ export function createFromNode(node) {
   return Bar;
 });`,
       errors: [{ messageId: 'instanceKeyedCache', line: 2 }, { messageId: 'instanceKeyedCache', line: 7 }],
+    },
+    {
+      name: 'a module wrapped in a named IIFE (its name has a scope of its own): still runs once',
+      code: `(function withAngular(angular) {
+  const cache = new Map();
+  function Foo() {}
+  Foo.prototype.m = function () { cache.set(this, 1); return cache.get(this); };
+}(angular));`,
+      output: `(function withAngular(angular) {
+  const cache = new WeakMap();
+  function Foo() {}
+  Foo.prototype.m = function () { cache.set(this, 1); return cache.get(this); };
+}(angular));`,
+      errors: [{ messageId: 'instanceKeyedCache', line: 2 }],
     },
     {
       name: 'a function assigned to a prototype',

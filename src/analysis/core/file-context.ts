@@ -148,6 +148,7 @@ export function isModuleLevelScope(scope: Scope | null): boolean {
       case 'switch':
       case 'catch':
       case 'tsModule': // `namespace X { … }` at the top runs once
+      case 'function-expression-name': // the scope of a named IIFE's own name (`(function withAngular() {…})()`)
         continue;
       default:
         return false;

@@ -72,12 +72,14 @@ function perCallEntry(file: FileContext, node: Node, container: Node, how: strin
   if (stored.type === AST_NODE_TYPES.Literal || stored.type === AST_NODE_TYPES.TemplateLiteral || stored.type === AST_NODE_TYPES.UnaryExpression) return null;
   if (unwrapExpression(container).type === AST_NODE_TYPES.ThisExpression) return null;
   if (!isFreshCounterKey(file, key)) return null;
-  const fn = enclosingFunction(node);
+  // the nearest named function (`exec` for the arrow it hands to `new Promise`)
+  let memberName: string | null = null;
+  for (let fn = enclosingFunction(node); fn && memberName === null; fn = enclosingFunction(fn)) memberName = describeFunctionName(fn);
   return {
     node,
     container,
     how,
-    instance: { className: null, memberName: fn ? describeFunctionName(fn) : null, via: 'alias', text: file.sourceCode.getText(value) },
+    instance: { className: null, memberName, via: 'alias', text: file.sourceCode.getText(value) },
     handedOut: false,
     perCall: { key, value },
   };
@@ -158,6 +160,15 @@ export function getCollectionKind(file: FileContext, binding: LongLivedBinding):
   return null;
 }
 
+/** `getCollectionKind`, and a Set of the global (kept as its entries are added, never as values). */
+export function getGrowingKind(file: FileContext, binding: LongLivedBinding): 'array' | 'object' | 'map' | 'set' | null {
+  const kind = getCollectionKind(file, binding);
+  if (kind) return kind;
+  const init = binding.init && unwrapExpression(binding.init);
+  if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'Set' && file.isGlobalReference(init.callee, 'Set')) return 'set';
+  return null;
+}
+
 const ARRAY_REMOVERS = new Set(['splice', 'pop', 'shift', 'filter', 'clear', 'delete']);
 const MAP_REMOVERS = new Set(['delete', 'clear']);
 /** Methods that read or add entries and never take one out. */
@@ -165,7 +176,7 @@ const ARRAY_READERS = ['push', 'unshift', 'indexOf', 'lastIndexOf', 'includes', 
 const KEEPING_METHODS: Readonly<Record<'array' | 'object' | 'map', ReadonlySet<string>>> = {
   array: new Set(ARRAY_READERS),
   object: new Set(['hasOwnProperty', 'propertyIsEnumerable', 'toString']),
-  map: new Set(['get', 'set', 'has', 'forEach', 'keys', 'values', 'entries']),
+  map: new Set(['get', 'set', 'has', 'forEach', 'keys', 'values', 'entries', 'add']), // (`add`: a Set's)
 };
 
 /**
@@ -489,7 +500,7 @@ export function isFreshCounterKey(file: FileContext, key: Node, depth = 0): bool
   if (expression.type === AST_NODE_TYPES.Identifier) {
     const single = getSingleInit(file, expression);
     if (single) return isFreshCounterKey(file, single.init, depth + 1);
-    return false;
+    return isCounterBumpedHere(file, expression);
   }
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     // `request.id` with `request = { id: nextId++ }` or `request = makeRequest()` returning such a literal
@@ -525,6 +536,45 @@ export function isFreshCounterKey(file: FileContext, key: Node, depth = 0): bool
     return !counted;
   });
   return counted;
+}
+
+/**
+ * `counter++; … pending[counter] = callback`: the key is an outer counter (`isOuterCounter`) that the
+ * function reading it has itself incremented before, so each call reads a value no call read before.
+ */
+function isCounterBumpedHere(file: FileContext, key: TSESTree.Identifier): boolean {
+  const fn = enclosingFunction(key);
+  const variable = file.findVariable(key);
+  if (!fn || !variable || !isOuterCounter(file, key, key)) return false;
+  return variable.references.some((reference) => {
+    const update = reference.identifier.parent;
+    return (
+      update?.type === AST_NODE_TYPES.UpdateExpression &&
+      update.range[1] <= key.range[0] &&
+      enclosingFunction(update) === fn &&
+      runsBefore(update, key)
+    );
+  });
+}
+
+/** `earlier` may run before `later` in one call: the two are not on the two sides of one `if` or `?:`. */
+function runsBefore(earlier: Node, later: Node): boolean {
+  const above = new Set<Node>();
+  for (let node: Node | undefined = earlier; node; node = node.parent) above.add(node);
+  let child: Node = later;
+  for (let node = later.parent; node; child = node, node = node.parent) {
+    if (!above.has(node)) continue;
+    if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) return true;
+    const side = (n: Node): Node | null => (isAncestorOrSelf(node.consequent, n) ? node.consequent : node.alternate && isAncestorOrSelf(node.alternate, n) ? node.alternate : null);
+    const a = side(earlier);
+    const b = side(child);
+    return a === null || b === null || a === b;
+  }
+  return false;
+}
+
+function isAncestorOrSelf(ancestor: Node, node: Node): boolean {
+  return ancestor === node || isAncestor(ancestor, node);
 }
 
 /** The updated counter lives outside the function that makes the key (a module variable, `this.n`, `Foo.n`), and is only ever incremented. */
