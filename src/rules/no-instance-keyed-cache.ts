@@ -20,7 +20,8 @@ import {
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
 import { getObjectKeyUse } from '../analysis/lifetimes/object-params.js';
 import { getSharedPrototypeContainer } from '../analysis/lifetimes/shared-containers.js';
-import { getPerCallInsert } from '../analysis/lifetimes/per-call-values.js';
+import { getPerCallInsert, type PerCallInsert } from '../analysis/lifetimes/per-call-values.js';
+import { resolveInstanceFieldBinding } from '../analysis/lifetimes/instance-fields.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
 import { findOwnDispose, getCollectedInstance, getCollectionKind, getGrowingKind, getResets, getWriteOnlyInsert, holdsCallerObject, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
@@ -112,7 +113,7 @@ export default createRule<Options, MessageIds>({
       writeOnlyCollection:
         '`{{name}}` ({{scope}}) is only ever added to ({{how}} in `{{member}}`): nothing reads or removes its entries, so each stays in memory for the life of the program.',
       growsPerCall:
-        '`{{name}}` ({{scope}}) gets {{value}} on {{run}} ({{how}} in `{{member}}`) and nothing removes it: each stays in memory for the life of the program.',
+        '`{{name}}` ({{scope}}) gets {{value}} {{run}} ({{how}} in `{{member}}`) and nothing removes it: each stays in memory {{lifetime}}.',
       perCallEntries:
         '`{{name}}` ({{scope}}) gets `{{value}}` under a new key on every call ({{how}} in `{{member}}`, key `{{key}}` from a counter) and nothing removes it: every entry stays in memory.',
       removalsMiss:
@@ -381,12 +382,21 @@ function checkPerCallGrowth(
 ): void {
   for (const node of inserts) {
     const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
-    const binding = resolveLongLivedBinding(file, target);
+    let binding = resolveLongLivedBinding(file, target);
+    let insert: PerCallInsert | null = null;
+    if (!binding) {
+      // A field of an instance lives as long as its owner: only what arrives per event makes it grow.
+      // (The per-call test first: it is cheaper than reading every use of the field.)
+      insert = target.type === AST_NODE_TYPES.MemberExpression ? getPerCallInsert(file, node) : null;
+      if (insert?.run.per !== 'event') continue;
+      binding = resolveInstanceFieldBinding(file, target);
+    }
     if (!binding || reported.has(binding) || binding.imported) continue;
     const kind = getGrowingKind(file, binding);
     if (!kind || mayRemoveEntries(file, binding, kind === 'set' ? 'map' : kind)) continue;
-    const insert = getPerCallInsert(file, node);
+    insert ??= getPerCallInsert(file, node);
     if (!insert) continue;
+    const field = binding.kind === 'instance-field';
     reported.add(binding);
     context.report({
       node: binding.reportNode,
@@ -398,6 +408,7 @@ function checkPerCallGrowth(
         run: insert.run.what,
         how: insert.how,
         member: describeEnclosingFunction(node),
+        lifetime: field ? `as long as its ${binding.name.slice(0, binding.name.lastIndexOf('.'))}` : 'for the life of the program',
       },
     });
   }

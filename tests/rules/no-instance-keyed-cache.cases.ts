@@ -1299,6 +1299,31 @@ export function collect(server) {
 }`,
     },
     {
+      name: 'a class field whose clients leave when they close',
+      code: `
+export class Hub {
+  clients = new Set();
+  constructor(server) { server.on('connection', (ws) => { this.clients.add(ws); ws.on('close', () => this.clients.delete(ws)); }); }
+}`,
+    },
+    {
+      name: 'a field filled by its own constructor: one entry per instance, gone with it',
+      code: `
+export class Path {
+  constructor(points) { this.points = []; for (const p of points) this.points.push({ x: p.x, y: p.y }); }
+  length() { return this.points.length; }
+}`,
+    },
+    {
+      name: 'a field that other code of the file reaches through the instance (it may empty it)',
+      code: `
+class Hub {
+  constructor(server) { this.clients = new Set(); server.on('connection', (ws) => { this.clients.add(ws); }); }
+}
+const hub = new Hub(server);
+setInterval(() => hub.clients.clear(), 1000);`,
+    },
+    {
       name: 'a function that is never used as a constructor or method',
       code: `const cache = new Map(); function f() { cache.set(this, 1); } f.call({});`,
     },
@@ -1345,7 +1370,7 @@ export function track(server) {
 }
 export function count() { return sockets.size; }`,
       errors: [
-        { messageId: 'growsPerCall', line: 2, data: { name: 'sockets', scope: 'module scope', value: 'the `socket` argument', run: 'every `connection` event', how: '`add()`', member: 'track' } },
+        { messageId: 'growsPerCall', line: 2, data: { name: 'sockets', scope: 'module scope', value: 'the `socket` argument', run: 'on every `connection` event', how: '`add()`', member: 'track', lifetime: 'for the life of the program' } },
       ],
     },
     {
@@ -1363,7 +1388,7 @@ app.directive('tooltip', function () {
   return { link: function (scope, element) { resizeObserver.add(function () { element.css('top', 0); }); scope.$on('$destroy', resizeObserver.remove); } };
 });`,
       errors: [
-        { messageId: 'growsPerCall', line: 3, data: { name: 'callbacks', scope: 'module scope', value: 'the `callback` argument', run: 'every component (`link`)', how: '`push()`', member: 'add' } },
+        { messageId: 'growsPerCall', line: 3, data: { name: 'callbacks', scope: 'module scope', value: 'the `callback` argument', run: 'from every component (`link`)', how: '`push()`', member: 'add', lifetime: 'for the life of the program' } },
       ],
     },
     {
@@ -1375,7 +1400,33 @@ export class Tip {
   show() { elements.forEach((e) => e.classList.remove('open')); }
 }`,
       errors: [
-        { messageId: 'growsPerCall', line: 2, data: { name: 'elements', scope: 'module scope', value: 'the `el` argument', run: 'every Tip (`constructor`)', how: '`push()`', member: 'Tip.constructor' } },
+        { messageId: 'growsPerCall', line: 2, data: { name: 'elements', scope: 'module scope', value: 'the `el` argument', run: 'from every Tip (`constructor`)', how: '`push()`', member: 'Tip.constructor', lifetime: 'for the life of the program' } },
+      ],
+    },
+    {
+      name: 'a field that a method bound as a listener fills with each socket, never deleted (simple-signal)',
+      code: `
+function Server(io) {
+  this._sockets = {};
+  io.on('connection', (socket) => { socket.on('discover', this._onDiscover.bind(this, socket)); });
+}
+Server.prototype._onDiscover = function (socket) { this._sockets[socket.id] = socket; };
+Server.prototype.get = function (id) { return this._sockets[id]; };
+module.exports = Server;`,
+      errors: [
+        { messageId: 'growsPerCall', line: 3, data: { name: 'Server._sockets', scope: 'field of every Server', value: 'the `socket` argument', run: 'on every `discover` event', how: '`[…] =`', member: '_onDiscover', lifetime: 'as long as its Server' } },
+      ],
+    },
+    {
+      name: 'a class field that a connection listener of the constructor fills, never deleted',
+      code: `
+export class Hub {
+  clients = new Set();
+  constructor(server) { server.on('connection', (ws) => { this.clients.add(ws); }); }
+  broadcast(m) { for (const c of this.clients) c.send(m); }
+}`,
+      errors: [
+        { messageId: 'growsPerCall', line: 3, data: { name: 'Hub.clients', scope: 'field of every Hub', value: 'the `ws` argument', run: 'on every `connection` event', how: '`add()`', member: 'Hub.constructor', lifetime: 'as long as its Hub' } },
       ],
     },
     {

@@ -16,7 +16,7 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
  * definition, and reachable from then on.
  */
 export interface LongLivedBinding {
-  readonly kind: 'module-variable' | 'static-field' | 'module-object-member' | 'imported-module-variable';
+  readonly kind: 'module-variable' | 'static-field' | 'module-object-member' | 'imported-module-variable' | 'instance-field';
   /** How messages name it: `thumbnails`, `ImageCache.cache`, `caches.thumbs`. */
   readonly name: string;
   /** Where it lives, for messages: `module scope`, `static field of ImageCache`, … */

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
 import { enclosingFunction, isInside, walk, type FunctionNode } from '../core/traverse.js';
 import type { FileContext } from '../core/file-context.js';
-import { getFunctionInstance } from './instance.js';
+import { getFunctionInstance, getInstanceOf } from './instance.js';
 
 type Node = TSESTree.Node;
 
@@ -36,9 +36,11 @@ const PER_COMPONENT_METHODS = new Set([
   'link', 'compile', 'controller',
 ]);
 
-/** How often the code runs, for messages: `every \`connection\` event`, `every Tooltip instance`. */
+/** How often the code runs, for messages: `on every \`connection\` event`, `from every Tooltip (\`constructor\`)`. */
 export interface RepeatedRun {
   readonly what: string;
+  /** Per event (a listener, a timer), per instance created (a constructor), or per component (a framework's hook). */
+  readonly per: 'event' | 'instance' | 'component';
 }
 
 /** Does the function `node` sits in run again and again (see above)? `null` when it may run once. */
@@ -53,16 +55,19 @@ function repeatedRunOf(file: FileContext, fn: FunctionNode, depth: number): Repe
 
 function computeRepeatedRun(file: FileContext, fn: FunctionNode, depth: number): RepeatedRun | null {
   const listener = getListenerEvent(fn);
-  if (listener) return { what: listener };
+  if (listener) return { what: `on ${listener}`, per: 'event' };
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
     const instance = getFunctionInstance(file, fn);
     const member = instance?.memberName ?? null;
+    // a method handed to an emitter (`socket.on('x', this.onX.bind(this, socket))`)
+    const event = instance?.className && member !== null ? getMethodUses(file).listeners.get(`${instance.className}.${member}`) : undefined;
+    if (event) return { what: `on ${event}`, per: 'event' };
     if (instance && member !== null && (member === 'constructor' || member === 'initialize' || PER_COMPONENT_METHODS.has(member))) {
-      return { what: `every ${instance.className ?? 'instance'} (\`${member}\`)` };
+      return { what: `from every ${instance.className ?? 'instance'} (\`${member}\`)`, per: 'instance' };
     }
   }
   const hook = getHookName(file, fn);
-  if (hook !== null) return { what: `every component (\`${hook}\`)` };
+  if (hook !== null) return { what: `from every component (\`${hook}\`)`, per: 'component' };
   if (depth >= MAX_DEPTH) return null;
   // A function made inside code that runs again and again is made (and can run) as often.
   const outer = enclosingFunction(fn);
@@ -70,7 +75,7 @@ function computeRepeatedRun(file: FileContext, fn: FunctionNode, depth: number):
     const run = repeatedRunOf(file, outer, depth + 1);
     if (run) return run;
   }
-  // A same-file function called from such code.
+  // A same-file function (or a method of the same instance: `this.track(x)`) called from such code.
   for (const call of callersOf(file, fn)) {
     const caller = enclosingFunction(call);
     if (!caller || caller === fn || isInside(caller, fn)) continue;
@@ -141,6 +146,10 @@ function isFrameworkHook(member: TSESTree.Property | TSESTree.MethodDefinition):
 function callersOf(file: FileContext, fn: FunctionNode): Node[] {
   const calls: Node[] = [];
   const holder = outermostWrapper(fn).parent;
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+    const instance = getFunctionInstance(file, fn);
+    if (instance?.className && instance.memberName !== null) calls.push(...(getMethodUses(file).calls.get(`${instance.className}.${instance.memberName}`) ?? []));
+  }
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
     for (const reference of file.findVariable(fn.id)?.references ?? []) {
       const parent = reference.identifier.parent;
@@ -155,17 +164,11 @@ function callersOf(file: FileContext, fn: FunctionNode): Node[] {
     const name = getStaticPropertyKey(holder.key, holder.computed);
     const objectName = objectLiteralName(holder.parent);
     if (name !== null && objectName !== null) {
-      walk(file, file.sourceCode.ast, (node) => {
-        if (calls.length >= 8) return false;
-        if (node.type === AST_NODE_TYPES.CallExpression) {
-          const callee = unwrapExpression(node.callee);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && getStaticMemberName(callee) === name) {
-            const object = unwrapExpression(callee.object);
-            if (object.type === AST_NODE_TYPES.Identifier && object.name === objectName) calls.push(node);
-          }
-        }
-        return true;
-      });
+      for (const call of getMethodUses(file).memberCalls.get(name) ?? []) {
+        const object = unwrapExpression((unwrapExpression(call.callee) as TSESTree.MemberExpression).object);
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === objectName) calls.push(call);
+        if (calls.length >= 8) break;
+      }
     }
   }
   return calls.slice(0, 8);
@@ -186,7 +189,7 @@ function objectLiteralName(object: TSESTree.ObjectExpression): string | null {
 
 /** What a stored value is, when it is new on every call of the code storing it; `null` otherwise. */
 export interface PerCallValue {
-  /** For messages: `a closure made on every call`, `the \`socket\` argument`, `\`event.target\``. */
+  /** For messages: `a new closure`, `the \`socket\` argument`, `\`event.target\``. */
   readonly what: string;
   /** The local the value comes from (a parameter or a local), to match a key made from it (`sockets[socket.id] = socket`). */
   readonly root: TSESLint.Scope.Variable | null;
@@ -225,18 +228,24 @@ export function getPerCallValue(file: FileContext, value: Node, at: Node): PerCa
 }
 
 function describeMade(expression: Node): string | null {
-  if (isFunctionNode(expression)) return 'a closure made on every call';
-  if (expression.type === AST_NODE_TYPES.ObjectExpression) return expression.properties.length > 0 ? 'a record made on every call' : null;
-  if (expression.type === AST_NODE_TYPES.NewExpression) return 'an object made on every call';
+  if (isFunctionNode(expression)) return 'a new closure';
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) return expression.properties.length > 0 ? 'a new record' : null;
+  if (expression.type === AST_NODE_TYPES.NewExpression) return 'a new object';
   return null;
 }
 
 /** A key made from the stored value itself (`sockets[socket.id] = socket`, `byNode.set(node, data)` with the same root): one entry per value. */
-export function isKeyOfValue(file: FileContext, key: Node, value: PerCallValue): boolean {
+export function isKeyOfValue(file: FileContext, key: Node, value: PerCallValue, depth = 0): boolean {
   if (!value.root) return false;
   let expression = unwrapExpression(key);
   while (expression.type === AST_NODE_TYPES.MemberExpression && !expression.computed) expression = unwrapExpression(expression.object);
-  return expression.type === AST_NODE_TYPES.Identifier && file.findVariable(expression) === value.root;
+  if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = file.findVariable(expression);
+  if (variable === value.root) return true;
+  // `(id = socket.id) => { sockets[id] = socket }`: a parameter whose default is made from the value
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const pattern = def?.type === 'Parameter' ? def.name.parent : undefined;
+  return depth < 2 && pattern?.type === AST_NODE_TYPES.AssignmentPattern && pattern.left === def?.name && isKeyOfValue(file, pattern.right, value, depth + 1);
 }
 
 /** An insert of a per-call value, from code that runs again and again (`getPerCallInsert`). */
@@ -287,4 +296,62 @@ export function getPerCallInsert(file: FileContext, node: TSESTree.CallExpressio
   if (key && !isKeyOfValue(file, key, value)) return null;
   const run = getRepeatedRun(file, node);
   return run ? { node, container, how, value, run } : null;
+}
+
+interface MethodUses {
+  /** `Class.method` → the event it is subscribed to (`every \`discover\` event`). */
+  readonly listeners: ReadonlyMap<string, string>;
+  /** `Class.method` → calls of it on an instance of that class (`this.track(x)`, `self.track(x)`). */
+  readonly calls: ReadonlyMap<string, Node[]>;
+  /** Method name → every call of a member of that name (`tracker.add(cb)`). */
+  readonly memberCalls: ReadonlyMap<string, TSESTree.CallExpression[]>;
+}
+
+/** One walk of the file, when first asked: methods of instances handed to emitters, and called on instances. */
+function getMethodUses(file: FileContext): MethodUses {
+  return file.cached('methodUses', file.program, () => {
+    const listeners = new Map<string, string>();
+    const calls = new Map<string, Node[]>();
+    const memberCalls = new Map<string, TSESTree.CallExpression[]>();
+    const methodOf = (node: Node): string | null => {
+      const member = unwrapExpression(node);
+      if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed) return null;
+      const name = getStaticMemberName(member);
+      const instance = name !== null ? getInstanceOf(file, member.object) : null;
+      return instance?.className ? `${instance.className}.${name}` : null;
+    };
+    walk(file, file.program, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+      const callee = unwrapExpression(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+      const method = getStaticMemberName(callee);
+      if (method === null) return true;
+      const named = memberCalls.get(method);
+      if (named) named.push(node);
+      else memberCalls.set(method, [node]);
+      // (an instance's own method: only for callees on `this` or an alias, which `methodOf` asks)
+      const direct = methodOf(callee);
+      if (direct) {
+        const list = calls.get(direct) ?? [];
+        if (list.length < 8) list.push(node);
+        calls.set(direct, list);
+      }
+      if (!SUBSCRIBE_METHODS.has(method)) return true;
+      const [event] = node.arguments;
+      const what = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? `every \`${event.value}\` event` : 'every event';
+      for (const argument of node.arguments.slice(1)) {
+        let handed: Node = unwrapExpression(argument);
+        // `this.onX.bind(this, socket)`
+        if (handed.type === AST_NODE_TYPES.CallExpression) {
+          const bound = unwrapExpression(handed.callee);
+          if (bound.type !== AST_NODE_TYPES.MemberExpression || getStaticMemberName(bound) !== 'bind') continue;
+          handed = bound.object;
+        }
+        const key = methodOf(handed);
+        if (key && !listeners.has(key)) listeners.set(key, what);
+      }
+      return true;
+    });
+    return { listeners, calls, memberCalls };
+  });
 }

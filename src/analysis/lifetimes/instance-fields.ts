@@ -1,0 +1,124 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { walk } from '../core/traverse.js';
+import type { FileContext } from '../core/file-context.js';
+import { getInstanceOf } from './instance.js';
+import type { LongLivedBinding } from './long-lived.js';
+
+type Node = TSESTree.Node;
+
+/**
+ * A container held in a field of an instance: `this.sockets = new Set()` in the constructor (or any
+ * one assignment of an empty container), or a class field `pending = new Map()`. It lives as long as
+ * its owner, so what code of the owner adds on every event stays as long as the owner does.
+ *
+ * The field is judged over this file's code whose `this` is an instance of the same class (`this` or
+ * an alias of it, `const self = this`): those are its uses, and assignments after the first are its
+ * writes (a reset). Reaching into another object's field from another module to take entries out is
+ * not assumed; in this file, any other access (`server.sockets`, `this[name]`, a field an explicitly
+ * `public` member declares) makes it reachable elsewhere, so that nothing is concluded about it.
+ */
+export function resolveInstanceFieldBinding(file: FileContext, node: Node): LongLivedBinding | null {
+  const member = unwrapExpression(node);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed) return null;
+  const owner = getInstanceOf(file, member.object);
+  const name = getStaticMemberName(member);
+  if (!owner || owner.className === null || name === null) return null;
+  const fields = file.cached('instanceFields', file.program, () => new Map<string, LongLivedBinding | null>());
+  const id = `${owner.className}\u0000${name}`;
+  if (!fields.has(id)) fields.set(id, computeFieldBinding(file, owner.className, name));
+  return fields.get(id) ?? null;
+}
+
+/** Every non-computed member access and class field of the file, by name; and the `this[…]` accesses. One walk, when first asked. */
+interface MemberIndex {
+  readonly byName: ReadonlyMap<string, TSESTree.MemberExpression[]>;
+  readonly fields: ReadonlyMap<string, TSESTree.PropertyDefinition[]>;
+  readonly computed: readonly TSESTree.MemberExpression[];
+}
+
+function getMemberIndex(file: FileContext): MemberIndex {
+  return file.cached('memberIndex', file.program, () => {
+    const byName = new Map<string, TSESTree.MemberExpression[]>();
+    const fields = new Map<string, TSESTree.PropertyDefinition[]>();
+    const computed: TSESTree.MemberExpression[] = [];
+    const add = <T>(map: Map<string, T[]>, key: string, value: T): void => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    walk(file, file.program, (child) => {
+      if (child.type === AST_NODE_TYPES.PropertyDefinition && !child.computed && !child.static) {
+        const key = getStaticPropertyKey(child.key, false);
+        if (key !== null) add(fields, key, child);
+      } else if (child.type === AST_NODE_TYPES.MemberExpression) {
+        const name = getStaticMemberName(child);
+        if (name !== null) add(byName, name, child);
+        else if (unwrapExpression(child.object).type === AST_NODE_TYPES.ThisExpression || unwrapExpression(child.object).type === AST_NODE_TYPES.Identifier) computed.push(child);
+      }
+      return true;
+    });
+    return { byName, fields, computed };
+  });
+}
+
+function computeFieldBinding(file: FileContext, className: string, name: string): LongLivedBinding | null {
+  const index = getMemberIndex(file);
+  const accesses: TSESTree.MemberExpression[] = [];
+  let declaration: Node | null = null;
+  let init: TSESTree.Expression | null = null;
+  let typeAnnotation: TSESTree.TypeNode | null = null;
+  let reachableElsewhere = false;
+  for (const field of index.fields.get(name) ?? []) {
+    const classNode = field.parent.parent;
+    if ((classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) || classNode.id?.name !== className) continue;
+    if (field.accessibility === 'public') reachableElsewhere = true;
+    if (declaration === null && field.value) {
+      declaration = field;
+      init = field.value;
+      typeAnnotation = field.typeAnnotation?.typeAnnotation ?? null;
+    }
+  }
+  for (const member of index.byName.get(name) ?? []) {
+    const instance = getInstanceOf(file, member.object);
+    if (instance?.className === className) accesses.push(member);
+    else if (instance === null && unwrapExpression(member.object).type !== AST_NODE_TYPES.ThisExpression) reachableElsewhere = true;
+  }
+  // `this[name]`: any field may be the one
+  if (index.computed.some((member) => getInstanceOf(file, member.object)?.className === className)) reachableElsewhere = true;
+  const uses: Node[] = [];
+  const writes: Node[] = [];
+  for (const access of accesses) {
+    const outer = outermostWrapper(access);
+    const parent = outer.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outer) {
+      if (declaration === null && parent.operator === '=') {
+        declaration = parent;
+        init = parent.right;
+        continue;
+      }
+      writes.push(access);
+      if (parent.operator !== '=') uses.push(access);
+    } else {
+      uses.push(access);
+    }
+  }
+  if (declaration === null || init === null) return null;
+  const declared = declaration as TSESTree.PropertyDefinition | TSESTree.AssignmentExpression;
+  const reportNode: Node = declared.type === AST_NODE_TYPES.PropertyDefinition ? declared.key : declared.left;
+  return {
+    kind: 'instance-field',
+    name: `${className}.${name}`,
+    scope: `field of every ${className}`,
+    reportNode,
+    declaration,
+    imported: null,
+    init,
+    typeAnnotation,
+    exported: false,
+    uses,
+    writes,
+    reachableElsewhere,
+  };
+}
