@@ -1299,6 +1299,14 @@ export function collect(server) {
 }`,
     },
     {
+      name: 'a React effect whose cleanup takes its listener out',
+      code: `
+import { useEffect } from 'react';
+const listeners = new Set();
+export function useStore(cb) { useEffect(() => { listeners.add(cb); return () => { listeners.delete(cb); }; }, [cb]); }
+export function emit(v) { listeners.forEach((l) => l(v)); }`,
+    },
+    {
       name: 'a class field whose clients leave when they close',
       code: `
 export class Hub {
@@ -1401,6 +1409,17 @@ export class Tip {
 }`,
       errors: [
         { messageId: 'growsPerCall', line: 2, data: { name: 'elements', scope: 'module scope', value: 'the `el` argument', run: 'from every Tip (`constructor`)', how: '`push()`', member: 'Tip.constructor', lifetime: 'for the life of the program' } },
+      ],
+    },
+    {
+      name: 'a module Set that a React effect fills on every mount, with no cleanup',
+      code: `
+import { useEffect } from 'react';
+const listeners = new Set();
+export function useStore(cb) { useEffect(() => { listeners.add(cb); }, [cb]); }
+export function emit(v) { listeners.forEach((l) => l(v)); }`,
+      errors: [
+        { messageId: 'growsPerCall', line: 3, data: { name: 'listeners', scope: 'module scope', value: 'the `cb` argument', run: 'from every component (`useEffect`)', how: '`add()`', member: 'useStore', lifetime: 'for the life of the program' } },
       ],
     },
     {

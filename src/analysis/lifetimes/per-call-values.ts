@@ -56,6 +56,8 @@ function repeatedRunOf(file: FileContext, fn: FunctionNode, depth: number): Repe
 function computeRepeatedRun(file: FileContext, fn: FunctionNode, depth: number): RepeatedRun | null {
   const listener = getListenerEvent(fn);
   if (listener) return { what: `on ${listener}`, per: 'event' };
+  const effect = getComponentEffect(fn);
+  if (effect) return { what: `from every component (\`${effect}\`)`, per: 'component' };
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
     const instance = getFunctionInstance(file, fn);
     const member = instance?.memberName ?? null;
@@ -102,6 +104,22 @@ function getListenerEvent(fn: FunctionNode): string | null {
   const [event] = parent.arguments;
   if (event === node) return method === 'subscribe' ? 'every notification' : null;
   return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? `every \`${event.value}\` event` : 'every event';
+}
+
+/**
+ * Hooks whose callback a framework runs when each component mounts: React's effects, Vue's
+ * composition API, Svelte's `onMount`. A callback written inline (`useEffect(() => …, [])`).
+ */
+const MOUNT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect', 'onMounted', 'onBeforeMount', 'onMount']);
+
+/** `useEffect(() => { listeners.add(cb); }, [])`, `React.useEffect(…)`, `onMounted(…)`: the hook's name, or `null`. */
+function getComponentEffect(fn: FunctionNode): string | null {
+  const node = outermostWrapper(fn);
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return null;
+  const callee = unwrapExpression(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? getStaticMemberName(callee) : null;
+  return name !== null && MOUNT_HOOKS.has(name) ? name : null;
 }
 
 /** How many functions out the search for a listener, hook or constructor goes (callers and enclosing functions). */
