@@ -11,7 +11,7 @@ import { countLines } from './corpus.js';
 import { lineProblems, loadCorpus, sourceKey, validateCorpus } from './real-corpus/cases.js';
 import { renderDoc, totalsLines } from './real-corpus/doc.js';
 import { cachePath, createCorpusLinter } from './real-corpus/lint.js';
-import { baselineOf, regressions, scoreCase, skippedCase, totals } from './real-corpus/score.js';
+import { baselineOf, isLintedPath, regressions, scoreCase, skippedCase, totals } from './real-corpus/score.js';
 import { DEFAULT_MIRRORS, ensureGithub, ensureNpm, isFile } from './real-corpus/sources.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -78,7 +78,7 @@ const results = cases.map((c) => {
     for (const p of problems) dataErrors.push(`${c.file}: case "${c.id}": ${p}`);
     return { id: c.id, status: 'crash', hits: [], error: 'case data does not match the source' };
   }
-  const files = new Map([c.path, ...(c.related ?? [])].map((path) => [path, lintOnce(source.dir, path)]));
+  const files = new Map([c.path, ...(c.related ?? []).filter(isLintedPath)].map((path) => [path, lintOnce(source.dir, path)]));
   return scoreCase(c, files);
 });
 const done = performance.now();

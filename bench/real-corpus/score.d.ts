@@ -10,6 +10,8 @@ export interface FileResult {
   messages: Finding[];
   error?: string;
 }
+/** Is the path a file the corpus linter lints (JS, TS, Vue)? A related README is evidence for the reader only. */
+export function isLintedPath(path: string): boolean;
 export type Status = 'found' | 'missed' | 'flagged' | 'silent' | 'crash' | 'skipped';
 export interface CaseResult {
   id: string;

@@ -10,10 +10,16 @@
  * its `lines`. A crash or parse error in any of the case's files makes it `crash` (not found), except a
  * parse error in a related file of a look-alike, which is not scored there.
  */
+/** Files the corpus linter lints; a related file of another kind (a README) is evidence for the reader only. */
+export function isLintedPath(path) {
+  return /\.(?:[cm]?[jt]sx?|vue)$/.test(path);
+}
+
 export function scoreCase(c, files) {
   // A look-alike is judged on its own lines: a related file that does not parse (Flow source, say) is
   // not linted for it, and only a crash of the plugin there would count.
-  const paths = [c.path, ...(c.related ?? [])];
+  const related = (c.related ?? []).filter(isLintedPath);
+  const paths = [c.path, ...related];
   const counts = (path, error) => path === c.path || c.verdict === 'leak' || !error.startsWith('parse error');
   const errors = paths
     .map((path) => ({ path, error: files.get(path)?.error ?? (files.has(path) ? null : 'not linted') }))
@@ -27,7 +33,7 @@ export function scoreCase(c, files) {
     .messages.filter((m) => m.line >= first && m.line <= last)
     .map((m) => ({ ...m, path: c.path, where: 'in range' }));
   if (c.verdict === 'leak' && c.evidence === 'cross-file') {
-    for (const path of c.related) {
+    for (const path of related) {
       hits.push(...files.get(path).messages.map((m) => ({ ...m, path, where: 'related' })));
     }
   }

@@ -1,7 +1,7 @@
 // The pure logic of the real-code corpus scorer (bench/score-corpus.js): case validation and scoring.
 import { describe, expect, it } from 'vitest';
 import { caseProblems, lineProblems, validateCorpus, type CorpusCase } from '../../bench/real-corpus/cases.js';
-import { baselineOf, regressions, scoreCase, totals, type FileResult } from '../../bench/real-corpus/score.js';
+import { baselineOf, isLintedPath, regressions, scoreCase, totals, type FileResult } from '../../bench/real-corpus/score.js';
 
 const leak: CorpusCase = {
   id: 'some-leak',
@@ -92,6 +92,18 @@ describe('scoring', () => {
     expect(result.hits).toEqual([{ rule: 'memo-leak/no-shared-method-memoizer', line: 3, message: 'm', path: 'package/src/uses.js', where: 'related' }]);
     // An in-file leak does not take findings from its related files.
     expect(scoreCase({ ...crossFile, evidence: 'in-file' }, files).status).toBe('missed');
+  });
+
+  it('leaves out related files that are not source (a README cited as evidence)', () => {
+    const withReadme: CorpusCase = { ...crossFile, related: ['README.md', 'package/src/uses.js'] };
+    const files = new Map([
+      [crossFile.path, file()],
+      ['package/src/uses.js', file(3)],
+    ]);
+    expect(scoreCase(withReadme, files).status).toBe('found');
+    expect(isLintedPath('README.md')).toBe(false);
+    expect(isLintedPath('src/a.mjs')).toBe(true);
+    expect(isLintedPath('src/b.tsx')).toBe(true);
   });
 
   it('flags a look-alike only for a finding inside its own lines', () => {
