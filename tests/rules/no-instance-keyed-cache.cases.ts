@@ -1307,6 +1307,15 @@ export function useStore(cb) { useEffect(() => { listeners.add(cb); return () =>
 export function emit(v) { listeners.forEach((l) => l(v)); }`,
     },
     {
+      name: 'a container in the closure of an AngularJS controller: one per controller instance, not long-lived',
+      code: `
+angular.module('app').controller('ListCtrl', function ($scope, bus) {
+  var items = [];
+  bus.on('item', function (item) { items.push(item); });
+  bus.on('count', function () { return items.length; });
+});`,
+    },
+    {
       name: 'a class field whose clients leave when they close',
       code: `
 export class Hub {
@@ -1420,6 +1429,18 @@ export function useStore(cb) { useEffect(() => { listeners.add(cb); }, [cb]); }
 export function emit(v) { listeners.forEach((l) => l(v)); }`,
       errors: [
         { messageId: 'growsPerCall', line: 3, data: { name: 'listeners', scope: 'module scope', value: 'the `cb` argument', run: 'from every component (`useEffect`)', how: '`add()`', member: 'useStore', lifetime: 'for the life of the program' } },
+      ],
+    },
+    {
+      name: 'a container in the closure of an AngularJS directive factory (run once by the injector) that every link fills',
+      code: `
+angular.module('app').directive('scrollspy', ['$window', function ($window) {
+  var spies = [];
+  $window.addEventListener('scroll', function () { spies.forEach(function (spy) { spy.check(); }); });
+  return { link: function (scope, element) { spies.push({ element: element, check: function () { return element[0].offsetTop; } }); } };
+}]);`,
+      errors: [
+        { messageId: 'growsPerCall', line: 3, data: { name: 'spies', scope: 'module scope', value: 'a new record', run: 'from every component (`link`)', how: '`push()`', member: 'link', lifetime: 'for the life of the program' } },
       ],
     },
     {

@@ -172,6 +172,7 @@ function runsOnce(fn: TSESTree.Node): boolean {
     return isStatementValue(parent) ? parent : null;
   };
   if (isIife(fn)) return true;
+  if (isInjectorFactory(fn)) return true;
   // The UMD factory: an argument of a module-level IIFE (the wrapper calls it once).
   const call = fn.parent;
   return (
@@ -180,6 +181,38 @@ function runsOnce(fn: TSESTree.Node): boolean {
     (call.callee.type === 'FunctionExpression' || call.callee.type === 'ArrowFunctionExpression') &&
     isIife(call.callee) !== null
   );
+}
+
+/**
+ * Registrations whose factory AngularJS's injector calls once per application and keeps the result
+ * of: `app.factory('store', fn)`, `service` (constructed once), `provider`, `directive` (the
+ * definition; its `link` runs per element), `filter`, `decorator`. A controller is not one: it runs
+ * per instance.
+ */
+const INJECTOR_REGISTRATIONS = new Set(['factory', 'service', 'provider', 'directive', 'filter', 'decorator']);
+
+/**
+ * `module.factory('name', function (…) {…})`, also with its dependencies written inline
+ * (`['$window', function ($window) {…}]`), in a statement that runs once.
+ */
+function isInjectorFactory(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): boolean {
+  let node: TSESTree.Node = fn;
+  let parent = fn.parent;
+  if (parent?.type === 'ArrayExpression' && parent.elements.at(-1) === fn) {
+    node = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type !== 'CallExpression' || parent.arguments.length !== 2 || parent.arguments[1] !== node) return false;
+  const [name] = parent.arguments;
+  const callee = parent.callee;
+  if (name?.type !== 'Literal' || typeof name.value !== 'string' || callee.type !== 'MemberExpression' || callee.computed) return false;
+  if (callee.property.type !== 'Identifier' || !INJECTOR_REGISTRATIONS.has(callee.property.name)) return false;
+  // The registration is a statement of its own or a link of a chain of them (`app.factory(…).directive(…)`).
+  let statement: TSESTree.Node = parent;
+  while (statement.parent?.type === 'MemberExpression' && statement.parent.object === statement && statement.parent.parent?.type === 'CallExpression') {
+    statement = statement.parent.parent;
+  }
+  return statement.parent?.type === 'ExpressionStatement' || (statement.parent?.type === 'VariableDeclarator' && statement.parent.init === statement);
 }
 
 /**
