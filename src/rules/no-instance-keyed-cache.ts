@@ -20,10 +20,9 @@ import {
 import { getDeclaredObjectKeyType } from '../analysis/lifetimes/declared-keys.js';
 import { getObjectKeyUse } from '../analysis/lifetimes/object-params.js';
 import { getSharedPrototypeContainer } from '../analysis/lifetimes/shared-containers.js';
-import { getPerCallInsert, type PerCallInsert } from '../analysis/lifetimes/per-call-values.js';
-import { resolveInstanceFieldBinding } from '../analysis/lifetimes/instance-fields.js';
+import { getGrowingContainer } from '../analysis/lifetimes/growing-containers.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
-import { findOwnDispose, getCollectedInstance, getCollectionKind, getGrowingKind, getResets, getWriteOnlyInsert, holdsCallerObject, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
+import { findOwnDispose, getCollectedInstance, getCollectionKind, getResets, getWriteOnlyInsert, holdsCallerObject, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
@@ -381,34 +380,21 @@ function checkPerCallGrowth(
   reported: Set<LongLivedBinding>,
 ): void {
   for (const node of inserts) {
-    const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
-    let binding = resolveLongLivedBinding(file, target);
-    let insert: PerCallInsert | null = null;
-    if (!binding) {
-      // A field of an instance lives as long as its owner: only what arrives per event makes it grow.
-      // (The per-call test first: it is cheaper than reading every use of the field.)
-      insert = target.type === AST_NODE_TYPES.MemberExpression ? getPerCallInsert(file, node) : null;
-      if (insert?.run.per !== 'event') continue;
-      binding = resolveInstanceFieldBinding(file, target);
-    }
-    if (!binding || reported.has(binding) || binding.imported) continue;
-    const kind = getGrowingKind(file, binding);
-    if (!kind || mayRemoveEntries(file, binding, kind === 'set' ? 'map' : kind)) continue;
-    insert ??= getPerCallInsert(file, node);
-    if (!insert) continue;
-    const field = binding.kind === 'instance-field';
-    reported.add(binding);
+    const growing = getGrowingContainer(file, node);
+    if (!growing || reported.has(growing.binding)) continue;
+    reported.add(growing.binding);
+    const { insert } = growing;
     context.report({
-      node: binding.reportNode,
+      node: growing.binding.reportNode,
       messageId: 'growsPerCall',
       data: {
-        name: binding.name,
-        scope: describeScope(binding.scope),
+        name: growing.name,
+        scope: describeScope(growing.binding.scope),
         value: insert.value.what,
         run: insert.run.what,
         how: insert.how,
         member: describeEnclosingFunction(node),
-        lifetime: field ? `as long as its ${binding.name.slice(0, binding.name.lastIndexOf('.'))}` : 'for the life of the program',
+        lifetime: growing.lifetime,
       },
     });
   }

@@ -1316,6 +1316,24 @@ angular.module('app').controller('ListCtrl', function ($scope, bus) {
 });`,
     },
     {
+      name: 'lists kept as entries of a module object, whose callbacks an unsubscribe listener splices out',
+      code: `
+const listeners = {};
+export function watch(bus) {
+  bus.on('subscribe', (msg) => { (listeners[msg.topic] || (listeners[msg.topic] = [])).push(msg.callback); });
+  bus.on('unsubscribe', (msg) => { const list = listeners[msg.topic]; if (list) list.splice(list.indexOf(msg.callback), 1); });
+}`,
+    },
+    {
+      name: 'lists kept as entries of a module Map, reset on an event',
+      code: `
+const byTopic = new Map();
+export function watch(bus) {
+  bus.on('subscribe', (msg) => { if (!byTopic.has(msg.topic)) byTopic.set(msg.topic, []); byTopic.get(msg.topic).push(msg.callback); });
+  bus.on('reset', (msg) => { byTopic.delete(msg.topic); });
+}`,
+    },
+    {
       name: 'a class field whose clients leave when they close',
       code: `
 export class Hub {
@@ -1441,6 +1459,18 @@ angular.module('app').directive('scrollspy', ['$window', function ($window) {
 }]);`,
       errors: [
         { messageId: 'growsPerCall', line: 3, data: { name: 'spies', scope: 'module scope', value: 'a new record', run: 'from every component (`link`)', how: '`push()`', member: 'link', lifetime: 'for the life of the program' } },
+      ],
+    },
+    {
+      name: 'lists kept as entries of a module object, filled by a listener and never emptied',
+      code: `
+const listeners = {};
+export function watch(bus) {
+  bus.on('subscribe', (msg) => { (listeners[msg.topic] || (listeners[msg.topic] = [])).push(msg.callback); });
+}
+export function publish(topic, v) { (listeners[topic] || []).forEach((fn) => fn(v)); }`,
+      errors: [
+        { messageId: 'growsPerCall', line: 2, data: { name: 'listeners[…]', scope: 'module scope', value: '`msg.callback`', run: 'on every `subscribe` event', how: '`push()`', member: 'watch', lifetime: 'for the life of the program' } },
       ],
     },
     {

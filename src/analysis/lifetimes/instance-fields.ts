@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from '../core/ast.js';
-import { walk } from '../core/traverse.js';
+import { getStaticMemberName, outermostWrapper, unwrapExpression } from '../core/ast.js';
+import { getMemberIndex } from '../core/member-index.js';
 import type { FileContext } from '../core/file-context.js';
 import { getInstanceOf } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
@@ -31,38 +31,6 @@ export function resolveInstanceFieldBinding(file: FileContext, node: Node): Long
   return fields.get(id) ?? null;
 }
 
-/** Every non-computed member access and class field of the file, by name; and the `this[…]` accesses. One walk, when first asked. */
-interface MemberIndex {
-  readonly byName: ReadonlyMap<string, TSESTree.MemberExpression[]>;
-  readonly fields: ReadonlyMap<string, TSESTree.PropertyDefinition[]>;
-  readonly computed: readonly TSESTree.MemberExpression[];
-}
-
-function getMemberIndex(file: FileContext): MemberIndex {
-  return file.cached('memberIndex', file.program, () => {
-    const byName = new Map<string, TSESTree.MemberExpression[]>();
-    const fields = new Map<string, TSESTree.PropertyDefinition[]>();
-    const computed: TSESTree.MemberExpression[] = [];
-    const add = <T>(map: Map<string, T[]>, key: string, value: T): void => {
-      const list = map.get(key);
-      if (list) list.push(value);
-      else map.set(key, [value]);
-    };
-    walk(file, file.program, (child) => {
-      if (child.type === AST_NODE_TYPES.PropertyDefinition && !child.computed && !child.static) {
-        const key = getStaticPropertyKey(child.key, false);
-        if (key !== null) add(fields, key, child);
-      } else if (child.type === AST_NODE_TYPES.MemberExpression) {
-        const name = getStaticMemberName(child);
-        if (name !== null) add(byName, name, child);
-        else if (unwrapExpression(child.object).type === AST_NODE_TYPES.ThisExpression || unwrapExpression(child.object).type === AST_NODE_TYPES.Identifier) computed.push(child);
-      }
-      return true;
-    });
-    return { byName, fields, computed };
-  });
-}
-
 function computeFieldBinding(file: FileContext, className: string, name: string): LongLivedBinding | null {
   const index = getMemberIndex(file);
   const accesses: TSESTree.MemberExpression[] = [];
@@ -80,7 +48,7 @@ function computeFieldBinding(file: FileContext, className: string, name: string)
       typeAnnotation = field.typeAnnotation?.typeAnnotation ?? null;
     }
   }
-  for (const member of index.byName.get(name) ?? []) {
+  for (const member of index.members.get(name) ?? []) {
     const instance = getInstanceOf(file, member.object);
     if (instance?.className === className) accesses.push(member);
     else if (instance === null && unwrapExpression(member.object).type !== AST_NODE_TYPES.ThisExpression) reachableElsewhere = true;

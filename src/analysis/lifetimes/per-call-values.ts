@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
-import { enclosingFunction, isInside, walk, type FunctionNode } from '../core/traverse.js';
+import { enclosingFunction, isInside, type FunctionNode } from '../core/traverse.js';
 import type { FileContext } from '../core/file-context.js';
+import { getMemberIndex } from '../core/member-index.js';
 import { getFunctionInstance, getInstanceOf } from './instance.js';
 
 type Node = TSESTree.Node;
@@ -62,7 +63,7 @@ function computeRepeatedRun(file: FileContext, fn: FunctionNode, depth: number):
     const instance = getFunctionInstance(file, fn);
     const member = instance?.memberName ?? null;
     // a method handed to an emitter (`socket.on('x', this.onX.bind(this, socket))`)
-    const event = instance?.className && member !== null ? getMethodUses(file).listeners.get(`${instance.className}.${member}`) : undefined;
+    const event = instance?.className && member !== null && mayListen(file) ? getListenedMethods(file).get(`${instance.className}.${member}`) : undefined;
     if (event) return { what: `on ${event}`, per: 'event' };
     if (instance && member !== null && (member === 'constructor' || member === 'initialize' || PER_COMPONENT_METHODS.has(member))) {
       return { what: `from every ${instance.className ?? 'instance'} (\`${member}\`)`, per: 'instance' };
@@ -166,7 +167,7 @@ function callersOf(file: FileContext, fn: FunctionNode): Node[] {
   const holder = outermostWrapper(fn).parent;
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
     const instance = getFunctionInstance(file, fn);
-    if (instance?.className && instance.memberName !== null) calls.push(...(getMethodUses(file).calls.get(`${instance.className}.${instance.memberName}`) ?? []));
+    if (instance?.className && instance.memberName !== null) calls.push(...instanceCallsOf(file, instance.className, instance.memberName));
   }
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
     for (const reference of file.findVariable(fn.id)?.references ?? []) {
@@ -182,7 +183,7 @@ function callersOf(file: FileContext, fn: FunctionNode): Node[] {
     const name = getStaticPropertyKey(holder.key, holder.computed);
     const objectName = objectLiteralName(holder.parent);
     if (name !== null && objectName !== null) {
-      for (const call of getMethodUses(file).memberCalls.get(name) ?? []) {
+      for (const call of getMemberIndex(file).calls.get(name) ?? []) {
         const object = unwrapExpression((unwrapExpression(call.callee) as TSESTree.MemberExpression).object);
         if (object.type === AST_NODE_TYPES.Identifier && object.name === objectName) calls.push(call);
         if (calls.length >= 8) break;
@@ -316,60 +317,57 @@ export function getPerCallInsert(file: FileContext, node: TSESTree.CallExpressio
   return run ? { node, container, how, value, run } : null;
 }
 
-interface MethodUses {
-  /** `Class.method` → the event it is subscribed to (`every \`discover\` event`). */
-  readonly listeners: ReadonlyMap<string, string>;
-  /** `Class.method` → calls of it on an instance of that class (`this.track(x)`, `self.track(x)`). */
-  readonly calls: ReadonlyMap<string, Node[]>;
-  /** Method name → every call of a member of that name (`tracker.add(cb)`). */
-  readonly memberCalls: ReadonlyMap<string, TSESTree.CallExpression[]>;
+/**
+ * Cheap, from the text: can the file subscribe anything (`x.on(`, `addEventListener(`, `setInterval(`,
+ * `.subscribe(` …)? Without one, nothing in it runs per event.
+ */
+export function mayListen(file: FileContext): boolean {
+  return file.cached('mayListen', file.program, () =>
+    /\.(?:on|once|addListener|prependListener|prependOnceListener|addEventListener|subscribe|bind|live|delegate)\s*\(|\bsetInterval\s*\(/.test(file.sourceCode.text),
+  );
 }
 
-/** One walk of the file, when first asked: methods of instances handed to emitters, and called on instances. */
-function getMethodUses(file: FileContext): MethodUses {
-  return file.cached('methodUses', file.program, () => {
+/** `Class.method` handed to an emitter in this file (`socket.on('x', this.onX.bind(this, socket))`): the event it runs on. */
+function getListenedMethods(file: FileContext): ReadonlyMap<string, string> {
+  return file.cached('listenedMethods', file.program, () => {
     const listeners = new Map<string, string>();
-    const calls = new Map<string, Node[]>();
-    const memberCalls = new Map<string, TSESTree.CallExpression[]>();
-    const methodOf = (node: Node): string | null => {
-      const member = unwrapExpression(node);
-      if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed) return null;
-      const name = getStaticMemberName(member);
-      const instance = name !== null ? getInstanceOf(file, member.object) : null;
-      return instance?.className ? `${instance.className}.${name}` : null;
-    };
-    walk(file, file.program, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-      const callee = unwrapExpression(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
-      const method = getStaticMemberName(callee);
-      if (method === null) return true;
-      const named = memberCalls.get(method);
-      if (named) named.push(node);
-      else memberCalls.set(method, [node]);
-      // (an instance's own method: only for callees on `this` or an alias, which `methodOf` asks)
-      const direct = methodOf(callee);
-      if (direct) {
-        const list = calls.get(direct) ?? [];
-        if (list.length < 8) list.push(node);
-        calls.set(direct, list);
-      }
-      if (!SUBSCRIBE_METHODS.has(method)) return true;
-      const [event] = node.arguments;
-      const what = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? `every \`${event.value}\` event` : 'every event';
-      for (const argument of node.arguments.slice(1)) {
-        let handed: Node = unwrapExpression(argument);
-        // `this.onX.bind(this, socket)`
-        if (handed.type === AST_NODE_TYPES.CallExpression) {
-          const bound = unwrapExpression(handed.callee);
-          if (bound.type !== AST_NODE_TYPES.MemberExpression || getStaticMemberName(bound) !== 'bind') continue;
-          handed = bound.object;
+    const { calls } = getMemberIndex(file);
+    for (const method of SUBSCRIBE_METHODS) {
+      for (const node of calls.get(method) ?? []) {
+        const [event] = node.arguments;
+        const what = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? `every \`${event.value}\` event` : 'every event';
+        for (const argument of node.arguments.slice(1)) {
+          let handed: Node = unwrapExpression(argument);
+          // `this.onX.bind(this, socket)`
+          if (handed.type === AST_NODE_TYPES.CallExpression) {
+            const bound = unwrapExpression(handed.callee);
+            if (bound.type !== AST_NODE_TYPES.MemberExpression || getStaticMemberName(bound) !== 'bind') continue;
+            handed = bound.object;
+          }
+          const key = instanceMethodOf(file, handed);
+          if (key && !listeners.has(key)) listeners.set(key, what);
         }
-        const key = methodOf(handed);
-        if (key && !listeners.has(key)) listeners.set(key, what);
       }
-      return true;
-    });
-    return { listeners, calls, memberCalls };
+    }
+    return listeners;
   });
+}
+
+/** `this.name` / `self.name` on an instance of a class: `Class.name`, or `null`. */
+function instanceMethodOf(file: FileContext, node: Node): string | null {
+  const member = unwrapExpression(node);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed) return null;
+  const name = getStaticMemberName(member);
+  const instance = name !== null ? getInstanceOf(file, member.object) : null;
+  return instance?.className ? `${instance.className}.${name}` : null;
+}
+
+/** Calls of a method on an instance of its class (`this.track(x)`, `self.track(x)`): a few. */
+function instanceCallsOf(file: FileContext, className: string, method: string): Node[] {
+  const found: Node[] = [];
+  for (const call of getMemberIndex(file).calls.get(method) ?? []) {
+    if (instanceMethodOf(file, call.callee) === `${className}.${method}`) found.push(call);
+    if (found.length >= 8) break;
+  }
+  return found;
 }
