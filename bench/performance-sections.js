@@ -260,7 +260,7 @@ export function profileSection() {
  */
 export function crossFileSection(main) {
   if (!main.crossFile) return ['This build of the plugin has no cross-file counters (`crossFileStats`).'];
-  const keys = ['resolved', 'read', 'parsed', 'skipped', 'failed'];
+  const keys = ['resolved', 'read', 'parsed', 'skipped', 'failed', 'packageScans', 'packageFilesRead'];
   let before = Object.fromEntries([...keys, 'parseMs'].map((k) => [k, 0]));
   const rows = [];
   for (const p of main.perPackage) {
@@ -275,8 +275,10 @@ export function crossFileSection(main) {
     'Imports of other project modules that the untyped analysis follows: **resolved** (a specifier that names a',
     'file of the project), **read** from disk (once per file version; the cache holds a bounded number),',
     '**parsed** (once per version and parser), **skipped** (the text gave the question no reason to parse), **failed**',
-    "(did not parse). Parse time is inside the rules' time above. Packages without any cross-file read are left out.",
+    "(did not parse). **Scans** are reads of a package's files for where a decorator about to be reported is applied",
+    '(only then), with the files they read. Parse time is inside the rules\' time above. Packages without any',
+    'cross-file read are left out.',
     '',
-    table(['Package', 'Resolved', 'Read', 'Parsed', 'Skipped', 'Failed', 'Parse time', 'Share of wall'], rows),
+    table(['Package', 'Resolved', 'Read', 'Parsed', 'Skipped', 'Failed', 'Scans', 'Scan reads', 'Parse time', 'Share of wall'], rows),
   ];
 }

@@ -10,7 +10,8 @@ import {
   type CustomMemoizer,
   type FunctionNode,
 } from '../analysis/memoizers/custom-memoizer.js';
-import { getFileContext, isModuleLevelScope } from '../analysis/core/file-context.js';
+import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/core/file-context.js';
+import { getDecoratorUses } from '../analysis/memoizers/decorator-uses.js';
 import { getPrescan } from '../analysis/core/prescan.js';
 import { objectMemberFunctions } from '../analysis/memoizers/member-definitions.js';
 import { rewriteToPerInstanceCache } from '../fixes/per-instance-cache.js';
@@ -101,7 +102,7 @@ export default createRule<Options, MessageIds>({
           if (!mayShareCacheHere(file, fn)) continue;
           // (a wrapper's composition is followed only where it can be reported: `analyzeReportedSharedCache`)
           const memoizer = analyzeReportedSharedCache(file, fn);
-          if (memoizer) found.push(memoizer);
+          if (memoizer && !appliedOnlyToStatics(file, memoizer)) found.push(memoizer);
         }
         // Reported once, where it can be fixed: a wrapper of this file that a decorator here applies to
         // each decorated method is reported at the wrapper when the wrapper can be rewritten to keep one
@@ -120,6 +121,16 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * A decorator the package applies only to static members (`@cacheStatic static create(…)`, here or in
+ * other files) caches per class, not per instance: nothing to report. Unknown uses, or none, are
+ * reported: the decorator is written for methods.
+ */
+function appliedOnlyToStatics(file: FileContext, memoizer: CustomMemoizer): boolean {
+  const uses = getDecoratorUses(file, memoizer);
+  return uses !== null && uses.static > 0 && uses.instance === 0;
+}
 
 const CREATED: Readonly<Record<CacheScope, string>> = {
   module: 'per module, for every method',

@@ -1,7 +1,15 @@
-import type { RuleCases } from '../rule-tester.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { moduleFixtures, type RuleCases } from '../rule-tester.js';
 import type { MessageIds, Options } from '../../src/rules/no-shared-memoizer-cache.js';
 
 const DECORATED = 'per decorated method';
+
+/** A file of the fixture project the cross-file cases lint (its text as on disk). */
+function statics(name: string): { code: string; filename: string } {
+  const filename = path.join(moduleFixtures, 'src/statics', name);
+  return { code: readFileSync(filename, 'utf8'), filename };
+}
 
 /** Every placeholder of both messages (and of the suggestions, which reuse them). */
 function found(memoizer: string, cache: string, key: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -24,6 +32,30 @@ function found(memoizer: string, cache: string, key: string, overrides: Record<s
 export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
     valid: [
+      {
+        name: 'a decorator this file applies only to static methods: `this` is the class, no instance is kept',
+        filename: path.join(moduleFixtures, 'src/statics/local.ts'),
+        code: `
+const results = new Map<string, unknown>();
+function cacheStatic(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    const id = key + ':' + args.join(',');
+    if (!results.has(id)) results.set(id, original.apply(this, args));
+    return results.get(id);
+  };
+}
+export class Paths {
+  @cacheStatic
+  static parse(text: string): { text: string } {
+    return { text };
+  }
+}`,
+      },
+      {
+        name: 'a decorator the package applies only to static methods, in other files (written `@`, and compiled `__decorate`)',
+        ...statics('cache-static.ts'),
+      },
       {
         name: 'a helper keyed by `this` in a WeakMap the decorator passes it',
         code: `
@@ -343,6 +375,40 @@ export function computed(getter: () => unknown, _context: ClassGetterDecoratorCo
       },
     ],
     invalid: [
+      {
+        name: 'a decorator the package applies to a static method and, in another file, to an instance method',
+        ...statics('cache-mixed.ts'),
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('Method decorator factory `cacheMixed`', 'results', 'id', { created: 'per module, for every method' }),
+            line: 4,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                data: found('Method decorator factory `cacheMixed`', 'results', 'id', { created: 'per module, for every method' }),
+                output: `/** The same design as \`cache-static.ts\`, applied to a static method and to an instance method. */
+const resultsByInstance = new WeakMap<object, Map<string, unknown>>();
+
+export function cacheMixed() {
+  return function (target: object, key: string, descriptor: PropertyDescriptor) {
+    const original = descriptor.value;
+    descriptor.value = function (this: unknown, ...args: unknown[]) {
+      if (!resultsByInstance.has(this as object)) resultsByInstance.set(this as object, new Map<string, unknown>());
+      const results = resultsByInstance.get(this as object)!;
+      const id = \`\${key}:\${args.join(',')}\`;
+      if (!results.has(id)) results.set(id, original.apply(this, args));
+      return results.get(id);
+    };
+    return descriptor;
+  };
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
       {
         name: 'a decorator that applies lodash `once` when the class is defined: one result for every instance',
         code: `

@@ -398,7 +398,7 @@ function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
 }
 
 /** A function of this file, or (typed mode) one that an import of a project module names. */
-function resolveDefinition(file: FileContext, node: Node): { file: FileContext; fn: FunctionNode } | null {
+export function resolveDefinition(file: FileContext, node: Node): { file: FileContext; fn: FunctionNode } | null {
   const local = resolveFunction(file, node);
   if (local) return { file, fn: local };
   const expression = unwrapIndirectCall(node);

@@ -31,7 +31,17 @@ interface Entry {
 const modules = new BoundedCache<string, Entry>(CAPACITY);
 
 /** What cross-file reads cost in this process (the bench prints it). */
-export const crossFileStats = { resolved: 0, read: 0, parsed: 0, skipped: 0, failed: 0, parseMs: 0 };
+export const crossFileStats = {
+  resolved: 0,
+  read: 0,
+  parsed: 0,
+  skipped: 0,
+  failed: 0,
+  parseMs: 0,
+  /** Scans of a package's files for where an export is used (`project-scan.ts`), and the files they read. */
+  packageScans: 0,
+  packageFilesRead: 0,
+};
 
 /**
  * A cheap test of a module's text before it is parsed: its text, and `inCode(pattern)`, whether a global
@@ -54,6 +64,15 @@ export function getModuleContext(
   const target = from.cached('moduleSpecifiers', specifierKey(specifier), () => resolveModulePath(from.filename!, specifier));
   if (!target || target === from.filename) return null;
   crossFileStats.resolved++;
+  return getModuleContextAt(from, target, worthParsing);
+}
+
+/**
+ * The analysis of the project file at the absolute path `target`, parsed as `from` is (its parser and
+ * settings), with the same cache and the same cheap text test before the parse.
+ */
+export function getModuleContextAt(from: FileContext, target: string, worthParsing: TextTest = () => true): FileContext | null {
+  if (!from.moduleParser) return null;
   const entry = readModule(target);
   if (!entry) return null;
   const parser = from.moduleParser;
