@@ -102,7 +102,7 @@ export default createRule<Options, MessageIds>({
           if (!mayShareCacheHere(file, fn)) continue;
           // (a wrapper's composition is followed only where it can be reported: `analyzeReportedSharedCache`)
           const memoizer = analyzeReportedSharedCache(file, fn);
-          if (memoizer && !appliedOnlyToStatics(file, memoizer)) found.push(memoizer);
+          if (memoizer && !sharesNothingBetweenInstances(file, memoizer)) found.push(memoizer);
         }
         // Reported once, where it can be fixed: a wrapper of this file that a decorator here applies to
         // each decorated method is reported at the wrapper when the wrapper can be rewritten to keep one
@@ -123,13 +123,16 @@ export default createRule<Options, MessageIds>({
 });
 
 /**
- * A decorator the package applies only to static members (`@cacheStatic static create(…)`, here or in
- * other files) caches per class, not per instance: nothing to report. Unknown uses, or none, are
- * reported: the decorator is written for methods.
+ * Nothing to report where the package's uses show no instance is concerned: a decorator applied only to
+ * static members (`@cacheStatic static create(…)`, here or in other files) caches per class; one whose
+ * key ignores `this` and that is applied only to methods that never read `this` (or to statics) shares
+ * results that are the same for every instance. Unknown uses, or none, are reported.
  */
-function appliedOnlyToStatics(file: FileContext, memoizer: CustomMemoizer): boolean {
+function sharesNothingBetweenInstances(file: FileContext, memoizer: CustomMemoizer): boolean {
   const uses = getDecoratorUses(file, memoizer);
-  return uses !== null && uses.static > 0 && uses.instance === 0;
+  if (uses === null || uses.static + uses.instance === 0) return false;
+  if (uses.instance === 0) return true;
+  return memoizer.consequence === 'cross-instance-results' && uses.thisFree === uses.instance;
 }
 
 const CREATED: Readonly<Record<CacheScope, string>> = {

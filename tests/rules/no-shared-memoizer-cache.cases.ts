@@ -53,6 +53,27 @@ export class Paths {
 }`,
       },
       {
+        name: 'a decorator whose key ignores `this`, applied only to a method that never reads `this`: every instance gets the same result anyway',
+        filename: path.join(moduleFixtures, 'src/statics/local.ts'),
+        code: `
+const results = new Map<string, unknown>();
+function cached(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    const id = key + ':' + args.join(',');
+    if (!results.has(id)) results.set(id, original.apply(this, args));
+    return results.get(id);
+  };
+}
+export class Prices {
+  @cached
+  total(price: number, count: number): number {
+    return price * count;
+  }
+}
+`,
+      },
+      {
         name: 'a decorator the package applies only to static methods, in other files (written `@`, and compiled `__decorate`)',
         ...statics('cache-static.ts'),
       },
@@ -375,6 +396,83 @@ export function computed(getter: () => unknown, _context: ClassGetterDecoratorCo
       },
     ],
     invalid: [
+      {
+        name: 'the same decorator applied to a method that reads `this`: instances get each other\'s results',
+        filename: path.join(moduleFixtures, 'src/statics/local.ts'),
+        code: `
+const results = new Map<string, unknown>();
+function cached(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    const id = key + ':' + args.join(',');
+    if (!results.has(id)) results.set(id, original.apply(this, args));
+    return results.get(id);
+  };
+}
+export class Prices {
+  rate = 1;
+  @cached
+  total(price: number, count: number): number {
+    return price * count * this.rate;
+  }
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('Method decorator `cached`', 'results', 'id', { created: 'per module, for every method' }),
+            line: 3,
+            suggestions: [{ messageId: 'usePerInstanceCache', data: found('Method decorator `cached`', 'results', 'id', { created: 'per module, for every method' }), output: `
+const resultsByInstance = new WeakMap<object, Map<string, unknown>>();
+function cached(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const original = descriptor.value;
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    if (!resultsByInstance.has(this as object)) resultsByInstance.set(this as object, new Map<string, unknown>());
+    const results = resultsByInstance.get(this as object)!;
+    const id = key + ':' + args.join(',');
+    if (!results.has(id)) results.set(id, original.apply(this, args));
+    return results.get(id);
+  };
+}
+export class Prices {
+  rate = 1;
+  @cached
+  total(price: number, count: number): number {
+    return price * count * this.rate;
+  }
+}
+` }],
+          },
+        ],
+      },
+      {
+        name: 'a decorator applied only in the package\'s own tests (to a static method): tests do not count, it is reported',
+        ...statics('cache-tested.ts'),
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('Method decorator factory `cacheTested`', 'results', 'id', { created: 'per module, for every method' }),
+            line: 4,
+            suggestions: [{ messageId: 'usePerInstanceCache', data: found('Method decorator factory `cacheTested`', 'results', 'id', { created: 'per module, for every method' }), output: `/** The same design as \`cache-static.ts\`, applied only in its own tests (which do not count). */
+const resultsByInstance = new WeakMap<object, Map<string, unknown>>();
+
+export function cacheTested() {
+  return function (target: object, key: string, descriptor: PropertyDescriptor) {
+    const original = descriptor.value;
+    descriptor.value = function (this: unknown, ...args: unknown[]) {
+      if (!resultsByInstance.has(this as object)) resultsByInstance.set(this as object, new Map<string, unknown>());
+      const results = resultsByInstance.get(this as object)!;
+      const id = \`\${key}:\${args.join(',')}\`;
+      if (!results.has(id)) results.set(id, original.apply(this, args));
+      return results.get(id);
+    };
+    return descriptor;
+  };
+}
+` }],
+          },
+        ],
+      },
       {
         name: 'a decorator the package applies to a static method and, in another file, to an instance method',
         ...statics('cache-mixed.ts'),

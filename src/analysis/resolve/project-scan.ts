@@ -24,14 +24,19 @@ const answers = new BoundedCache<string, { readonly version: string; readonly ma
 
 
 /**
- * The source files of `file`'s package, other than `file`, whose text passes `test` (`key` names the
- * test in the cache: one key per question and its parameters). `null` when the package is unknown or
- * too big to scan.
+ * The source files of `file`'s package (under `root`), other than `file`, whose text passes `test`
+ * (`key` names the test in the cache: one key per question and its parameters). `null` when the
+ * package is unknown or too big to scan.
  */
-export function findPackageFiles(file: string, key: string, test: (text: string) => boolean): string[] | null {
+export function findPackageFiles(
+  file: string,
+  key: string,
+  test: (text: string) => boolean,
+): { readonly root: string; readonly files: readonly string[] } | null {
   const manifest = findUp(path.dirname(file), 'package.json');
   if (!manifest) return null;
-  const files = listSources(path.dirname(manifest.file));
+  const root = path.dirname(manifest.file);
+  const files = listSources(root);
   if (!files) return null;
   crossFileStats.packageScans++;
   const found: string[] = [];
@@ -47,7 +52,7 @@ export function findPackageFiles(file: string, key: string, test: (text: string)
     }
     if (answer.matches) found.push(candidate);
   }
-  return found;
+  return { root, files: found };
 }
 
 function listSources(root: string): string[] | null {
