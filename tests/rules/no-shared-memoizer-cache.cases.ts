@@ -397,6 +397,56 @@ export function computed(getter: () => unknown, _context: ClassGetterDecoratorCo
     ],
     invalid: [
       {
+        name: 'getters per instance in one branch, methods in one shared memo in the other: judged by the branch that shares',
+        code: `
+export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const { value, get } = descriptor;
+  if (get) {
+    descriptor.get = function (this: object) {
+      const result = get.call(this);
+      Object.defineProperty(this, key, { value: result });
+      return result;
+    };
+    return;
+  }
+  const memo: Record<string, unknown> = Object.create(null);
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    const id = JSON.stringify(args);
+    if (id in memo) return memo[id];
+    return (memo[id] = value.apply(this, args));
+  };
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('Method decorator `memoize`', 'memo', 'id', { container: 'plain object', keyProblem: 'as a string, not by `this`' }),
+            line: 2,
+            suggestions: [{ messageId: 'usePerInstanceCache', data: found('Method decorator `memoize`', 'memo', 'id', { container: 'plain object', keyProblem: 'as a string, not by `this`' }), output: `
+export function memoize(target: object, key: string, descriptor: PropertyDescriptor): void {
+  const { value, get } = descriptor;
+  if (get) {
+    descriptor.get = function (this: object) {
+      const result = get.call(this);
+      Object.defineProperty(this, key, { value: result });
+      return result;
+    };
+    return;
+  }
+  const memoByInstance = new WeakMap<object, Record<string, unknown>>();
+  descriptor.value = function (this: unknown, ...args: unknown[]) {
+    if (!memoByInstance.has(this as object)) memoByInstance.set(this as object, Object.create(null));
+    const memo = memoByInstance.get(this as object)!;
+    const id = JSON.stringify(args);
+    if (id in memo) return memo[id];
+    return (memo[id] = value.apply(this, args));
+  };
+}
+` }],
+          },
+        ],
+      },
+      {
         name: 'the same decorator applied to a method that reads `this`: instances get each other\'s results',
         filename: path.join(moduleFixtures, 'src/statics/local.ts'),
         code: `

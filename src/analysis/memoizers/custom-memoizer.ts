@@ -485,11 +485,27 @@ interface Candidate extends CacheSearch {
   readonly slot: 'value' | 'get' | null;
   /** The replacement is a library memoizer's result over the original (no function of the decorator's own). */
   readonly composed?: { readonly cache: ComposedCache; readonly consequence: ComposedConsequence } | null;
+  /**
+   * Methods and getters in two branches of one decorator: the same decorator with the other slot's
+   * replacement (`descriptor.get = …` first, `descriptor.value = …` in the other branch).
+   */
+  readonly otherSlot?: Candidate | null;
+}
+
+/**
+ * A candidate's judgement, or its other slot's when the first has nothing to report: a decorator
+ * that caches getters per instance and methods in one shared memo is judged by the methods' branch.
+ */
+function judgeSlots(file: FileContext, fn: FunctionNode, candidate: Candidate, inFactory: boolean): CustomMemoizer | null {
+  const judged = judge(file, fn, candidate, inFactory);
+  if (judged?.consequence || !candidate.otherSlot) return judged;
+  const other = judge(file, fn, { ...candidate.otherSlot, ...('bindings' in candidate ? { bindings: candidate.bindings } : {}) }, inFactory);
+  return other?.consequence ? other : judged;
 }
 
 function computeMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | null {
   const direct = file.cached('directShape', fn, () => findShape(file, fn, false, fn));
-  const judged = direct && judge(file, fn, direct, false);
+  const judged = direct && judgeSlots(file, fn, direct, false);
   if (judged) return judged;
   return factoryMemoizer(file, fn);
 }
@@ -500,7 +516,7 @@ function factoryMemoizer(file: FileContext, fn: FunctionNode): CustomMemoizer | 
   for (let depth = 0; depth < 3 && level.length > 0; depth++) {
     for (const returned of level) {
       const inner = findShape(file, returned, true, fn);
-      const judgedInner = inner && inner.form !== 'wrapper' ? judge(file, fn, { ...inner, bindings: factoryOptions(file, fn, inner.decorator) }, true) : null;
+      const judgedInner = inner && inner.form !== 'wrapper' ? judgeSlots(file, fn, { ...inner, bindings: factoryOptions(file, fn, inner.decorator) }, true) : null;
       if (judgedInner) return judgedInner;
     }
     level = level.flatMap((returned) => returnedFunctions(file, returned));
@@ -636,6 +652,7 @@ function findLegacyShape(
   let replacement: FunctionNode | null = null;
   let slot: 'value' | 'get' | null = null;
   let ambiguous = false;
+  let otherSlot: { fn: FunctionNode; slot: 'value' | 'get' } | null = null;
   const calls: Array<{ call: TSESTree.CallExpression; slot: 'value' | 'get' }> = [];
   for (const reference of descriptor.references) {
     const member = reference.identifier.parent;
@@ -660,6 +677,7 @@ function findLegacyShape(
       // the first replacement is judged; two different ones for the same slot are ambiguous.
       if (replacement && replacement !== assigned) {
         if (slot === name) ambiguous = true;
+        else otherSlot ??= { fn: assigned, slot: name };
         continue;
       }
       replacement = assigned;
@@ -739,7 +757,10 @@ function findLegacyShape(
     return { form: 'legacy-decorator', decorator: fn, replacement: null, slot: calls[0]!.slot, originals, context: null, composed };
   }
   if (!replacement || originals.size === 0) return null;
-  return { form: 'legacy-decorator', decorator: fn, replacement, slot, originals, context: null };
+  const other: Candidate | null = otherSlot
+    ? { form: 'legacy-decorator', decorator: fn, replacement: otherSlot.fn, slot: otherSlot.slot, originals, context: null }
+    : null;
+  return { form: 'legacy-decorator', decorator: fn, replacement, slot, originals, context: null, otherSlot: other };
 }
 
 /**
