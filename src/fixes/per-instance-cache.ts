@@ -32,6 +32,9 @@ export function rewriteToPerInstanceCache(
   if (cache.scope === 'class-metadata') {
     return { ok: false, reason: 'the cache lives in `context.metadata`, which other decorators of the class may read' };
   }
+  if (replacement.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+    return { ok: false, reason: 'the replacement is an arrow installed per instance: its `this` is typed by the initializer' };
+  }
   if (cache.reassigned) return { ok: false, reason: `\`${cache.name}\` is reassigned` };
   if (cache.singleSlot) return { ok: false, reason: `\`${cache.name}\` is a single slot, not a container` };
   if (cache.within) return { ok: false, reason: `\`${cache.name}\` is a value of \`${cache.within}\`, a nested lookup` };

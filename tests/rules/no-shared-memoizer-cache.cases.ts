@@ -53,6 +53,23 @@ export class Paths {
 }`,
       },
       {
+        name: 'a TC39 decorator whose addInitializer callback creates the cache and installs the memoized arrow: per instance',
+        code: `
+export function memoize<T, R>(target: (this: T, ...args: unknown[]) => R, context: ClassMethodDecoratorContext<T>) {
+  context.addInitializer(function () {
+    const cache = new Map<string, R>()
+    ;(this as any)[context.name] = (...args: unknown[]) => {
+      const key = JSON.stringify(args)
+      if (cache.has(key)) return cache.get(key)!
+      const result = target.call(this, ...args)
+      cache.set(key, result)
+      return result
+    }
+  })
+}
+`,
+      },
+      {
         name: 'a decorator whose key ignores `this`, applied only to a method that never reads `this`: every instance gets the same result anyway',
         filename: path.join(moduleFixtures, 'src/statics/local.ts'),
         code: `
@@ -396,6 +413,64 @@ export function computed(getter: () => unknown, _context: ClassGetterDecoratorCo
       },
     ],
     invalid: [
+      {
+        name: 'a TC39 decorator whose addInitializer callback installs an arrow over a Map of the decorator body: one Map per decorated method (no suggestion: the arrow\'s `this` is typed by the initializer)',
+        code: `
+export function memoize<T, R>(target: (this: T, ...args: unknown[]) => R, context: ClassMethodDecoratorContext<T>) {
+  const cache = new Map<string, R>()
+  context.addInitializer(function () {
+    (this as any)[context.name] = (...args: unknown[]) => {
+      const key = JSON.stringify(args)
+      if (cache.has(key)) return cache.get(key)!
+      const result = target.call(this, ...args)
+      cache.set(key, result)
+      return result
+    }
+  })
+}
+`,
+        errors: [{ messageId: 'sharedCacheCrossInstance', data: found('Decorator `memoize`', 'cache', 'key'), line: 2, suggestions: [] }],
+      },
+      {
+        name: 'the same with a function installed by the initializer',
+        code: `
+export function memoize<T, R>(target: (this: T, ...args: unknown[]) => R, context: ClassMethodDecoratorContext<T>) {
+  const cache = new Map<string, R>()
+  context.addInitializer(function () {
+    (this as any)[context.name] = function (this: T, ...args: unknown[]) {
+      const key = JSON.stringify(args)
+      if (cache.has(key)) return cache.get(key)!
+      const result = target.call(this, ...args)
+      cache.set(key, result)
+      return result
+    }
+  })
+}
+`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            data: found('Decorator `memoize`', 'cache', 'key'),
+            line: 2,
+            suggestions: [{ messageId: 'usePerInstanceCache', data: found('Decorator `memoize`', 'cache', 'key'), output: `
+export function memoize<T, R>(target: (this: T, ...args: unknown[]) => R, context: ClassMethodDecoratorContext<T>) {
+  const cacheByInstance = new WeakMap<object, Map<string, R>>()
+  context.addInitializer(function () {
+    (this as any)[context.name] = function (this: T, ...args: unknown[]) {
+      if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, new Map<string, R>());
+      const cache = cacheByInstance.get(this as object)!;
+      const key = JSON.stringify(args)
+      if (cache.has(key)) return cache.get(key)!
+      const result = target.call(this, ...args)
+      cache.set(key, result)
+      return result
+    }
+  })
+}
+` }],
+          },
+        ],
+      },
       {
         name: 'getters per instance in one branch, methods in one shared memo in the other: judged by the branch that shares',
         code: `

@@ -595,6 +595,10 @@ function findShape(
   if (replacements.length === 0) {
     // `context.addInitializer(function () { … this … })` and no replacement: per instance by construction.
     if (isStandard && usesAddInitializer(context)) {
+      // The initializer runs per instance; what it installs on `this` is the replacement, and a cache
+      // the decorator body created for it is still one per decorated method.
+      const installed = installedByInitializer(file, context!);
+      if (installed) return { form, decorator: fn, replacement: installed, slot: null, originals: new Set([value]), context };
       return { form, decorator: fn, replacement: null, slot: null, originals: new Set([value]), context };
     }
     // `return memoize(value)`: the replacement is a library memoizer over the original.
@@ -886,6 +890,29 @@ function usesAddInitializer(context: Variable | null): boolean {
     const callback = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
     return callback?.type === AST_NODE_TYPES.FunctionExpression;
   });
+}
+
+/**
+ * The one function an `addInitializer` callback installs on the instance (`this[context.name] = (…) => …`),
+ * when it closes over state of the decorator body; `null` otherwise (per instance by construction).
+ */
+function installedByInitializer(file: FileContext, context: Variable): FunctionNode | null {
+  const installed: FunctionNode[] = [];
+  for (const reference of context.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || getStaticMemberName(member) !== 'addInitializer') continue;
+    const call = member.parent;
+    const callback = call?.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
+    if (callback?.type !== AST_NODE_TYPES.FunctionExpression) continue;
+    walk(file, callback.body, (node) => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        const fn = unwrapExpression(node.right);
+        if (unwrapExpression(node.left.object).type === AST_NODE_TYPES.ThisExpression && isFunctionNode(fn)) installed.push(fn);
+      }
+      return !isFunctionNode(node) || node === callback;
+    });
+  }
+  return installed.length === 1 ? installed[0]! : null;
 }
 
 /** Functions a function returns: `return function …`, `return name` (a local function), an arrow's body. */

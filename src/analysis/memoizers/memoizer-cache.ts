@@ -669,6 +669,7 @@ function isMetadataMember(file: FileContext, context: Variable, node: Node): boo
 /** Is `node` the `this` of `fn` (through arrows), or a never-reassigned alias of it declared in `fn`? */
 export function isThisOf(file: FileContext, fn: FunctionNode, node: Node): boolean {
   const expression = unwrapExpression(node);
+  fn = thisFunctionOf(fn);
   if (expression.type === AST_NODE_TYPES.ThisExpression) return thisOwner(expression) === fn;
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = file.findVariable(expression);
@@ -682,6 +683,18 @@ export function isThisOf(file: FileContext, fn: FunctionNode, node: Node): boole
     thisOwner(init) === fn &&
     !variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)
   );
+}
+
+/**
+ * The function whose `this` `fn` sees: `fn` itself, or for an arrow (installed on the instance by an
+ * `addInitializer` callback: `this[name] = (…) => …`) the function around it that owns its `this`.
+ */
+function thisFunctionOf(fn: FunctionNode): FunctionNode {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return fn;
+  for (let current: Node | undefined = fn.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+  }
+  return fn;
 }
 
 /** The key's relation to `this`; `null` when it is derived from the instance in a way the analysis cannot judge. */
@@ -788,9 +801,10 @@ function isCallReceiver(call: TSESTree.CallExpression, argument: Node): boolean 
 /** Does the expression use `fn`'s `this`, directly or through a local variable of `fn`? */
 function mentionsThis(file: FileContext, fn: FunctionNode, node: Node, depth = 0): boolean {
   let found = false;
+  const owner = thisFunctionOf(fn);
   walk(file, node, (child) => {
     if (found) return false;
-    if (child.type === AST_NODE_TYPES.ThisExpression && thisOwner(child) === fn) found = true;
+    if (child.type === AST_NODE_TYPES.ThisExpression && thisOwner(child) === owner) found = true;
     else if (child.type === AST_NODE_TYPES.Identifier && depth < 3) {
       const variable = file.findVariable(child);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
