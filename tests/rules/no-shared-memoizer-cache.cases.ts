@@ -1817,6 +1817,19 @@ new (Counter as any)();
   javascript: {
     valid: [
       {
+        name: 'js: the same helper returning something else than the slot is not the original: silent',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+import memoize from 'lodash/memoize';
+function describe(descriptor) {
+  return descriptor.writable ? descriptor.value : descriptor.get;
+}
+export default function memoized(target, name, descriptor) {
+  descriptor.value = memoize(describe(descriptor));
+  return descriptor;
+}`,
+      },
+      {
         name: 'js: a getter decorator inside a module-wrapping IIFE that keeps its value on the instance',
         code: `
 (() => {
@@ -1965,6 +1978,18 @@ export function once(target, name, d) {
       },
     ],
     invalid: [
+      {
+        name: 'js: the original taken through a helper of another module that returns `descriptor.value` after a check',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+import memoize from 'lodash/memoize';
+import getValueFunc from '../lib/descriptor-value.js';
+export default function memoized(target, name, descriptor) {
+  descriptor.value = memoize(getValueFunc('memoized', descriptor), (...args) => JSON.stringify(args));
+  return descriptor;
+}`,
+        errors: [{ messageId: 'sharedLibraryCache', line: 4 }],
+      },
       {
         name: 'js: a getter decorator taking `(...args)`, defined inside a module-wrapping IIFE, with a single slot',
         code: `

@@ -4,6 +4,7 @@ import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWra
 import type { FileContext } from '../core/file-context.js';
 import { getSlotInstance } from '../lifetimes/instance.js';
 import { followProjectDefinition, isProjectSpecifier } from '../resolve/project-exports.js';
+import type { TextTest } from '../resolve/project-modules.js';
 import {
   callsOriginalWithThis,
   findCaches,
@@ -397,15 +398,19 @@ function getMemoizerCandidateNames(file: FileContext): ReadonlySet<string> {
   });
 }
 
-/** A function of this file, or (typed mode) one that an import of a project module names. */
-export function resolveDefinition(file: FileContext, node: Node): { file: FileContext; fn: FunctionNode } | null {
+/**
+ * A function of this file, or one that an import (or `require`) of a project module names.
+ * `worthParsing` is the cheap test of the module's text before it is parsed: by default, can it define
+ * a memoizer at all.
+ */
+export function resolveDefinition(file: FileContext, node: Node, worthParsing?: TextTest): { file: FileContext; fn: FunctionNode } | null {
   const local = resolveFunction(file, node);
   if (local) return { file, fn: local };
   const expression = unwrapIndirectCall(node);
   if (expression.type === AST_NODE_TYPES.MemberExpression) return resolveMemberDefinition(file, expression);
   if (expression.type !== AST_NODE_TYPES.Identifier) return null;
   const def = file.findVariable(expression)?.defs[0];
-  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator) return resolveRequiredDefinition(file, def.node, expression);
+  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator) return resolveRequiredDefinition(file, def.node, expression, worthParsing);
   if (!def || (def.node.type !== AST_NODE_TYPES.ImportSpecifier && def.node.type !== AST_NODE_TYPES.ImportDefaultSpecifier)) {
     return null;
   }
@@ -417,7 +422,7 @@ export function resolveDefinition(file: FileContext, node: Node): { file: FileCo
       : def.node.imported.type === AST_NODE_TYPES.Identifier
         ? def.node.imported.name
         : String(def.node.imported.value);
-  const found = followProjectDefinition(file, source as TSESTree.StringLiteral, exportName);
+  const found = followProjectDefinition(file, source as TSESTree.StringLiteral, exportName, 0, worthParsing);
   const fn = found && unwrapExpression(found.node);
   return found && fn && isFunctionNode(fn) ? { file: found.file, fn } : null;
 }
@@ -427,6 +432,7 @@ function resolveRequiredDefinition(
   file: FileContext,
   declarator: TSESTree.VariableDeclarator,
   name: TSESTree.Identifier,
+  worthParsing?: TextTest,
 ): { file: FileContext; fn: FunctionNode } | null {
   const required = declarator.init && getRequireLiteral(file, unwrapExpression(declarator.init));
   if (!required) return null;
@@ -442,7 +448,7 @@ function resolveRequiredDefinition(
     }
   }
   if (!exportName) return null;
-  const found = followProjectDefinition(file, required, exportName);
+  const found = followProjectDefinition(file, required, exportName, 0, worthParsing);
   const fn = found && unwrapExpression(found.node);
   return found && fn && isFunctionNode(fn) ? { file: found.file, fn } : null;
 }
@@ -730,6 +736,8 @@ function findLegacyShape(
     // The original as the call sees it: a binding of `descriptor.value`, `descriptor.value` itself, or `target[key]`.
     const [target, key] = fn.params;
     const isOriginal = (node: Node, depth = 0): boolean => {
+      // `getValueFunc('memoize', descriptor)`: a helper (of this file or a project module) that returns the slot
+      if (node.type === AST_NODE_TYPES.CallExpression) return depth < 2 && returnsDescriptorSlot(file, node, descriptor, calls[0]!.slot);
       if (node.type === AST_NODE_TYPES.Identifier) {
         const variable = file.findVariable(node);
         if (variable !== null && originals.has(variable)) return true;
@@ -765,6 +773,36 @@ function findLegacyShape(
     ? { form: 'legacy-decorator', decorator: fn, replacement: otherSlot.fn, slot: otherSlot.slot, originals, context: null }
     : null;
   return { form: 'legacy-decorator', decorator: fn, replacement, slot, originals, context: null, otherSlot: other };
+}
+
+/** A module that can return a descriptor's slot mentions `.value` or `.get`. */
+const RETURNS_SLOT_TEXT: TextTest = (text) => text.includes('.value') || text.includes('.get');
+
+/**
+ * Does `call` hand `descriptor` to a helper that returns its `slot` (`return descriptor.value`, or a local
+ * `const func = descriptor.value` returned after checks)? The helper is read where it is defined.
+ */
+function returnsDescriptorSlot(file: FileContext, call: TSESTree.CallExpression, descriptor: Variable, slot: 'value' | 'get'): boolean {
+  const index = call.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.Identifier && file.findVariable(argument) === descriptor);
+  if (index < 0 || call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const helper = resolveDefinition(file, call.callee, RETURNS_SLOT_TEXT);
+  const param = helper?.fn.params[index];
+  if (!helper || param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const parameter = helper.file.findVariable(param);
+  const isSlot = (node: Node, depth: number): boolean => {
+    const value = unwrapExpression(node);
+    if (value.type === AST_NODE_TYPES.MemberExpression) {
+      return value.object.type === AST_NODE_TYPES.Identifier && helper.file.findVariable(value.object) === parameter && getStaticMemberName(value) === slot;
+    }
+    if (value.type !== AST_NODE_TYPES.Identifier || depth > 0) return false;
+    const variable = helper.file.findVariable(value);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return false;
+    if (variable!.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return false;
+    return isSlot(def.node.init, depth + 1);
+  };
+  const returns = functionReturns(helper.file, helper.fn);
+  return parameter !== null && returns.length > 0 && returns.every((returned) => isSlot(returned, 0));
 }
 
 /**
