@@ -9,6 +9,19 @@ export default [
     languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
   },
   {
+    // @typescript-eslint/utils is a development dependency: the built plugin may import only its types.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='@typescript-eslint/utils'][importKind='value'] > ImportSpecifier[importKind='value']",
+          message: 'Import only types from @typescript-eslint/utils (a dev dependency); take values from @typescript-eslint/types.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/rules/*.ts'],
     ignores: ['src/rules/index.ts'],
     ...eslintPlugin.configs.recommended,

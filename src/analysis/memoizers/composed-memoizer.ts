@@ -72,7 +72,7 @@ export function findComposedCache(
 }
 
 function describeKey(count: number | 'all' | null, resolver: boolean): string {
-  if (resolver) return 'the key function’s result';
+  if (resolver) return 'the resolver’s result';
   if (count === 1) return 'the first argument';
   if (count === 'all') return 'the arguments';
   if (count === 0) return 'nothing (one value)';
