@@ -17,8 +17,11 @@ export function enclosingFunction(node: Node): FunctionNode | null {
   return null;
 }
 
-/** The non-arrow function whose `this` a `this` expression denotes (`null` outside functions, or in class bodies). */
-export function thisOwner(node: TSESTree.ThisExpression): FunctionNode | null {
+/**
+ * The non-arrow function whose `this` a `this` expression denotes (`null` outside functions, or in class
+ * bodies). Also asked for an arrow function: the function whose `this` the arrow sees.
+ */
+export function thisOwner(node: TSESTree.ThisExpression | TSESTree.ArrowFunctionExpression): FunctionNode | null {
   for (let current: Node | undefined = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
     if (isAsyncBody(current)) continue; // compiled `async`: the generator runs with the outer `this`

@@ -27,6 +27,17 @@ export function getOwnThisExpressions(file: FileContext, fn: OwnThisFunction): r
   });
 }
 
+/** Does `fn` use its own `this` or `super` (in arrows too, not in nested functions or classes)? */
+export function usesOwnThisOrSuper(file: FileContext, fn: OwnThisFunction): boolean {
+  if (getOwnThisExpressions(file, fn).length > 0) return true;
+  let found = false;
+  walk(file, fn, (node) => {
+    if (node.type === AST_NODE_TYPES.Super) found = true;
+    return !found && (node === fn || (!hasOwnThis(node) && node.type !== AST_NODE_TYPES.ClassBody));
+  });
+  return found;
+}
+
 /** Does `fn` use its own `this` (so, as a method, it depends on the instance)? */
 export function usesOwnThis(file: FileContext, fn: Node): boolean {
   return hasOwnThis(fn) && getOwnThisExpressions(file, fn).length > 0;

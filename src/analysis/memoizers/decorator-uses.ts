@@ -6,7 +6,7 @@ import { getCompiledDecoration } from '../core/compiled-decorators.js';
 import type { FileContext } from '../core/file-context.js';
 import { walk, type FunctionNode } from '../core/traverse.js';
 import { findPackageFiles } from '../resolve/project-scan.js';
-import { hasOwnThis, usesOwnThis } from '../lifetimes/this-usage.js';
+import { hasOwnThis, usesOwnThisOrSuper } from '../lifetimes/this-usage.js';
 import { getModuleContextAt } from '../resolve/project-modules.js';
 import { resolveDefinition, type CustomMemoizer } from './custom-memoizer.js';
 
@@ -103,14 +103,7 @@ function countUses(
   });
 }
 
-/** A method that reads its own `this`, or `super` (in arrows too, not in nested functions or classes). */
+/** A method that reads its own `this`, or `super`; anything that is not a method's function counts as reading it. */
 function readsInstance(context: FileContext, method: Node): boolean {
-  if (usesOwnThis(context, method)) return true;
-  if (!hasOwnThis(method)) return true; // not a method's function: cannot tell
-  let found = false;
-  walk(context, method, (node) => {
-    if (node.type === AST_NODE_TYPES.Super) found = true;
-    return !found && (node === method || (!hasOwnThis(node) && node.type !== AST_NODE_TYPES.ClassBody));
-  });
-  return found;
+  return !hasOwnThis(method) || usesOwnThisOrSuper(context, method);
 }

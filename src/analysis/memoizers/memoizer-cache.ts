@@ -690,11 +690,7 @@ export function isThisOf(file: FileContext, fn: FunctionNode, node: Node): boole
  * `addInitializer` callback: `this[name] = (…) => …`) the function around it that owns its `this`.
  */
 function thisFunctionOf(fn: FunctionNode): FunctionNode {
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return fn;
-  for (let current: Node | undefined = fn.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
-  }
-  return fn;
+  return fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? (thisOwner(fn) ?? fn) : fn;
 }
 
 /** The key's relation to `this`; `null` when it is derived from the instance in a way the analysis cannot judge. */
