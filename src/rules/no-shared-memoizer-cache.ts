@@ -65,6 +65,10 @@ export default createRule<Options, MessageIds>({
       if (fn && isFunctionNode(fn)) candidates.push(fn);
       // Members of a module-level object: `const fns = { memoize(fn) {…} }`, `module.exports = { memoize(…) {…} }`
       if (fn?.type === AST_NODE_TYPES.ObjectExpression) candidates.push(...objectMemberFunctions(fn));
+      // Functions handed to a call made once: `const memoize = decorate(function (fn) {…})`
+      if (fn?.type === AST_NODE_TYPES.CallExpression) {
+        for (const argument of fn.arguments) if (isFunctionNode(argument)) candidates.push(argument);
+      }
     };
     // Memoizers are defined once, at module level: only module-level functions are candidates (the
     // selectors keep ESLint from calling the rule for every nested declaration).

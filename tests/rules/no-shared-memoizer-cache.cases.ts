@@ -1959,6 +1959,19 @@ export function once(target, name, d) {
 `,
       },
       {
+        name: 'js: a wrapper handed to an adapter of another module that applies it to a value, not to a method',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+import { applyTo } from '../lib/decorate.js';
+export const boxed = applyTo(function (fn) {
+  let memoizedValue;
+  return function () {
+    if (!memoizedValue) memoizedValue = fn.call(this);
+    return memoizedValue;
+  };
+});`,
+      },
+      {
         name: 'a helper that never hands the callback the original',
         code: `
 function install(make, name, d) {
@@ -1978,6 +1991,59 @@ export function once(target, name, d) {
       },
     ],
     invalid: [
+      {
+        name: 'js: a decorator made from a wrapper by an adapter of another module that returns `{ …, value: wrap(target[key]) }`',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+import decorate from '../lib/decorate.js';
+const memoize = decorate(function (fn) {
+  let memoizedValue;
+  return function () {
+    if (!memoizedValue) memoizedValue = fn.call(this);
+    return memoizedValue;
+  };
+});
+export default memoize;`,
+        errors: [{ messageId: 'sharedSingleSlot', line: 3 }],
+      },
+      {
+        name: 'js: a decorator made from a wrapper by an adapter of the same file',
+        code: `
+function decorate(wrap) {
+  return (target, key, descriptor) => ({ ...descriptor, value: wrap(descriptor.value) });
+}
+export const once = decorate(function (fn) {
+  const results = new Map();
+  return function (arg) {
+    if (!results.has(arg)) results.set(arg, fn.call(this, arg));
+    return results.get(arg);
+  };
+});`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            line: 5,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                output: `
+function decorate(wrap) {
+  return (target, key, descriptor) => ({ ...descriptor, value: wrap(descriptor.value) });
+}
+export const once = decorate(function (fn) {
+  const resultsByInstance = new WeakMap();
+  return function (arg) {
+    if (!resultsByInstance.has(this)) resultsByInstance.set(this, new Map());
+    const results = resultsByInstance.get(this);
+    if (!results.has(arg)) results.set(arg, fn.call(this, arg));
+    return results.get(arg);
+  };
+});`,
+              },
+            ],
+          },
+        ],
+      },
       {
         name: 'js: the original taken through a helper of another module that returns `descriptor.value` after a check',
         filename: path.join(moduleFixtures, 'src/app/file.js'),

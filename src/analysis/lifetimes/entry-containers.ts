@@ -24,9 +24,12 @@ export function getOuterOfEntry(file: FileContext, target: Node): Node | null {
   const variable = file.findVariable(expression);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return null;
-  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
   const init = unwrapExpression(def.node.init);
-  return entryAccessOuter(init) ?? (init.type === AST_NODE_TYPES.LogicalExpression ? entryAccessOuter(unwrapExpression(init.left)) : null);
+  const outer = entryAccessOuter(init) ?? (init.type === AST_NODE_TYPES.LogicalExpression ? entryAccessOuter(unwrapExpression(init.left)) : null);
+  // The initialiser is checked first: most locals that receive a `push` are not entries of anything,
+  // and reading every reference of a local that is pushed to many times costs time quadratic in its uses.
+  if (!outer || variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+  return outer;
 }
 
 /** `outer[k]` or `outer.get(k)`: the outer expression. */

@@ -273,20 +273,23 @@ function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifie
  * of these. Text that shows none of them cannot summarise to a memoizer.
  */
 export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
-  // The same two tests as on the function's own text. Where the file's text forwards `this` is read off
-  // once per file, and a function passes when one of those places lies inside its range. The callable
-  // names are looked for only in the functions that do not forward `this` themselves, in their own text
-  // (a name is matched where no identifier character or `.` comes before it, which the text just before
-  // a function can never supply: the answer is the same as on the whole file's text).
+  // The same two tests as on the function's own text. Where the file's text forwards `this`, and where
+  // it calls one of the callable names, is read off once per file as match ranges, and a function passes
+  // when one of those places lies inside its range (a binary search). A name is matched where no
+  // identifier character or `.` comes before it; the text just before a function (`=`, `(`, `,`, a
+  // keyword and a space) never supplies one, so the answer is the same as on the function's own text.
+  // The callable names are only computed for a file with a function that does not forward `this`.
   const places = file.cached('memoizerTextPlaces', file.program, () => ({
     forwardsThis: matchRanges(file.sourceCode.text, FORWARDS_THIS_ALL),
-    callable: undefined as RegExp | null | undefined,
+    callable: undefined as readonly number[] | undefined,
   }));
   const [start, end] = fn.range;
   if (containsRange(places.forwardsThis, start, end)) return true;
-  if (places.callable === undefined) places.callable = callableNamesPattern(file, places.forwardsThis);
-  if (!places.callable) return false;
-  return places.callable.test(file.sourceCode.text.slice(start, end));
+  if (places.callable === undefined) {
+    const pattern = callableNamesPattern(file, places.forwardsThis);
+    places.callable = pattern ? matchRanges(file.sourceCode.text, pattern) : [];
+  }
+  return containsRange(places.callable, start, end);
 }
 
 const FORWARDS_THIS_ALL = new RegExp(FORWARDS_THIS.source, 'g');
@@ -352,7 +355,7 @@ function callableNamesPattern(file: FileContext, forwardsThis: readonly number[]
   }
   if (names.size === 0) return null;
   const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
-  return new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`);
+  return new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`, 'g');
 }
 
 /**
@@ -1186,9 +1189,13 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
   const otherUses: Node[] = [];
   // `fns.memoize` for a member of an object literal (`const fns = { memoize(fn) {…} }`)
   const members = variable ? null : memberReferences(file, wrapper);
+  // A function written as an argument is used once, by that call: `const memoize = decorate(function (fn) {…})`
+  const argument = variable || members ? null : outermostWrapper(wrapper);
   const names: Node[] = members
     ? [...members.references, ...members.otherUses]
-    : (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier);
+    : argument
+      ? [argument]
+      : (variable?.references ?? []).filter((reference) => !reference.init).map((reference) => reference.identifier);
   for (const identifier of names) {
     if (members?.otherUses.includes(identifier)) {
       otherUses.push(identifier);
@@ -1227,19 +1234,25 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
  */
 function installedThroughParameter(file: FileContext, call: TSESTree.CallExpression, argument: Node, depth: number): boolean {
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-  const callee = index >= 0 && depth < 3 ? resolveFunction(file, call.callee) : null;
-  if (!callee || call.arguments.slice(0, index).some((other) => other.type === AST_NODE_TYPES.SpreadElement)) return false;
+  if (index < 0 || depth >= 3 || call.arguments.slice(0, index).some((other) => other.type === AST_NODE_TYPES.SpreadElement)) return false;
+  // The adapter is a function of this file or of a project module it imports (`import decorate from '../lib/decorate'`).
+  const definition = resolveDefinition(file, call.callee, MAY_INSTALL_TEXT);
+  if (!definition) return false;
+  const { file: at, fn: callee } = definition;
   const param = callee.params[index];
-  const variable = param?.type === AST_NODE_TYPES.Identifier ? file.findVariable(param) : null;
+  const variable = param?.type === AST_NODE_TYPES.Identifier ? at.findVariable(param) : null;
   // A parameter that is reassigned (`fn = opts`) may hold something else when it is called.
   if (!variable || variable.references.some((reference) => reference.isWrite())) return false;
   return variable.references.some((reference) => {
     const parent = reference.identifier.parent;
     if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
-    if (parent.callee === reference.identifier) return isSharedSlot(file, parent);
-    return installedThroughParameter(file, parent, reference.identifier, depth + 1);
+    if (parent.callee === reference.identifier) return isSharedSlot(at, parent);
+    return installedThroughParameter(at, parent, reference.identifier, depth + 1);
   });
 }
+
+/** The text of a module that can install a function in a descriptor slot or on a prototype (read before it is parsed). */
+const MAY_INSTALL_TEXT: TextTest = (text) => /\b(?:value|get|prototype|return)\b/.test(text);
 
 function wrapperVariable(file: FileContext, wrapper: FunctionNode): Variable | null {
   if (wrapper.type === AST_NODE_TYPES.FunctionDeclaration && wrapper.id) return file.findVariable(wrapper.id);
@@ -1269,6 +1282,18 @@ function isSharedSlot(file: FileContext, call: TSESTree.CallExpression): boolean
       }
     }
   }
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.kind === 'init' && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    // `return { ...descriptor, value: wrap(target[key]) }` in a legacy decorator `(target, key, descriptor)`
+    const slot = parent.computed ? constantSlot(file, parent.key) : getStaticPropertyKey(parent.key as TSESTree.Expression, false);
+    const owner = enclosingFunction(parent);
+    const object = parent.parent;
+    return (
+      (slot === 'value' || slot === 'get') &&
+      owner !== null &&
+      isLegacyDecoratorParams(owner) &&
+      functionReturns(file, owner).some((value) => unwrapExpression(value) === object)
+    );
+  }
   if (parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node)) {
     // `return wrap(value)` in a TC39 decorator `(value, context)`
     const owner = enclosingFunction(node);
@@ -1288,3 +1313,13 @@ function isSharedSlot(file: FileContext, call: TSESTree.CallExpression): boolean
   return getSlotInstance(file, call, 0) !== null;
 }
 
+/** `(target, key, descriptor)`: three parameters, the first two plain names, the third a name or a destructuring of the descriptor. */
+function isLegacyDecoratorParams(fn: FunctionNode): boolean {
+  const [target, key, descriptor] = fn.params;
+  return (
+    fn.params.length === 3 &&
+    target?.type === AST_NODE_TYPES.Identifier &&
+    key?.type === AST_NODE_TYPES.Identifier &&
+    (descriptor?.type === AST_NODE_TYPES.Identifier || descriptor?.type === AST_NODE_TYPES.ObjectPattern)
+  );
+}
