@@ -1210,7 +1210,9 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
       shared = isSharedSlot(file, parent);
     } else if (parent?.type === AST_NODE_TYPES.CallExpression) {
       // handed to an adapter that applies it in a decorator: `multiMethod(fns.memoize)`
-      shared = installedThroughParameter(file, parent, identifier, 0);
+      // (into an adapter of another module only for a wrapper that returns a function of its own: the
+      // others, `dual(2, (self, f) => …)`, are no reason to parse the module the callee comes from)
+      shared = installedThroughParameter(file, parent, identifier, 0, returnedFunctions(file, wrapper).length > 0);
     }
     if (shared) sharedUse ??= parent!;
     else otherUses.push(identifier);
@@ -1232,11 +1234,18 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
  * such function. Adapters that turn a wrapper into a decorator:
  * `function decorator(fn) { return (target, key, desc) => { desc.value = fn(desc.value); }; }`.
  */
-function installedThroughParameter(file: FileContext, call: TSESTree.CallExpression, argument: Node, depth: number): boolean {
+function installedThroughParameter(
+  file: FileContext,
+  call: TSESTree.CallExpression,
+  argument: Node,
+  depth: number,
+  crossFile: boolean,
+): boolean {
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   if (index < 0 || depth >= 3 || call.arguments.slice(0, index).some((other) => other.type === AST_NODE_TYPES.SpreadElement)) return false;
-  // The adapter is a function of this file or of a project module it imports (`import decorate from '../lib/decorate'`).
-  const definition = resolveDefinition(file, call.callee, MAY_INSTALL_TEXT);
+  // The adapter is a function of this file or (`crossFile`) of a project module it imports (`import decorate from '../lib/decorate'`).
+  const local = resolveFunction(file, call.callee);
+  const definition = local ? { file, fn: local } : crossFile ? resolveDefinition(file, call.callee, MAY_INSTALL_TEXT) : null;
   if (!definition) return false;
   const { file: at, fn: callee } = definition;
   const param = callee.params[index];
@@ -1247,7 +1256,7 @@ function installedThroughParameter(file: FileContext, call: TSESTree.CallExpress
     const parent = reference.identifier.parent;
     if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
     if (parent.callee === reference.identifier) return isSharedSlot(at, parent);
-    return installedThroughParameter(at, parent, reference.identifier, depth + 1);
+    return installedThroughParameter(at, parent, reference.identifier, depth + 1, crossFile);
   });
 }
 
