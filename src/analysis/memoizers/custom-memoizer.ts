@@ -273,23 +273,61 @@ function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifie
  * of these. Text that shows none of them cannot summarise to a memoizer.
  */
 export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
-  // The same two tests as on the function's own text. Where the file's text forwards `this`, and where
-  // it calls one of the callable names, is read off once per file as match ranges, and a function passes
-  // when one of those places lies inside its range (a binary search). A name is matched where no
-  // identifier character or `.` comes before it; the text just before a function (`=`, `(`, `,`, a
-  // keyword and a space) never supplies one, so the answer is the same as on the function's own text.
-  // The callable names are only computed for a file with a function that does not forward `this`.
+  // Where the file's text forwards `this`, and where it calls one of the callable names, is read off
+  // once per file as ranges in order, and a function passes when one of those places lies inside its
+  // range (a binary search). The callable names are only looked for in a file with a function that does
+  // not forward `this` itself.
   const places = file.cached('memoizerTextPlaces', file.program, () => ({
     forwardsThis: matchRanges(file.sourceCode.text, FORWARDS_THIS_ALL),
     callable: undefined as readonly number[] | undefined,
   }));
   const [start, end] = fn.range;
   if (containsRange(places.forwardsThis, start, end)) return true;
-  if (places.callable === undefined) {
-    const pattern = callableNamesPattern(file, places.forwardsThis);
-    places.callable = pattern ? matchRanges(file.sourceCode.text, pattern) : [];
-  }
+  places.callable ??= callablePlaces(file, places.forwardsThis);
   return containsRange(places.callable, start, end);
+}
+
+/**
+ * Where the file calls one of the callable names (`callableNames`), as ranges in order: the references
+ * of their module-level variables that are called, constructed or read a member of (`name(`, `new name(`,
+ * `name.x`, `name<T>(`), which scope analysis has already listed. A name without a module-level
+ * variable (a script's global) is looked for in the text.
+ */
+function callablePlaces(file: FileContext, forwardsThis: readonly number[]): readonly number[] {
+  const names = callableNames(file, forwardsThis);
+  if (names.size === 0) return [];
+  const global = file.sourceCode.scopeManager?.globalScope;
+  const moduleScope = global?.childScopes.find((scope) => scope.type === 'module') ?? global;
+  const ranges: Array<readonly [number, number]> = [];
+  const unresolved: string[] = [];
+  for (const name of names) {
+    const variable = moduleScope?.set.get(name);
+    if (!variable) {
+      unresolved.push(name);
+      continue;
+    }
+    for (const reference of variable.references) {
+      const identifier = reference.identifier as Node;
+      if (isCalledOrEntered(identifier)) ranges.push(identifier.range);
+    }
+  }
+  if (unresolved.length > 0) {
+    const alternatives = unresolved.map((name) => name.replace(/\$/g, '\\$')).join('|');
+    const found = matchRanges(file.sourceCode.text, new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`, 'g'));
+    for (let i = 0; i < found.length; i += 2) ranges.push([found[i]!, found[i + 1]!]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  return ranges.flat();
+}
+
+/** `name(…)`, `new name(…)`, `name.x`, `name<T>(…)`: a reference that calls the name or reads through it. */
+function isCalledOrEntered(identifier: Node): boolean {
+  let node = identifier;
+  while (node.parent?.type === AST_NODE_TYPES.TSInstantiationExpression || node.parent?.type === AST_NODE_TYPES.TSNonNullExpression) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) return parent.callee === node;
+  return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node;
 }
 
 const FORWARDS_THIS_ALL = new RegExp(FORWARDS_THIS.source, 'g');
@@ -321,11 +359,11 @@ function containsRange(ranges: readonly number[], start: number, end: number): b
 
 /**
  * Names a memoizer's text may call: library memoizers, imports from project modules, and the file's
- * own functions that forward `this`. As a pattern for a function's text; `null` without names.
+ * own functions that forward `this`, all bound at module level.
  * `forwardsThis`: where the file's text forwards `this` (`matchRanges`), so that a declaration's own
  * text is tested by its range, without copying it.
  */
-function callableNamesPattern(file: FileContext, forwardsThis: readonly number[]): RegExp | null {
+function callableNames(file: FileContext, forwardsThis: readonly number[]): ReadonlySet<string> {
   const forwards = (node: Node): boolean => containsRange(forwardsThis, node.range[0], node.range[1]);
   const names = new Set<string>(getMemoizerRootNames(file, file.settings));
   for (const statement of file.program.body) {
@@ -353,9 +391,7 @@ function callableNamesPattern(file: FileContext, forwardsThis: readonly number[]
       for (const specifier of declaration.specifiers) names.add(specifier.local.name);
     }
   }
-  if (names.size === 0) return null;
-  const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
-  return new RegExp(`(?<![\\w$.])(?:${alternatives})\\s*[.(<]`, 'g');
+  return names;
 }
 
 /**
