@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
 import { enclosingFunction, isInside, type FunctionNode } from '../core/traverse.js';
 import type { FileContext } from '../core/file-context.js';
-import { getMemberIndex } from '../core/member-index.js';
+import { getMemberCalls } from '../core/member-index.js';
 import { getFunctionInstance, getInstanceOf } from './instance.js';
 
 type Node = TSESTree.Node;
@@ -183,7 +183,7 @@ function callersOf(file: FileContext, fn: FunctionNode): Node[] {
     const name = getStaticPropertyKey(holder.key, holder.computed);
     const objectName = objectLiteralName(holder.parent);
     if (name !== null && objectName !== null) {
-      for (const call of getMemberIndex(file).calls.get(name) ?? []) {
+      for (const call of getMemberCalls(file, name)) {
         const object = unwrapExpression((unwrapExpression(call.callee) as TSESTree.MemberExpression).object);
         if (object.type === AST_NODE_TYPES.Identifier && object.name === objectName) calls.push(call);
         if (calls.length >= 8) break;
@@ -331,9 +331,8 @@ export function mayListen(file: FileContext): boolean {
 function getListenedMethods(file: FileContext): ReadonlyMap<string, string> {
   return file.cached('listenedMethods', file.program, () => {
     const listeners = new Map<string, string>();
-    const { calls } = getMemberIndex(file);
     for (const method of SUBSCRIBE_METHODS) {
-      for (const node of calls.get(method) ?? []) {
+      for (const node of getMemberCalls(file, method)) {
         const [event] = node.arguments;
         const what = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? `every \`${event.value}\` event` : 'every event';
         for (const argument of node.arguments.slice(1)) {
@@ -365,7 +364,7 @@ function instanceMethodOf(file: FileContext, node: Node): string | null {
 /** Calls of a method on an instance of its class (`this.track(x)`, `self.track(x)`): a few. */
 function instanceCallsOf(file: FileContext, className: string, method: string): Node[] {
   const found: Node[] = [];
-  for (const call of getMemberIndex(file).calls.get(method) ?? []) {
+  for (const call of getMemberCalls(file, method)) {
     if (instanceMethodOf(file, call.callee) === `${className}.${method}`) found.push(call);
     if (found.length >= 8) break;
   }
