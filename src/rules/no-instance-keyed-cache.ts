@@ -128,7 +128,6 @@ export default createRule<Options, MessageIds>({
   create(context, [{ checkRegistries, checkObjectKeys }]) {
     const file = getFileContext(context);
     const sitesByContainer = new Map<TSESTree.Node, KeySite[]>();
-    const collected: CollectedInstance[] = [];
     // Inserts into `this.<slot>` (a candidate prototype container), with the value inserted.
     const prototypeInserts: Array<{ readonly member: TSESTree.MemberExpression; readonly site: TSESTree.Node; readonly how: string }> = [];
     // Variables inserted into (`all.push(x)`, `byId[k] = x`): candidates for a write-only collection.
@@ -138,11 +137,8 @@ export default createRule<Options, MessageIds>({
     const collect = (node: TSESTree.CallExpression | TSESTree.AssignmentExpression, method: string | null): void => {
       inserts.push(node);
       if (method === 'add' && !scan.hasPrototype) return;
-      if (method !== 'add') {
-        // (`add` stores a key, not a value: only a prototype Set is judged from it)
-        const found = getCollectedInstance(file, node);
-        if (found) collected.push(found);
-      }
+      // (`add` stores a key, not a value: only a prototype Set is judged from it; what the others store
+      // is asked at the end, and only for a long-lived container: `collectedInstances`)
       const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
       const root = target.type === AST_NODE_TYPES.MemberExpression ? target.object : target;
       // A write-only candidate: a variable (`popovers.push(x)`); members of other values are judged above.
@@ -187,7 +183,7 @@ export default createRule<Options, MessageIds>({
       for (const [binding, sites] of byBinding) {
         if (checkBinding(context, file, binding, sites, checkRegistries ?? false, typedKeys)) reported.add(binding);
       }
-      checkCollections(context, file, collected, reported, checkRegistries ?? false);
+      checkCollections(context, file, collectedInstances(file, inserts), reported, checkRegistries ?? false);
       checkPerCallGrowth(context, file, inserts, reported);
       checkPrototypeContainers(context, file, prototypeInserts);
       checkWriteOnly(context, file, insertTargets, reported);
@@ -405,6 +401,22 @@ function checkPerCallGrowth(
  * `instances[id] = this`, `byId.set(id, this)`) and that nothing in the program can empty.
  * Message only: which entry to drop, and when, is the program's decision.
  */
+/**
+ * The instances (or per-call entries) the inserts store (`getCollectedInstance`), for the inserts into a
+ * long-lived container only: what a local or a field of an instance collects is not asked about.
+ */
+function collectedInstances(file: FileContext, inserts: ReadonlyArray<TSESTree.CallExpression | TSESTree.AssignmentExpression>): CollectedInstance[] {
+  const collected: CollectedInstance[] = [];
+  for (const node of inserts) {
+    const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
+    if (node.type === AST_NODE_TYPES.CallExpression && getStaticMemberName(node.callee as TSESTree.MemberExpression) === 'add') continue;
+    if (!resolveLongLivedBinding(file, target)) continue;
+    const found = getCollectedInstance(file, node);
+    if (found) collected.push(found);
+  }
+  return collected;
+}
+
 function checkCollections(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   file: FileContext,
