@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, lineOf, outermostWrapper, unwrapExpression } from '../analysis/core/ast.js';
 import {
   analyzeReportedSharedCache,
+  handedToAdapters,
   mayBeMemoizer,
   mayShareCacheHere,
   isInside,
@@ -65,10 +66,9 @@ export default createRule<Options, MessageIds>({
       if (fn && isFunctionNode(fn)) candidates.push(fn);
       // Members of a module-level object: `const fns = { memoize(fn) {…} }`, `module.exports = { memoize(…) {…} }`
       if (fn?.type === AST_NODE_TYPES.ObjectExpression) candidates.push(...objectMemberFunctions(fn));
-      // Functions handed to a call made once: `const memoize = decorate(function (fn) {…})`
-      if (fn?.type === AST_NODE_TYPES.CallExpression) {
-        for (const argument of fn.arguments) if (isFunctionNode(argument)) candidates.push(argument);
-      }
+      // Wrappers handed to an adapter that makes the decorator: `const memoize = decorate(function (fn) {…})`
+      // (and, for a function that passes the text test below, `const Once = () => generate((fn) => …)`)
+      if (fn?.type === AST_NODE_TYPES.CallExpression) candidates.push(...handedToAdapters(file, fn));
     };
     // Memoizers are defined once, at module level: only module-level functions are candidates (the
     // selectors keep ESLint from calling the rule for every nested declaration).
@@ -100,8 +100,11 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'(): void {
         const found: CustomMemoizer[] = [];
-        for (const fn of candidates) {
+        for (let index = 0; index < candidates.length; index++) {
+          const fn = candidates[index]!;
           if (found.some((outer) => isInside(fn, outer.definition)) || !mayBeMemoizer(file, fn)) continue;
+          // (each level is nested in the one before: the queue ends)
+          if (isFunctionNode(fn)) candidates.push(...handedToAdapters(file, fn));
           // Its own shape before its composition: no module is parsed for a wrapper that cannot be reported here.
           if (!mayShareCacheHere(file, fn)) continue;
           // (a wrapper's composition is followed only where it can be reported: `analyzeReportedSharedCache`)

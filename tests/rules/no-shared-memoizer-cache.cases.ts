@@ -1959,6 +1959,20 @@ export function once(target, name, d) {
 `,
       },
       {
+        name: 'js: a decorator factory whose adapter gets a wrapper keeping its result per instance',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+import decorate from '../lib/decorate.js';
+export const Once = () =>
+  decorate((fn) => {
+    const results = new WeakMap();
+    return function (...args) {
+      if (!results.has(this)) results.set(this, fn.apply(this, args));
+      return results.get(this);
+    };
+  });`,
+      },
+      {
         name: 'js: a wrapper handed to an adapter of another module that applies it to a value, not to a method',
         filename: path.join(moduleFixtures, 'src/app/file.js'),
         code: `
@@ -2005,6 +2019,25 @@ const memoize = decorate(function (fn) {
 });
 export default memoize;`,
         errors: [{ messageId: 'sharedSingleSlot', line: 3 }],
+      },
+      {
+        name: 'js: a decorator factory that returns what an adapter of another module makes from a wrapper',
+        filename: path.join(moduleFixtures, 'src/app/file.js'),
+        code: `
+import decorate from '../lib/decorate.js';
+export const Once = () =>
+  decorate((fn) => {
+    let ready = false;
+    let result;
+    return function (...args) {
+      if (!ready) {
+        ready = true;
+        result = fn.apply(this, args);
+      }
+      return result;
+    };
+  });`,
+        errors: [{ messageId: 'sharedSingleSlot', line: 4 }],
       },
       {
         name: 'js: a decorator made from a wrapper by an adapter of the same file',

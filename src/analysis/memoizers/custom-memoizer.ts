@@ -277,14 +277,23 @@ export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
   // once per file as ranges in order, and a function passes when one of those places lies inside its
   // range (a binary search). The callable names are only looked for in a file with a function that does
   // not forward `this` itself.
-  const places = file.cached('memoizerTextPlaces', file.program, () => ({
-    forwardsThis: matchRanges(file.sourceCode.text, FORWARDS_THIS_ALL),
-    callable: undefined as readonly number[] | undefined,
-  }));
+  const places = memoizerTextPlaces(file);
   const [start, end] = fn.range;
   if (containsRange(places.forwardsThis, start, end)) return true;
   places.callable ??= callablePlaces(file, places.forwardsThis);
   return containsRange(places.callable, start, end);
+}
+
+function memoizerTextPlaces(file: FileContext): { forwardsThis: readonly number[]; callable: readonly number[] | undefined } {
+  return file.cached('memoizerTextPlaces', file.program, () => ({
+    forwardsThis: matchRanges(file.sourceCode.text, FORWARDS_THIS_ALL),
+    callable: undefined as readonly number[] | undefined,
+  }));
+}
+
+/** Does the text of `fn` call something with the caller's `this` (`.apply(this`, `.call(this`, …)? Once per file. */
+function forwardsThisInside(file: FileContext, fn: FunctionNode): boolean {
+  return containsRange(memoizerTextPlaces(file).forwardsThis, fn.range[0], fn.range[1]);
 }
 
 /**
@@ -901,6 +910,19 @@ function returnedDescriptor(file: FileContext, fn: FunctionNode): { replacement:
   return found;
 }
 
+/**
+ * Functions written as arguments of a call that makes a decorator from them, at module level: the
+ * arguments of `node` itself when it is such a call (`decorate(function (fn) {…})`), or of the calls a
+ * module-level function returns (`() => generate((fn) => …)`). Candidates for `analyzeCustomMemoizer`
+ * as wrappers, whose use is that call (`classifyWrapperUses`).
+ */
+export function handedToAdapters(file: FileContext, node: Node): FunctionNode[] {
+  const calls = node.type === AST_NODE_TYPES.CallExpression ? [node] : isFunctionNode(node) ? returnedCalls(file, node) : [];
+  const found: FunctionNode[] = [];
+  for (const call of calls) for (const argument of call.arguments) if (isFunctionNode(argument)) found.push(argument);
+  return found;
+}
+
 /** Calls a function returns: `return memoize(value)`, an arrow's body. */
 function returnedCalls(file: FileContext, fn: FunctionNode): TSESTree.CallExpression[] {
   return functionReturns(file, fn)
@@ -1246,9 +1268,10 @@ function classifyWrapperUses(file: FileContext, wrapper: FunctionNode): { shared
       shared = isSharedSlot(file, parent);
     } else if (parent?.type === AST_NODE_TYPES.CallExpression) {
       // handed to an adapter that applies it in a decorator: `multiMethod(fns.memoize)`
-      // (into an adapter of another module only for a wrapper that returns a function of its own: the
-      // others, `dual(2, (self, f) => …)`, are no reason to parse the module the callee comes from)
-      shared = installedThroughParameter(file, parent, identifier, 0, returnedFunctions(file, wrapper).length > 0);
+      // (into an adapter of another module only for a wrapper that forwards `this` and returns a function
+      // of its own: the others, `dual(2, (self, f) => …)`, are no reason to parse the module the callee
+      // comes from)
+      shared = installedThroughParameter(file, parent, identifier, 0, forwardsThisInside(file, wrapper) && returnedFunctions(file, wrapper).length > 0);
     }
     if (shared) sharedUse ??= parent!;
     else otherUses.push(identifier);
