@@ -1076,6 +1076,19 @@ export class Editor {
   javascript: {
   valid: [
     {
+      name: 'a static registry of an exported constructor whose own close() takes the socket out',
+      code: `
+function Socket(uri) {
+  this.uri = uri;
+  Socket.sockets.push(this);
+}
+Socket.sockets = [];
+Socket.prototype.close = function () {
+  Socket.sockets.splice(Socket.sockets.indexOf(this), 1);
+};
+module.exports = Socket;`,
+    },
+    {
       name: 'entries under a key that never repeats, deleted when answered, or under keys of the caller (a memo)',
       code: `
 var nextId = 0;
@@ -1626,6 +1639,23 @@ var Widget = /** @class */ (function () {
 export function hideAll() { Widget.instances.forEach(function (w) { w.hide(); }); }`,
       errors: [
         { messageId: 'instancesCollected', line: 4, data: { name: 'Widget.instances', scope: 'property of Widget', instances: 'Widget', how: '`push()`', member: 'Widget.constructor' } },
+      ],
+    },
+    {
+      name: 'a static registry of an exported constructor (also its own member) whose own close() never removes the socket',
+      code: `
+function Socket(uri) {
+  this.uri = uri;
+  Socket.sockets.push(this);
+}
+Socket.sockets = [];
+Socket.prototype.close = function () {
+  this.uri = null;
+};
+module.exports = Socket;
+Socket.Socket = Socket;`,
+      errors: [
+        { messageId: 'disposedStayCollected', line: 6, data: { name: 'Socket.sockets', instances: 'Socket', how: '`push()`', member: 'Socket.constructor', dispose: 'close', disposeLine: 7 } },
       ],
     },
     {

@@ -286,8 +286,8 @@ export function isLookedUpByKey(binding: LongLivedBinding, kind: 'array' | 'obje
   return false;
 }
 
-/** Members that end an instance's life by their name. */
-export const DISPOSE_NAMES: ReadonlySet<string> = new Set(['destroy', 'dispose']);
+/** Members that end an instance's life by their name (a socket's or connection's `close` / `disconnect` too). */
+export const DISPOSE_NAMES: ReadonlySet<string> = new Set(['destroy', 'dispose', 'close', 'disconnect', 'teardown']);
 
 /**
  * The member that disposes of an instance (`destroy`, `dispose`) of the class whose code stores the

@@ -400,6 +400,8 @@ function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Var
       if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outer) {
         const target = unwrapExpression(parent.left);
         if (isAlias(target)) continue;
+        // `Socket.Socket = Socket`: a member of the holder itself, reached wherever the holder is
+        if (target.type === AST_NODE_TYPES.MemberExpression && isAlias(rootNode(target))) continue;
         // `module.exports = Manager`, `exports.Manager = Manager`, `window.Dropzone = Dropzone`: other modules reach its properties
         const root = target.type === AST_NODE_TYPES.MemberExpression ? rootName(target) : null;
         if (root !== null && (/^(?:module|exports)$/u.test(root) || isGlobalObject(file, target, root))) exported = true;
@@ -521,6 +523,12 @@ function isGlobalObject(file: FileContext, target: Node, root: string): boolean 
 function enclosingFunctionOf(node: Node): Node | null {
   for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
   return null;
+}
+
+function rootNode(node: Node): Node {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
+  return current;
 }
 
 function rootName(node: Node): string | null {
