@@ -1642,6 +1642,22 @@ export function hideAll() { Widget.instances.forEach(function (w) { w.hide(); })
       ],
     },
     {
+      name: 'a constructor written as a function expression (`export const Dataviz = function …`) whose own destroy leaves it registered',
+      code: `
+export const Dataviz = function (options = {}) {
+  if (this instanceof Dataviz === false) return new Dataviz(options);
+  this.options = options;
+  Dataviz.visuals.push(this);
+};
+Dataviz.visuals = [];
+Dataviz.prototype.destroy = function () {
+  this.options = null;
+};`,
+      errors: [
+        { messageId: 'disposedStayCollected', line: 7, data: { name: 'Dataviz.visuals', instances: 'Dataviz', how: '`push()`', member: 'Dataviz.constructor', dispose: 'destroy', disposeLine: 8 } },
+      ],
+    },
+    {
       name: 'a static registry of an exported constructor (also its own member) whose own close() never removes the socket',
       code: `
 function Socket(uri) {

@@ -125,6 +125,16 @@ function computeFunctionInstance(file: FileContext, fn: FunctionLike): InstanceC
     if (parent.static) return null;
     return classMember(parent.parent.parent, parent.key, parent.computed);
   }
+  // `var Foo = function () {…}` (also `export const`) with `Foo.prototype` or `new Foo` in the file: a constructor
+  const declarator = outermostWrapper(fn).parent;
+  if (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.init === outermostWrapper(fn) &&
+    declarator.id.type === AST_NODE_TYPES.Identifier &&
+    isConstructorFunction(file, declarator.id)
+  ) {
+    return { className: declarator.id.name, memberName: 'constructor' };
+  }
   return getSlotInstance(file, fn, 0) ?? getTypedThisInstance(file, fn);
 }
 
