@@ -432,6 +432,50 @@ export function memoize<T, R>(target: (this: T, ...args: unknown[]) => R, contex
         errors: [{ messageId: 'sharedCacheCrossInstance', data: found('Decorator `memoize`', 'cache', 'key'), line: 2, suggestions: [] }],
       },
       {
+        name: 'a decorator that reaches the descriptor through a local for the other calling convention (`descriptor || target.descriptor`)',
+        code: `
+export function Memo(memoKey: (args: unknown[]) => string = (args) => JSON.stringify(args)) {
+  return (target: any, propertyKey: string, descriptor?: PropertyDescriptor) => {
+    const realDescriptor = descriptor || target.descriptor;
+    const fn = realDescriptor.value;
+    const cache: Record<string, unknown> = {};
+    realDescriptor.value = function (this: unknown, ...args: unknown[]) {
+      const key = memoKey(args);
+      if (!cache[key]) cache[key] = fn.apply(this, args);
+      return cache[key];
+    };
+    return descriptor || target;
+  };
+}`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            line: 2,
+            suggestions: [
+              {
+                messageId: 'usePerInstanceCache',
+                output: `
+export function Memo(memoKey: (args: unknown[]) => string = (args) => JSON.stringify(args)) {
+  return (target: any, propertyKey: string, descriptor?: PropertyDescriptor) => {
+    const realDescriptor = descriptor || target.descriptor;
+    const fn = realDescriptor.value;
+    const cacheByInstance = new WeakMap<object, Record<string, unknown>>();
+    realDescriptor.value = function (this: unknown, ...args: unknown[]) {
+      if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, {});
+      const cache = cacheByInstance.get(this as object)!;
+      const key = memoKey(args);
+      if (!cache[key]) cache[key] = fn.apply(this, args);
+      return cache[key];
+    };
+    return descriptor || target;
+  };
+}`,
+              },
+            ],
+          },
+        ],
+      },
+      {
         name: 'the same with a function installed by the initializer',
         code: `
 export function memoize<T, R>(target: (this: T, ...args: unknown[]) => R, context: ClassMethodDecoratorContext<T>) {

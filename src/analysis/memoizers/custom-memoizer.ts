@@ -238,7 +238,8 @@ export function mayShareCacheHere(file: FileContext, fn: FunctionNode): boolean 
 
 /**
  * Can `findLegacyShape` find a replacement through this third parameter? It needs `descriptor.value`,
- * `descriptor.get` (or a computed slot of those two) or `const { value } = descriptor`.
+ * `descriptor.get` (or a computed slot of those two) or `const { value } = descriptor`, also through a local
+ * that names the descriptor.
  */
 function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifier): boolean {
   const descriptor = file.findVariable(descriptorParam);
@@ -249,6 +250,8 @@ function mayBeLegacyShape(file: FileContext, descriptorParam: TSESTree.Identifie
       return slot === 'value' || slot === 'get';
     }
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === reference.identifier) return true; // `const { value } = descriptor`
+    // `const realDescriptor = descriptor || target.descriptor`
+    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.left === reference.identifier && parent.parent.type === AST_NODE_TYPES.VariableDeclarator) return true;
     if (parent?.type === AST_NODE_TYPES.SpreadElement || parent?.type === AST_NODE_TYPES.ReturnStatement) return true; // `{ ...descriptor, value }`
     // Handed to a helper that returns the method and slot (`const { fn, wrapKey } = meta(descriptor)`), merges it
     // into a returned descriptor (`return _extends({}, descriptor, …)`), or installs a callback's result
@@ -712,7 +715,9 @@ function findLegacyShape(
   let ambiguous = false;
   let otherSlot: { fn: FunctionNode; slot: 'value' | 'get' } | null = null;
   const calls: Array<{ call: TSESTree.CallExpression; slot: 'value' | 'get' }> = [];
-  for (const reference of descriptor.references) {
+  // (and through a local that names it: `const realDescriptor = descriptor || target.descriptor`)
+  const references = [...descriptor.references, ...descriptorAliases(file, descriptor).flatMap((alias) => alias.references)];
+  for (const reference of references) {
     const member = reference.identifier.parent;
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
     const name = descriptorSlot(file, member);
@@ -750,7 +755,7 @@ function findLegacyShape(
     }
   }
   // `const { value: original } = descriptor` / `const { get } = descriptor`
-  for (const reference of descriptor.references) {
+  for (const reference of references) {
     const parent = reference.identifier.parent;
     if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== reference.identifier) continue;
     if (parent.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
@@ -890,6 +895,24 @@ function installedByHelper(
     return { replacement: replacements[0]!, slot: 'value', originals: new Set([original]) };
   }
   return null;
+}
+
+/**
+ * Locals that hold the descriptor itself: `const d = descriptor`, or a fallback for the other calling
+ * convention (`const realDescriptor = descriptor || target.descriptor`, `?? …`), never reassigned.
+ */
+function descriptorAliases(file: FileContext, descriptor: Variable): Variable[] {
+  const aliases: Variable[] = [];
+  for (const reference of descriptor.references) {
+    let node: Node = outermostWrapper(reference.identifier);
+    const logical = node.parent;
+    if (logical?.type === AST_NODE_TYPES.LogicalExpression && logical.left === node && logical.operator !== '&&') node = outermostWrapper(logical);
+    const declarator = node.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+    const alias = file.findVariable(declarator.id);
+    if (alias && alias.defs.length === 1 && !alias.references.some((each) => each.isWrite() && !each.init)) aliases.push(alias);
+  }
+  return aliases;
 }
 
 /** A descriptor object literal the decorator returns, with a function in its `value` / `get` slot. */
