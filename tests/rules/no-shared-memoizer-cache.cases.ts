@@ -476,6 +476,51 @@ export function Memo(memoKey: (args: unknown[]) => string = (args) => JSON.strin
         ],
       },
       {
+        name: 'a wrapper with an optional hash function, handed to an adapter: keyed by its default (JSON) when none is given',
+        code: `
+function generate(decorator: (fn: (...args: any[]) => any, ...rest: any[]) => any, ...rest: any[]) {
+  return (target: object, key: string, descriptor: PropertyDescriptor) => {
+    descriptor.value = decorator(descriptor.value, ...rest);
+  };
+}
+function memoizer(fn: (...args: any[]) => any, hashFn?: (...args: any[]) => string) {
+  const cache: { [key: string]: { value: unknown } } = {};
+  return function (this: unknown, ...args: any[]) {
+    const key = hashFn ? hashFn.apply(this, args) : JSON.stringify(args);
+    if (cache[key] === undefined) cache[key] = { value: fn.apply(this, args) };
+    return cache[key].value;
+  };
+}
+export function Memoize(hashFn?: (...args: any[]) => string) {
+  return generate(memoizer, hashFn);
+}`,
+        errors: [
+          {
+            messageId: 'sharedCacheCrossInstance',
+            line: 7,
+            suggestions: [{ messageId: 'usePerInstanceCache', output: `
+function generate(decorator: (fn: (...args: any[]) => any, ...rest: any[]) => any, ...rest: any[]) {
+  return (target: object, key: string, descriptor: PropertyDescriptor) => {
+    descriptor.value = decorator(descriptor.value, ...rest);
+  };
+}
+function memoizer(fn: (...args: any[]) => any, hashFn?: (...args: any[]) => string) {
+  const cacheByInstance = new WeakMap<object, { [key: string]: { value: unknown } }>();
+  return function (this: unknown, ...args: any[]) {
+    if (!cacheByInstance.has(this as object)) cacheByInstance.set(this as object, {});
+    const cache = cacheByInstance.get(this as object)!;
+    const key = hashFn ? hashFn.apply(this, args) : JSON.stringify(args);
+    if (cache[key] === undefined) cache[key] = { value: fn.apply(this, args) };
+    return cache[key].value;
+  };
+}
+export function Memoize(hashFn?: (...args: any[]) => string) {
+  return generate(memoizer, hashFn);
+}` }],
+          },
+        ],
+      },
+      {
         name: 'the same with a function installed by the initializer',
         code: `
 export function memoize<T, R>(target: (this: T, ...args: unknown[]) => R, context: ClassMethodDecoratorContext<T>) {

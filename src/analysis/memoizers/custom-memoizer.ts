@@ -591,6 +591,20 @@ function withCallValues(file: FileContext, bindings: Bindings | null, replacemen
 }
 
 /**
+ * The options of a wrapper, as a caller that passes only the function has them: its parameters other
+ * than the original without a default are absent (`decorator(fn, hashFn?)` keys by its default when no
+ * `hashFn` is given). `null` when there are none.
+ */
+function wrapperOptions(file: FileContext, candidate: Candidate): Map<Variable, typeof ABSENT> | null {
+  const options = new Map<Variable, typeof ABSENT>();
+  for (const param of candidate.decorator.params) {
+    const variable = param.type === AST_NODE_TYPES.Identifier ? file.findVariable(param) : null;
+    if (variable && !candidate.originals.has(variable)) options.set(variable, ABSENT);
+  }
+  return options.size > 0 ? options : null;
+}
+
+/**
  * The options of a decorator factory, as a caller that passes none has them: its parameters (and
  * those of the functions between it and the decorator, `Memo(a)(b)`) without a default are absent.
  * They are fixed when the decorator is applied, unlike the parameters of the replacement itself.
@@ -1096,7 +1110,8 @@ function judge(file: FileContext, definition: FunctionNode, candidate: Candidate
     return viaMemoized ? composedMemoizer(base, candidate.form, viaMemoized.composed, uses()) : null;
   }
   const { sharedUse, otherUses } = uses();
-  const caches = findCaches(file, definition, { ...candidate, bindings: withCallValues(file, candidate.bindings ?? null, replacement) }, replacement);
+  const bindings = candidate.bindings ?? (candidate.form === 'wrapper' ? wrapperOptions(file, candidate) : null);
+  const caches = findCaches(file, definition, { ...candidate, bindings: withCallValues(file, bindings, replacement) }, replacement);
   if (caches === null) return null;
   if (caches.length === 0) {
     return storesOnThis(file, replacement)
