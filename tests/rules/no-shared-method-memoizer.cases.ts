@@ -1589,6 +1589,11 @@ Counter.prototype.plus = memo(function (this: { n: number }, x: number) { return
         errors: [{ messageId: 'crossInstance' }],
       },
       {
+        name: 'typed: a shared decorator imported through a tsconfig `paths` alias (resolved from disk, as untyped)',
+        code: `import { cached } from '@typed/decorators.js'; class Report { @cached total() { return 1; } }`,
+        errors: [{ messageId: 'customShared', data: customShared({ where: 'hand-written, `./decorators.ts` line 4' }) }],
+      },
+      {
         name: 'typed: a shared decorator imported from a project file (also through a re-export alias)',
         code: `import { cached, memo } from './decorators.js'; class Report { @cached total() { return 1; } @memo count() { return 2; } }`,
         errors: [

@@ -37,8 +37,9 @@ export function followProjectExport(
 }
 
 /**
- * The analysis of the project module a specifier names, within the hop limit: through the program in
- * typed mode, from disk otherwise (relative paths, tsconfig `paths`, package `imports`).
+ * The analysis of the project module a specifier names, within the hop limit: a relative one through
+ * the program in typed mode, from disk otherwise (relative paths, tsconfig `paths`, package `imports`,
+ * workspace packages: bare specifiers are read from disk in typed mode too).
  */
 function projectModule(
   file: FileContext,
@@ -48,11 +49,11 @@ function projectModule(
 ): FileContext | null {
   if (hops >= MAX_HOPS) return null;
   const types = getTypeServices(file);
-  if (types) {
-    if (!isRelative(specifier.value)) return null;
+  if (types && isRelative(specifier.value)) {
     const sourceFile = resolveProjectModule(types, file, specifier);
     return (sourceFile && getProjectFileContext(types, sourceFile, file.moduleParser, file.settings)) || null;
   }
+  // A bare specifier (a tsconfig `paths` alias, a workspace package) is resolved from disk, typed or not.
   return getModuleContext(file, specifier.value, worthParsing);
 }
 
@@ -62,7 +63,6 @@ export function isProjectSpecifier(file: FileContext, specifier: string): boolea
   // A bare name asks tsconfig `paths` and the workspace (files on disk): once per file and specifier,
   // however many rules and helpers ask (the pre-scan, the root names, the candidate names, …).
   return file.cachedByName('projectSpecifier', specifier, () => {
-    if (getTypeServices(file)) return false;
     return file.filename !== null && file.moduleParser !== null && projectModuleNamerOf(file)(specifier);
   });
 }
