@@ -22,7 +22,7 @@ import { getObjectKeyUse } from '../analysis/lifetimes/object-params.js';
 import { getSharedPrototypeContainer } from '../analysis/lifetimes/shared-containers.js';
 import { getGrowingContainer } from '../analysis/lifetimes/growing-containers.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
-import { findOwnDispose, getCollectedInstance, getCollectionKind, getResets, getWriteOnlyInsert, holdsCallerObject, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
+import { findOwnDispose, getCollectedInstance, getCollectionKind, getResets, getWriteOnlyInsert, holdsCallerObject, insertTarget, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
 import { getTypeOf, getTypeServices, isInstanceObjectType, typeToString } from '../analysis/resolve/types.js';
@@ -139,7 +139,7 @@ export default createRule<Options, MessageIds>({
       if (method === 'add' && !scan.hasPrototype) return;
       // (`add` stores a key, not a value: only a prototype Set is judged from it; what the others store
       // is asked at the end, and only for a long-lived container: `collectedInstances`)
-      const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
+      const target = insertTarget(node);
       const root = target.type === AST_NODE_TYPES.MemberExpression ? target.object : target;
       // A write-only candidate: a variable (`popovers.push(x)`); members of other values are judged above.
       if (target.type === AST_NODE_TYPES.Identifier && method !== 'add' && method !== 'set') {
@@ -397,26 +397,25 @@ function checkPerCallGrowth(
 }
 
 /**
- * Long-lived arrays, plain objects and Maps that collect instances as values (`all.push(this)`,
- * `instances[id] = this`, `byId.set(id, this)`) and that nothing in the program can empty.
- * Message only: which entry to drop, and when, is the program's decision.
- */
-/**
  * The instances (or per-call entries) the inserts store (`getCollectedInstance`), for the inserts into a
  * long-lived container only: what a local or a field of an instance collects is not asked about.
  */
 function collectedInstances(file: FileContext, inserts: ReadonlyArray<TSESTree.CallExpression | TSESTree.AssignmentExpression>): CollectedInstance[] {
   const collected: CollectedInstance[] = [];
   for (const node of inserts) {
-    const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
     if (node.type === AST_NODE_TYPES.CallExpression && getStaticMemberName(node.callee as TSESTree.MemberExpression) === 'add') continue;
-    if (!resolveLongLivedBinding(file, target)) continue;
+    if (!resolveLongLivedBinding(file, insertTarget(node))) continue;
     const found = getCollectedInstance(file, node);
     if (found) collected.push(found);
   }
   return collected;
 }
 
+/**
+ * Long-lived arrays, plain objects and Maps that collect instances as values (`all.push(this)`,
+ * `instances[id] = this`, `byId.set(id, this)`) and that nothing in the program can empty.
+ * Message only: which entry to drop, and when, is the program's decision.
+ */
 function checkCollections(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   file: FileContext,

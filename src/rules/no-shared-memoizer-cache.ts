@@ -104,7 +104,7 @@ export default createRule<Options, MessageIds>({
           const fn = candidates[index]!;
           if (found.some((outer) => isInside(fn, outer.definition)) || !mayBeMemoizer(file, fn)) continue;
           // (each level is nested in the one before: the queue ends)
-          if (isFunctionNode(fn)) candidates.push(...handedToAdapters(file, fn));
+          candidates.push(...handedToAdapters(file, fn));
           // Its own shape before its composition: no module is parsed for a wrapper that cannot be reported here.
           if (!mayShareCacheHere(file, fn)) continue;
           // (a wrapper's composition is followed only where it can be reported: `analyzeReportedSharedCache`)

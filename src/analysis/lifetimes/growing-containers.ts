@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../core/file-context.js';
 import { getOuterOfEntry, mayRemoveFromEntries } from './entry-containers.js';
-import { getGrowingKind, mayRemoveEntries } from './instance-collections.js';
+import { getGrowingKind, insertTarget, mayRemoveEntries } from './instance-collections.js';
 import { resolveInstanceFieldBinding } from './instance-fields.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from './long-lived.js';
 import { getPerCallInsert, mayListen, type PerCallInsert } from './per-call-values.js';
@@ -27,7 +27,7 @@ export interface GrowingContainer {
  * Cheap checks first: a field's uses and the call graph are read only for inserts that may count.
  */
 export function getGrowingContainer(file: FileContext, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): GrowingContainer | null {
-  const target = node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
+  const target = insertTarget(node);
   const binding = resolveLongLivedBinding(file, target);
   if (binding) {
     if (binding.imported) return null;

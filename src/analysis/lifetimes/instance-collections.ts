@@ -35,6 +35,11 @@ export interface CollectedInstance {
 
 const APPENDERS = new Set(['push', 'unshift']);
 
+/** The container an insert fills: `x` of `x.push(v)`, `x.set(k, v)`, `x[k] = v`. */
+export function insertTarget(node: TSESTree.CallExpression | TSESTree.AssignmentExpression): Node {
+  return node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
+}
+
 /** `x.push(this)` / `x.unshift(self)` / `x.set(k, this)`, or `x[k] = this`; `null` for anything else. */
 export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): CollectedInstance | null {
   if (node.type === AST_NODE_TYPES.AssignmentExpression) {

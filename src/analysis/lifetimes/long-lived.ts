@@ -532,9 +532,8 @@ function rootNode(node: Node): Node {
 }
 
 function rootName(node: Node): string | null {
-  let current = node;
-  while (current.type === AST_NODE_TYPES.MemberExpression) current = unwrapExpression(current.object);
-  return current.type === AST_NODE_TYPES.Identifier ? current.name : null;
+  const root = rootNode(node);
+  return root.type === AST_NODE_TYPES.Identifier ? root.name : null;
 }
 
 function objectMemberBinding(
