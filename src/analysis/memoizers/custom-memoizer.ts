@@ -280,9 +280,9 @@ export function mayBeMemoizer(file: FileContext, fn: FunctionNode): boolean {
   // once per file as ranges in order, and a function passes when one of those places lies inside its
   // range (a binary search). The callable names are only looked for in a file with a function that does
   // not forward `this` itself.
+  if (forwardsThisInside(file, fn)) return true;
   const places = memoizerTextPlaces(file);
   const [start, end] = fn.range;
-  if (containsRange(places.forwardsThis, start, end)) return true;
   places.callable ??= callablePlaces(file, places.forwardsThis);
   return containsRange(places.callable, start, end);
 }
@@ -309,7 +309,8 @@ function callablePlaces(file: FileContext, forwardsThis: readonly number[]): rea
   const names = callableNames(file, forwardsThis);
   if (names.size === 0) return [];
   const global = file.sourceCode.scopeManager?.globalScope;
-  const moduleScope = global?.childScopes.find((scope) => scope.type === 'module') ?? global;
+  // (a module's scope, or the function scope ESLint wraps a CommonJS file in: both belong to the Program)
+  const moduleScope = global?.childScopes.find((scope) => scope.block === file.program) ?? global;
   const ranges: Array<readonly [number, number]> = [];
   const unresolved: string[] = [];
   for (const name of names) {
