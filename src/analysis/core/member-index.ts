@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getStaticMemberName, getStaticPropertyKey, unwrapExpression } from './ast.js';
+import { getStaticMemberName, getStaticPropertyKey, outermostWrapper, unwrapExpression } from './ast.js';
 import { walk } from './traverse.js';
 import type { FileContext } from './file-context.js';
 
@@ -63,8 +63,7 @@ export function getMemberCalls(file: FileContext, name: string): readonly TSESTr
       if (node?.type !== AST_NODE_TYPES.Identifier || node.name !== name) continue;
       const member = node.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.property !== node || member.computed) continue;
-      let callee: TSESTree.Node = member;
-      while (callee.parent && isTransparent(callee.parent)) callee = callee.parent;
+      const callee = outermostWrapper(member);
       const call = callee.parent;
       if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee && !found.includes(call)) found.push(call);
     }
@@ -89,18 +88,6 @@ function memberCallPlaces(file: FileContext): ReadonlyMap<string, readonly numbe
     }
     return places;
   });
-}
-
-/** Wrappers `unwrapExpression` sees through, between a member and the call of it: `(x.m)`, `x.m!`, `x.m as F`, `x?.m`. */
-function isTransparent(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.TSNonNullExpression ||
-    node.type === AST_NODE_TYPES.TSAsExpression ||
-    node.type === AST_NODE_TYPES.TSTypeAssertion ||
-    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    node.type === AST_NODE_TYPES.TSInstantiationExpression ||
-    node.type === AST_NODE_TYPES.ChainExpression
-  );
 }
 
 /**
