@@ -3,7 +3,7 @@
  * configs set) on a file parsed without type information, the rule throws a clear error, as
  * typescript-eslint's typed rules do; ESLint stops the run with it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
@@ -63,5 +63,6 @@ describe('typed options without type information', () => {
     const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [ts, rule({ checkObjectKeys: true })] });
     await expect(eslint.lintFiles(['*.ts'])).rejects.toThrow(/Occurred while linting .*[ab]\.ts/);
     await expect(eslint.lintFiles(['*.ts'])).rejects.toThrow(EXPECTED);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -8,7 +8,7 @@
  * `{ results, created, collected }` as JSON.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
@@ -107,11 +107,15 @@ export function runProgram(code: string, filename: string): ProgramRun {
   const directory = mkdtempSync(path.join(root, '.tmp', 'gc-'));
   writeFileSync(path.join(directory, 'program.mjs'), javascript);
   writeFileSync(path.join(directory, 'runner.mjs'), RUNNER);
-  const stdout = execFileSync(process.execPath, ['--expose-gc', path.join(directory, 'runner.mjs')], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return JSON.parse(stdout) as ProgramRun;
+  try {
+    const stdout = execFileSync(process.execPath, ['--expose-gc', path.join(directory, 'runner.mjs')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return JSON.parse(stdout) as ProgramRun;
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 }
 
 export function readProgram(file: string): string {

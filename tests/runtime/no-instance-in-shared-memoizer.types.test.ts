@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -22,10 +22,12 @@ function typeErrors(code: string): string[] {
     noEmit: true,
     types: [],
   });
-  return ts
+  const errors = ts
     .getPreEmitDiagnostics(program)
     .filter((diagnostic) => diagnostic.file?.fileName === file)
     .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  rmSync(path.dirname(file), { recursive: true, force: true });
+  return errors;
 }
 
 // Each weak-key rewrite on TypeScript code must still type-check with the libraries' own types
