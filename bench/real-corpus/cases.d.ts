@@ -12,6 +12,8 @@ export interface CorpusCase {
   why: string;
   fixedBy?: string;
   related?: string[];
+  /** Further line ranges of `path` that belong to the case (the holder's declaration, a call that passes the objects). */
+  alsoLines?: Array<[number, number]>;
 }
 export declare const VERDICTS: readonly Verdict[];
 export declare const KINDS: readonly string[];

@@ -22,7 +22,7 @@ export const KINDS = [
 ];
 export const EVIDENCE = ['in-file', 'cross-file', 'outside-repo'];
 
-const CASE_KEYS = new Set(['id', 'source', 'path', 'lines', 'verdict', 'kind', 'evidence', 'why', 'fixedBy', 'related']);
+const CASE_KEYS = new Set(['id', 'source', 'path', 'lines', 'verdict', 'kind', 'evidence', 'why', 'fixedBy', 'related', 'alsoLines']);
 const FILE_KEYS = new Set(['collectedBy', 'collectedOn', 'cases']);
 // Kebab-case; a dot may join segments too, for versions in ids (`mem-8.1.0-decorator`).
 const ID = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
@@ -91,6 +91,15 @@ export function caseProblems(c) {
   } else if (lines[0] > lines[1]) {
     problems.push(`lines [${lines[0]}, ${lines[1]}] must not end before they start`);
   }
+  // Further ranges of `path` that belong to the case: the declaration of what holds the objects when
+  // `lines` mark the inserts (or the other way round), a call elsewhere in the file that passes them.
+  if (c.alsoLines !== undefined) {
+    const ranges = c.alsoLines;
+    const isRange = (r) => Array.isArray(r) && r.length === 2 && r.every((n) => Number.isInteger(n) && n >= 1) && r[0] <= r[1];
+    if (!Array.isArray(ranges) || ranges.length === 0 || !ranges.every(isRange)) {
+      problems.push('alsoLines must be a non-empty list of [first, last] ranges (integers >= 1, first <= last)');
+    }
+  }
 
   if (!VERDICTS.includes(c.verdict)) problems.push(`verdict "${c.verdict}" must be one of ${VERDICTS.join(', ')}`);
   if (!KINDS.includes(c.kind)) problems.push(`kind "${c.kind}" must be one of ${KINDS.join(', ')}`);
@@ -158,7 +167,11 @@ export function lineProblems(c, lineCount) {
   const problems = [];
   const total = lineCount(c.path);
   if (total === null) problems.push(`path "${c.path}" is not in the source`);
-  else if (c.lines[1] > total) problems.push(`lines [${c.lines[0]}, ${c.lines[1]}] go past the end of ${c.path} (${total} lines)`);
+  else {
+    for (const [first, last] of [c.lines, ...(c.alsoLines ?? [])]) {
+      if (last > total) problems.push(`lines [${first}, ${last}] go past the end of ${c.path} (${total} lines)`);
+    }
+  }
   for (const path of c.related ?? []) {
     if (lineCount(path) === null) problems.push(`related path "${path}" is not in the source`);
   }

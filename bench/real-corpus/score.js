@@ -5,9 +5,9 @@
  * Score one case. `files` maps a path of the case's source (as written in the case) to
  * `{ messages: [{ rule, line, message }], error? }`, where `error` is a crash or parse error.
  *
- * A leak is found when a finding starts on a line inside `lines` of `path`, or, for evidence
+ * A leak is found when a finding starts on a line inside `lines` (or one of the `alsoLines` ranges) of `path`, or, for evidence
  * `cross-file`, anywhere in a `related` file. A look-alike is flagged when a finding starts inside
- * its `lines`. A crash or parse error in any of the case's files makes it `crash` (not found), except a
+ * its `lines` or `alsoLines`. A crash or parse error in any of the case's files makes it `crash` (not found), except a
  * parse error in a related file of a look-alike, which is not scored there.
  */
 /** Files the corpus linter lints; a related file of another kind (a README) is evidence for the reader only. */
@@ -27,10 +27,10 @@ export function scoreCase(c, files) {
   if (errors.length > 0) {
     return { id: c.id, status: 'crash', hits: [], error: errors.map((e) => `${e.path}: ${e.error}`).join('; ') };
   }
-  const [first, last] = c.lines;
+  const ranges = [c.lines, ...(c.alsoLines ?? [])];
   const hits = files
     .get(c.path)
-    .messages.filter((m) => m.line >= first && m.line <= last)
+    .messages.filter((m) => ranges.some(([first, last]) => m.line >= first && m.line <= last))
     .map((m) => ({ ...m, path: c.path, where: 'in range' }));
   if (c.verdict === 'leak' && c.evidence === 'cross-file') {
     for (const path of related) {

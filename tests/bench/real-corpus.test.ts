@@ -41,6 +41,8 @@ describe('case validation', () => {
     ['a path with ..', { path: 'package/../x.js' }, /segments/],
     ['reversed lines', { lines: [14, 7] }, /must not end before they start/],
     ['a zero line', { lines: [0, 3] }, /two integers >= 1/],
+    ['an empty alsoLines', { alsoLines: [] }, /alsoLines must be a non-empty list/],
+    ['a reversed alsoLines range', { alsoLines: [[9, 3]] }, /alsoLines must be a non-empty list/],
     ['an unknown verdict', { verdict: 'maybe' }, /verdict "maybe"/],
     ['an unknown kind', { kind: 'decorator' }, /kind "decorator"/],
     ['an unknown evidence', { evidence: 'typed' }, /evidence "typed"/],
@@ -71,6 +73,7 @@ describe('case validation', () => {
     expect(lineProblems(leak, count)).toEqual(['lines [7, 14] go past the end of package/src/decko.js (12 lines)']);
     lengths.set('package/src/decko.js', 14);
     expect(lineProblems(leak, count)).toEqual([]);
+    expect(lineProblems({ ...leak, alsoLines: [[2, 2], [15, 16]] }, count)).toEqual(['lines [15, 16] go past the end of package/src/decko.js (14 lines)']);
     expect(lineProblems(crossFile, count)).toEqual(['related path "package/src/uses.js" is not in the source']);
   });
 });
@@ -80,6 +83,14 @@ describe('scoring', () => {
     expect(scoreCase(leak, new Map([[leak.path, file(7)]])).status).toBe('found');
     expect(scoreCase(leak, new Map([[leak.path, file(14)]])).status).toBe('found');
     expect(scoreCase(leak, new Map([[leak.path, file(6, 15)]])).status).toBe('missed');
+  });
+
+  it('counts a finding in one of the case\'s further ranges (alsoLines), for leaks and look-alikes alike', () => {
+    const withHolder: CorpusCase = { ...leak, alsoLines: [[2, 2]] };
+    expect(scoreCase(withHolder, new Map([[leak.path, file(2)]])).status).toBe('found');
+    expect(scoreCase(withHolder, new Map([[leak.path, file(3)]])).status).toBe('missed');
+    const lookAlikeWithHolder: CorpusCase = { ...lookAlike, alsoLines: [[2, 3]] };
+    expect(scoreCase(lookAlikeWithHolder, new Map([[lookAlike.path, file(3)]])).status).toBe('flagged');
   });
 
   it('counts a finding in a related file for a cross-file leak, and records where it landed', () => {
