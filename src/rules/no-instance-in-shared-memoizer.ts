@@ -4,6 +4,7 @@ import { getStaticMemberName, lineOf, outermostWrapper, unwrapExpression } from 
 import { getFileContext, isModuleLevelScope, type FileContext } from '../analysis/core/file-context.js';
 import { getPrescan } from '../analysis/core/prescan.js';
 import { describeEnclosingFunction, describeMember, findCarriedInstance, getInstanceOf, type CarriedInstance } from '../analysis/lifetimes/instance.js';
+import { isSingletonClass } from '../analysis/lifetimes/singletons.js';
 import { getDeclaredObjectValueType } from '../analysis/lifetimes/declared-keys.js';
 import { getObjectParamEvidence } from '../analysis/lifetimes/object-params.js';
 import { resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
@@ -185,11 +186,12 @@ function findPin(file: FileContext, candidate: Candidate, use: MemoizerUse, reac
     if (arg.type === AST_NODE_TYPES.SpreadElement) break; // later positions are unknown
     if (!reachHoldsArgument(reach, index)) continue;
     const instance = findCarriedInstance(file, arg);
-    if (instance) return { candidate, use, node: arg, position: index, instance, object: null };
+    // The one instance of a singleton lives as long as the module: keeping it keeps nothing extra.
+    if (instance && !isSingletonClass(file, instance.className)) return { candidate, use, node: arg, position: index, instance, object: null };
   }
   if (reach.callThis && candidate.thisArg) {
     const instance = getInstanceOf(file, candidate.thisArg);
-    if (instance) return { candidate, use, node: candidate.thisArg, position: 'this', instance, object: null };
+    if (instance && !isSingletonClass(file, instance.className)) return { candidate, use, node: candidate.thisArg, position: 'this', instance, object: null };
   }
   // An object of another kind in a key the cache holds by identity: its written type, a guard, or the
   // memoized function's use of that parameter (`(stats) => stats.toJson()`).

@@ -22,6 +22,7 @@ import { getObjectKeyUse } from '../analysis/lifetimes/object-params.js';
 import { getSharedPrototypeContainer } from '../analysis/lifetimes/shared-containers.js';
 import { getGrowingContainer } from '../analysis/lifetimes/growing-containers.js';
 import { getDeclaredWeakMismatch, isDeclaredWeak, type DeclaredWeakMismatch } from '../analysis/lifetimes/declared-weak.js';
+import { isSingletonClass } from '../analysis/lifetimes/singletons.js';
 import { findOwnDispose, getCollectedInstance, getCollectionKind, getResets, getWriteOnlyInsert, holdsCallerObject, insertTarget, isKeyedByCreatorInput, isLookedUpByKey, mayRemoveEntries, type CollectedInstance } from '../analysis/lifetimes/instance-collections.js';
 import { resolveImportedBinding, resolveLongLivedBinding, type LongLivedBinding } from '../analysis/lifetimes/long-lived.js';
 import { getKeyedRemovals } from '../analysis/lifetimes/removals.js';
@@ -112,7 +113,7 @@ export default createRule<Options, MessageIds>({
       writeOnlyCollection:
         '`{{name}}` ({{scope}}) is only ever added to ({{how}} in `{{member}}`): nothing reads or removes its entries, so each stays in memory for the life of the program.',
       growsPerCall:
-        '`{{name}}` ({{scope}}) gets {{value}} {{run}} ({{how}} in `{{member}}`) and nothing removes it: each stays in memory {{lifetime}}.',
+        '`{{name}}` ({{scope}}) gets {{value}} {{run}} ({{how}} in `{{member}}`), never removed: each stays in memory {{lifetime}}.',
       perCallEntries:
         '`{{name}}` ({{scope}}) gets `{{value}}` under a new key on every call ({{how}} in `{{member}}`, key `{{key}}` from a counter) and nothing removes it: every entry stays in memory.',
       removalsMiss:
@@ -202,6 +203,8 @@ export default createRule<Options, MessageIds>({
         const key = node.arguments[0]!;
         if (key.type === AST_NODE_TYPES.SpreadElement) return;
         const instance = getInstanceOf(file, key);
+        // The one instance of a singleton lives as long as the module: a container keyed by it keeps nothing extra.
+        if (instance && isSingletonClass(file, instance.className)) return;
         // Typed mode: an inserted key of unknown syntax is a candidate; its type is asked for later,
         // only if the container turns out to be a long-lived strong one.
         // Without types, an inserted identifier key may still be declared as an object (`el: HTMLElement`).

@@ -626,6 +626,10 @@ export function render(w: Widget, other: Widget) { return describe(w) + describe
   javascript: {
     valid: [
       {
+        name: 'js: the one instance of a singleton constructor in the key keeps nothing that would otherwise die',
+        code: `import memoize from 'lodash/memoize'; const f = memoize((o) => 1); function A() {} A.prototype.m = function () { return f(this); }; new A();`,
+      },
+      {
         name: 'js: a WeakMap-backed memoize',
         code: `import memoize from 'memoize'; const f = memoize((o) => 1, { cache: new WeakMap() }); class A { m() { return f(this); } }`,
       },
@@ -703,8 +707,8 @@ export function render({ stats }) { return cachedJson(stats); }`,
       },
       {
         name: 'js: a constructor function prototype method passing this',
-        code: `import memoize from 'lodash/memoize'; const f = memoize((o) => 1); function A() {} A.prototype.m = function () { return f(this); }; new A();`,
-        output: `import memoize from 'lodash/memoize'; const f = Object.assign(memoize((o) => 1), { cache: new WeakMap() }); function A() {} A.prototype.m = function () { return f(this); }; new A();`,
+        code: `import memoize from 'lodash/memoize'; const f = memoize((o) => 1); export function A() {} A.prototype.m = function () { return f(this); }; new A();`,
+        output: `import memoize from 'lodash/memoize'; const f = Object.assign(memoize((o) => 1), { cache: new WeakMap() }); export function A() {} A.prototype.m = function () { return f(this); }; new A();`,
         errors: [{ messageId: 'instanceInKey', data: pinned() }],
       },
     ],

@@ -1076,6 +1076,70 @@ export class Editor {
   javascript: {
   valid: [
     {
+      name: 'a field of a class created twice is not a singleton\'s: it lives as long as its owner',
+      code: `
+class Hub {
+  constructor() { this.subscribers = []; }
+  subscribe(component) { this.subscribers.push(component); }
+  publish() { this.subscribers.forEach((c) => c.update()); }
+}
+export const hub = new Hub();
+export const other = new Hub();
+export class Widget { constructor() { hub.subscribe(this); } update() {} }`,
+    },
+    {
+      name: 'an exported class may be created elsewhere too: its fields are not a singleton\'s',
+      code: `
+export class Hub {
+  constructor() { this.subscribers = []; }
+  subscribe(component) { this.subscribers.push(component); }
+  publish() { this.subscribers.forEach((c) => c.update()); }
+}
+export const hub = new Hub();
+export class Widget { constructor() { hub.subscribe(this); } update() {} }`,
+    },
+    {
+      name: 'a class created in a function is created per call, not once',
+      code: `
+class Hub {
+  constructor() { this.subscribers = []; }
+  subscribe(component) { this.subscribers.push(component); }
+  publish() { this.subscribers.forEach((c) => c.update()); }
+}
+export function make() { return new Hub(); }
+export class Widget { constructor(hub) { hub.subscribe(this); } update() {} }`,
+    },
+    {
+      name: 'a singleton whose subscribers leave again (splice in unsubscribe)',
+      code: `
+class Hub {
+  constructor() { this.subscribers = []; }
+  subscribe(component) { this.subscribers.push(component); }
+  unsubscribe(component) { this.subscribers.splice(this.subscribers.indexOf(component), 1); }
+  publish() { this.subscribers.forEach((c) => c.update()); }
+}
+const hub = new Hub();
+export class Widget { constructor() { hub.subscribe(this); } destroy() { hub.unsubscribe(this); } update() {} }`,
+    },
+    {
+      name: 'a factory handed to a define() the file declares itself is not AMD\'s',
+      code: `
+function define(deps, factory) { return factory; }
+define(['dep'], function (dep) {
+  var cache = new Map();
+  function Widget() { cache.set(this, dep); }
+  Widget.prototype.show = function () {};
+  return Widget;
+});`,
+    },
+    {
+      name: 'the one instance of a singleton, kept in a module Map, keeps nothing that would otherwise die',
+      code: `
+const seen = new Map();
+class Store { constructor() { seen.set(this, Date.now()); } }
+export default new Store();`,
+    },
+    {
       name: 'a static registry of an exported constructor whose own close() takes the socket out',
       code: `
 function Socket(uri) {
@@ -1449,6 +1513,55 @@ export class Tip {
 }`,
       errors: [
         { messageId: 'growsPerCall', line: 2, data: { name: 'elements', scope: 'module scope', value: 'the `el` argument', run: 'from every Tip (`constructor`)', how: '`push()`', member: 'Tip.constructor', lifetime: 'for the life of the program' } },
+      ],
+    },
+    {
+      name: 'an AMD factory runs once: its variables are module-level',
+      code: `
+define(['dep'], function (dep) {
+  var cache = new Map();
+  function Widget() { cache.set(this, dep); }
+  Widget.prototype.show = function () {};
+  return Widget;
+});`,
+      output: `
+define(['dep'], function (dep) {
+  var cache = new WeakMap();
+  function Widget() { cache.set(this, dep); }
+  Widget.prototype.show = function () {};
+  return Widget;
+});`,
+      errors: [{ messageId: 'instanceKeyedCache', line: 3, data: { name: 'cache', scope: 'module scope', aContainer: 'a Map', key: 'this', member: 'Widget.constructor', elsewhere: '', retention: 'every Widget stored in it stays in memory' } }],
+    },
+    {
+      name: 'a field of a singleton (a class created once, at module level) that every component fills',
+      code: `
+class Hub {
+  constructor() { this.subscribers = []; }
+  subscribe(component) { this.subscribers.push(component); }
+  publish() { this.subscribers.forEach((c) => c.update()); }
+}
+const hub = new Hub();
+export class Widget { constructor() { hub.subscribe(this); } update() {} }`,
+      errors: [
+        { messageId: 'growsPerCall', line: 3, data: { name: 'hub.subscribers', scope: 'singleton Hub', value: 'the `component` argument', run: 'from every Widget (`constructor`)', how: '`push()`', member: 'Hub.subscribe', lifetime: 'for the life of the program' } },
+      ],
+    },
+    {
+      name: 'an entry of a field of the default-exported singleton that gets a new record from every component',
+      code: `
+class Context {
+  constructor() { this.observers = {}; }
+  register(name, component) {
+    if (!(name in this.observers)) this.observers[name] = [];
+    this.observers[name].push({ name, component });
+  }
+}
+const context = new Context();
+export default context;
+export class Consumer { constructor() { context.register('theme', this); } }`,
+      errors: [
+        { messageId: 'growsPerCall', line: 3, data: { name: 'context.observers[…]', scope: 'singleton Context', value: 'a new record', run: 'from every Consumer (`constructor`)', how: '`push()`', member: 'Context.register', lifetime: 'for the life of the program' } },
       ],
     },
     {

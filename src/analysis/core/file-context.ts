@@ -141,7 +141,7 @@ export function isModuleLevelScope(scope: Scope | null): boolean {
         if (current.block.type === 'Program') return true;
         // A module wrapped in an IIFE or a UMD factory runs once: `(function () { … })()`,
         // `(function (root, factory) { … })(this, function () { … })`.
-        if (runsOnce(current.block)) continue;
+        if (runsOnce(current.block) || isAmdFactory(current)) continue;
         return false;
       case 'block':
       case 'for':
@@ -181,6 +181,24 @@ function runsOnce(fn: TSESTree.Node): boolean {
     (call.callee.type === 'FunctionExpression' || call.callee.type === 'ArrowFunctionExpression') &&
     isIife(call.callee) !== null
   );
+}
+
+/**
+ * `define([…], function (…) {…})` as a statement: AMD's loader calls a module's factory once and keeps
+ * what it returns, so the factory's body is the module's top level. `define` must be the global one
+ * (the file declares none).
+ */
+function isAmdFactory(scope: Scope): boolean {
+  const fn = scope.block;
+  const call = fn.parent;
+  if (fn.type !== 'FunctionExpression' || call?.type !== 'CallExpression' || call.arguments.at(-1) !== fn) return false;
+  if (call.callee.type !== 'Identifier' || call.callee.name !== 'define' || call.parent?.type !== 'ExpressionStatement') return false;
+  let top: Scope = scope;
+  while (top.upper) top = top.upper;
+  const declared = top.set.get('define');
+  if (declared && declared.defs.length > 0) return false;
+  // a module-scope `define` (ESM or CommonJS wrapper) would be declared below the global scope
+  return !top.childScopes.some((child) => child.set.get('define')?.defs.length);
 }
 
 /**

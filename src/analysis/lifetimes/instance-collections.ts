@@ -6,6 +6,7 @@ import { getSingleInit } from '../core/bindings.js';
 import { PRIMITIVE_MEMBERS } from './object-params.js';
 import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
 import { getInstanceOf, getPrototypeObjectOwner, type CarriedInstance } from './instance.js';
+import { isSingletonClass } from './singletons.js';
 import type { LongLivedBinding } from './long-lived.js';
 import { getKeyedRemovals } from './removals.js';
 import { getInstanceState, type InstanceState } from './instance-state.js';
@@ -40,12 +41,18 @@ export function insertTarget(node: TSESTree.CallExpression | TSESTree.Assignment
   return node.type === AST_NODE_TYPES.CallExpression ? (node.callee as TSESTree.MemberExpression).object : (node.left as TSESTree.MemberExpression).object;
 }
 
+/** The instance `node` is (`getInstanceOf`), unless it is the one instance of a singleton, which lives as long as the module anyway. */
+function mortalInstance(file: FileContext, node: Node): CarriedInstance | null {
+  const instance = getInstanceOf(file, node);
+  return instance && !isSingletonClass(file, instance.className) ? instance : null;
+}
+
 /** `x.push(this)` / `x.unshift(self)` / `x.set(k, this)`, or `x[k] = this`; `null` for anything else. */
 export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpression | TSESTree.AssignmentExpression): CollectedInstance | null {
   if (node.type === AST_NODE_TYPES.AssignmentExpression) {
     const left = unwrapExpression(node.left);
     if (node.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || !left.computed) return null;
-    const own = getInstanceOf(file, node.right);
+    const own = mortalInstance(file, node.right);
     const instance = own ?? getHandedOutObject(file, node.right);
     if (instance) return { node, container: left.object, how: '`[…] =`', instance, handedOut: own === null };
     return perCallEntry(file, node, left.object, '`[…] =`', left.property, node.right);
@@ -57,7 +64,7 @@ export function getCollectedInstance(file: FileContext, node: TSESTree.CallExpre
   const stored = APPENDERS.has(method) ? node.arguments : method === 'set' ? node.arguments.slice(1, 2) : [];
   for (const argument of stored) {
     if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
-    const own = getInstanceOf(file, argument);
+    const own = mortalInstance(file, argument);
     const instance = own ?? getHandedOutObject(file, argument);
     if (instance) return { node, container: callee.object, how: `\`${method}()\``, instance, handedOut: own === null };
     // `registry.set(tag, [myMap])` where `myMap = this[slot]` holds `this`

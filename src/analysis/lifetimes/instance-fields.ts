@@ -5,6 +5,7 @@ import { getMemberIndex } from '../core/member-index.js';
 import type { FileContext } from '../core/file-context.js';
 import { getInstanceOf } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
+import { getSingleton, isSingletonClass } from './singletons.js';
 
 type Node = TSESTree.Node;
 
@@ -25,9 +26,37 @@ export function resolveInstanceFieldBinding(file: FileContext, node: Node): Long
   const owner = getInstanceOf(file, member.object);
   const name = getStaticMemberName(member);
   if (!owner || owner.className === null || name === null) return null;
+  return resolveFieldOf(file, owner.className, name);
+}
+
+/**
+ * A field of the one instance of a singleton class (`singletons.ts`): it lives for the life of the
+ * program, like a module variable. `null` for fields of any other instance.
+ */
+export function resolveSingletonFieldBinding(file: FileContext, member: TSESTree.MemberExpression): LongLivedBinding | null {
+  if (member.computed) return null;
+  const object = unwrapExpression(member.object);
+  let className = getInstanceOf(file, object)?.className ?? null;
+  if (className === null && object.type === AST_NODE_TYPES.Identifier) className = singletonHeldBy(file, object);
+  if (!isSingletonClass(file, className)) return null;
+  const binding = resolveFieldOf(file, className!, getStaticMemberName(member));
+  return binding?.kind === 'singleton-field' ? binding : null;
+}
+
+/** The class of the singleton a variable holds (`const registry = new Registry()`), if it is one. */
+function singletonHeldBy(file: FileContext, identifier: TSESTree.Identifier): string | null {
+  const variable = file.findVariable(identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init && unwrapExpression(def.node.init) : null;
+  if (init?.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier) return null;
+  return getSingleton(file, init.callee.name)?.holder === variable ? init.callee.name : null;
+}
+
+function resolveFieldOf(file: FileContext, className: string, name: string | null): LongLivedBinding | null {
+  if (name === null) return null;
   const fields = file.cached('instanceFields', file.program, () => new Map<string, LongLivedBinding | null>());
-  const id = `${owner.className}\u0000${name}`;
-  if (!fields.has(id)) fields.set(id, computeFieldBinding(file, owner.className, name));
+  const id = `${className}\u0000${name}`;
+  if (!fields.has(id)) fields.set(id, computeFieldBinding(file, className, name));
   return fields.get(id) ?? null;
 }
 
@@ -48,10 +77,15 @@ function computeFieldBinding(file: FileContext, className: string, name: string)
       typeAnnotation = field.typeAnnotation?.typeAnnotation ?? null;
     }
   }
+  // The one instance of a singleton is also reached through the variable that holds it (`registry.events`).
+  const singleton = getSingleton(file, className);
+  const holder = singleton?.holder ?? null;
   for (const member of index.members.get(name) ?? []) {
-    const instance = getInstanceOf(file, member.object);
+    const object = unwrapExpression(member.object);
+    const instance = getInstanceOf(file, object);
     if (instance?.className === className) accesses.push(member);
-    else if (instance === null && unwrapExpression(member.object).type !== AST_NODE_TYPES.ThisExpression) reachableElsewhere = true;
+    else if (holder !== null && object.type === AST_NODE_TYPES.Identifier && file.findVariable(object) === holder) accesses.push(member);
+    else if (instance === null && object.type !== AST_NODE_TYPES.ThisExpression) reachableElsewhere = true;
   }
   // `this[name]`: any field may be the one
   if (index.computed.some((member) => getInstanceOf(file, member.object)?.className === className)) reachableElsewhere = true;
@@ -76,9 +110,10 @@ function computeFieldBinding(file: FileContext, className: string, name: string)
   const declared = declaration as TSESTree.PropertyDefinition | TSESTree.AssignmentExpression;
   const reportNode: Node = declared.type === AST_NODE_TYPES.PropertyDefinition ? declared.key : declared.left;
   return {
-    kind: 'instance-field',
-    name: `${className}.${name}`,
-    scope: `field of every ${className}`,
+    kind: singleton ? 'singleton-field' : 'instance-field',
+    // The one instance is named by the variable that holds it, when there is one (`hub.subscribers`).
+    name: `${singleton?.holder?.name ?? className}.${name}`,
+    scope: singleton ? `singleton ${className}` : `field of every ${className}`,
     reportNode,
     declaration,
     imported: null,

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, getStaticPropertyKey, isFunctionNode, outermostWrapper, unwrapExpression } from '../core/ast.js';
 import { isModuleLevelScope, type FileContext } from '../core/file-context.js';
+import { resolveSingletonFieldBinding } from './instance-fields.js';
 import { getClassName } from './instance.js';
 import { walk } from '../core/traverse.js';
 import { getGlobalExport, getIifeReturnedVariable, getSingleValue, getValueAliases } from '../core/bindings.js';
@@ -16,7 +17,7 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
  * definition, and reachable from then on.
  */
 export interface LongLivedBinding {
-  readonly kind: 'module-variable' | 'static-field' | 'module-object-member' | 'imported-module-variable' | 'instance-field';
+  readonly kind: 'module-variable' | 'static-field' | 'module-object-member' | 'imported-module-variable' | 'instance-field' | 'singleton-field';
   /** How messages name it: `thumbnails`, `ImageCache.cache`, `caches.thumbs`. */
   readonly name: string;
   /** Where it lives, for messages: `module scope`, `static field of ImageCache`, … */
@@ -72,6 +73,9 @@ export function resolveLongLivedBinding(file: FileContext, node: Node): LongLive
       ? file.cached('staticFieldBinding', declaration.node, () => staticFieldBinding(file, classNode, declaration))
       : null;
   }
+  // A field of the one instance of a class that is created once (`export default new Registry()`)
+  const singletonField = resolveSingletonFieldBinding(file, expression);
+  if (singletonField) return singletonField;
   if (object.type === AST_NODE_TYPES.Identifier) {
     // A global that this script defines itself (`var OverText = this.OverText = …` in an IIFE) is that variable.
     const variable = file.findVariable(object) ?? getGlobalExport(file, object.name);
@@ -247,14 +251,25 @@ function isCalledOnce(file: FileContext, fn: TSESTree.FunctionDeclaration): bool
       file.isGlobalReference(parent.callee, 'define');
     if (!called && !defined) return false;
     // Straight-line code of the scope the factory is declared in: no loop, no other function.
-    for (let node: Node | undefined = parent; node && node !== declaredIn; node = node.parent) {
-      if (LOOPS.has(node.type) || node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) {
-        return false;
-      }
-    }
+    if (!isStraightLineUpTo(parent, declaredIn)) return false;
   }
   for (const [i, a] of references.entries()) {
     for (const b of references.slice(i + 1)) if (!inOppositeBranches(a.identifier, b.identifier)) return false;
+  }
+  return true;
+}
+
+/** Does `node` run at most once per run of `ancestor`: no loop and no function between them? */
+export function isStraightLineUpTo(node: Node | undefined, ancestor: Node | undefined): boolean {
+  for (let current = node; current && current !== ancestor; current = current.parent) {
+    if (
+      LOOPS.has(current.type) ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      return false;
+    }
   }
   return true;
 }
@@ -809,7 +824,7 @@ const VALUE_WRAPPERS = new Set<string>([
 ]);
 
 /** A reference in a type position (`x: Foo`, `typeof Foo`): it reads no value at run time. */
-function isTypeOnlyReference(reference: TSESLint.Scope.Reference): boolean {
+export function isTypeOnlyReference(reference: TSESLint.Scope.Reference): boolean {
   if (reference.isTypeReference && !reference.isValueReference) return true;
   for (let node: Node | undefined = reference.identifier.parent; node; node = node.parent) {
     if (node.type === AST_NODE_TYPES.TSTypeQuery) return true;

@@ -5,6 +5,7 @@ import { enclosingFunction, isInside, type FunctionNode } from '../core/traverse
 import type { FileContext } from '../core/file-context.js';
 import { getMemberCalls } from '../core/member-index.js';
 import { getFunctionInstance, getInstanceOf } from './instance.js';
+import { getSingleton } from './singletons.js';
 
 type Node = TSESTree.Node;
 
@@ -361,11 +362,22 @@ function instanceMethodOf(file: FileContext, node: Node): string | null {
   return instance?.className ? `${instance.className}.${name}` : null;
 }
 
-/** Calls of a method on an instance of its class (`this.track(x)`, `self.track(x)`): a few. */
+/**
+ * Calls of a method on an instance of its class (`this.track(x)`, `self.track(x)`), or on the variable
+ * that holds the one instance of a singleton class (`hub.track(x)` after `const hub = new Hub()`): a few.
+ */
 function instanceCallsOf(file: FileContext, className: string, method: string): Node[] {
   const found: Node[] = [];
+  let holder: TSESLint.Scope.Variable | null | undefined;
   for (const call of getMemberCalls(file, method)) {
     if (instanceMethodOf(file, call.callee) === `${className}.${method}`) found.push(call);
+    else {
+      const object = unwrapExpression((unwrapExpression(call.callee) as TSESTree.MemberExpression).object);
+      if (object.type === AST_NODE_TYPES.Identifier) {
+        holder ??= getSingleton(file, className)?.holder ?? null;
+        if (holder !== null && file.findVariable(object) === holder) found.push(call);
+      }
+    }
     if (found.length >= 8) break;
   }
   return found;

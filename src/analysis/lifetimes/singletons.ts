@@ -1,0 +1,123 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getStaticMemberName, outermostWrapper } from '../core/ast.js';
+import type { FileContext } from '../core/file-context.js';
+import { nodeAt } from '../core/member-index.js';
+import { isLongLivedScope, isStraightLineUpTo, isTypeOnlyReference } from './long-lived.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * A class of this file with exactly one instance, created once while the program runs
+ * (`export default new Context()`, `const registry = new Registry()` at module level, `return new
+ * Registry` in an AMD factory). That instance lives as long as the module, so its fields live for
+ * the life of the program, exactly like a variable in the closure of a factory that runs once.
+ *
+ * Known from this file alone, so only for a class nobody else can instantiate: its name follows `new`
+ * once in the text (the cheap test; a comment or string that writes it again only hides a singleton),
+ * it is declared in a scope
+ * that runs once, not exported, and every value reference to it is the one `new`, a member read
+ * (`C.prototype.m = …`, a static), `instanceof C` or `typeof C`. Handing the class on (exported,
+ * passed, aliased, `extends C`, `C.call(this)` from a subclass constructor) means there may be more
+ * instances, and then nothing is concluded.
+ */
+export interface Singleton {
+  readonly className: string;
+  /** The one `new C(…)`. */
+  readonly creation: TSESTree.NewExpression;
+  /** The variable that holds the instance (`const registry = new Registry()`), if any: messages name the instance by it. */
+  readonly holder: Variable | null;
+}
+
+/** The single instance of the class named `className` in this file, or `null`. */
+export function getSingleton(file: FileContext, className: string): Singleton | null {
+  return file.cachedByName('singleton', className, () => computeSingleton(file, className));
+}
+
+/** Is `className` the class of a singleton (so an instance of it is never garbage to collect)? */
+export function isSingletonClass(file: FileContext, className: string | null): boolean {
+  return className !== null && getSingleton(file, className) !== null;
+}
+
+function computeSingleton(file: FileContext, className: string): Singleton | null {
+  // Cheap first: the text writes `new className` exactly once, and that place is the `new` of a class
+  // or constructor variable of this file.
+  const places = newPlaces(file).get(className);
+  if (places?.length !== 1) return null;
+  const callee = nodeAt(file, places[0]!);
+  const only = callee?.parent;
+  if (callee?.type !== AST_NODE_TYPES.Identifier || only?.type !== AST_NODE_TYPES.NewExpression || outermostWrapper(only.callee) !== outermostWrapper(callee)) return null;
+  const variable = file.findVariable(callee);
+  if (!variable || variable.defs.length !== 1 || !isConstructorDeclaration(variable.defs[0]!.node)) return null;
+  if (!isLongLivedScope(file, variable.scope) || isExported(variable.defs[0]!.node)) return null;
+  const declaredName = variable.defs[0]!.name;
+  let creation: TSESTree.NewExpression | null = null;
+  for (const reference of variable.references) {
+    if (isTypeOnlyReference(reference) || reference.identifier === declaredName) continue;
+    if (reference.isWrite()) return null;
+    const use = outermostWrapper(reference.identifier);
+    const parent = use.parent;
+    if (parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === use) {
+      if (creation) return null;
+      creation = parent;
+    } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+      // `C.call(this)` / `C.apply(this, args)`: a subclass constructor runs this one on its own instances
+      const name = getStaticMemberName(parent);
+      if (name === null || name === 'call' || name === 'apply' || name === 'bind') return null;
+    } else if (!(parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.right === use)) {
+      if (!(parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof')) return null;
+    }
+  }
+  if (!creation || !runsOnce(file, creation)) return null;
+  return { className, creation, holder: holderOf(file, outermostWrapper(creation)) };
+}
+
+/** The `new` runs once: in straight-line code of a scope that runs once. */
+function runsOnce(file: FileContext, creation: TSESTree.NewExpression): boolean {
+  let scope: TSESLint.Scope.Scope | null = file.sourceCode.getScope(creation);
+  while (scope && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
+  if (!scope || !isLongLivedScope(file, scope)) return false;
+  return isStraightLineUpTo(creation.parent, scope.block);
+}
+
+function holderOf(file: FileContext, site: Node): Variable | null {
+  const parent = site.parent;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== site || parent.id.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = file.findVariable(parent.id);
+  return variable && variable.defs.length === 1 && variable.references.every((reference) => !reference.isWrite() || reference.identifier === parent.id)
+    ? variable
+    : null;
+}
+
+function isExported(declaration: Node): boolean {
+  const statement = declaration.type === AST_NODE_TYPES.VariableDeclarator ? declaration.parent?.parent : declaration.parent;
+  return statement?.type === AST_NODE_TYPES.ExportNamedDeclaration || statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
+function isConstructorDeclaration(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ClassDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    (node.type === AST_NODE_TYPES.VariableDeclarator && node.init?.type === AST_NODE_TYPES.ClassExpression)
+  );
+}
+
+const NEW_TEXT = /\bnew\s+([A-Za-z_$][\w$]*)/g;
+
+/** Where the text writes `new Name`, by name: the offset of the name. One pass over the text, once per file. */
+function newPlaces(file: FileContext): ReadonlyMap<string, readonly number[]> {
+  return file.cached('newPlaces', file.program, () => {
+    const places = new Map<string, number[]>();
+    const text = file.sourceCode.text;
+    NEW_TEXT.lastIndex = 0;
+    for (let match = NEW_TEXT.exec(text); match !== null; match = NEW_TEXT.exec(text)) {
+      const name = match[1]!;
+      const at = match.index + match[0].length - name.length;
+      const list = places.get(name);
+      if (list) list.push(at);
+      else places.set(name, [at]);
+    }
+    return places;
+  });
+}
