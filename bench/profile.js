@@ -3,7 +3,7 @@
 // functions with the most self time, overall and in the plugin's dist/. Writes bench/.cache/profile.json,
 // which docs/performance.md shows under "CPU profile" the next time the bench writes it.
 //
-//   node bench/profile.js [--rule memo-leak/no-instance-keyed-cache] [--packages effect] [--top 25] [--typed]
+//   node bench/profile.js [--rule memo-leak/no-instance-keyed-cache | --rule all] [--packages effect] [--top 25] [--typed]
 //
 // `--typed`: lint through the TypeScript project service (TypeScript packages only), with the rule at
 // its `all-type-checked` options.
@@ -61,13 +61,15 @@ if (argv[0] === '--child') {
   const [, rule, name, mode] = argv;
   const [pkg] = ensureCorpus([name]);
   const typed = mode === 'typed' ? { tsconfigRootDir: writeTypedTsconfig(pkg) } : null;
-  const setting = typed ? plugin.configs['all-type-checked'].rules[rule] : 'error';
-  const eslint = createESLint(corpusConfig([pkg], { rules: { [rule]: setting }, typed }), { stats: false });
+  // `all`: every plugin rule together, as users run them (they share per-file analysis).
+  const ids = rule === 'all' ? PLUGIN_RULE_IDS : [rule];
+  const rules = Object.fromEntries(ids.map((id) => [id, typed ? plugin.configs['all-type-checked'].rules[id] : 'error']));
+  const eslint = createESLint(corpusConfig([pkg], { rules, typed }), { stats: false });
   const { results, crashes } = await lintWithCrashCapture(eslint, pkg.files);
   process.stdout.write(JSON.stringify({ files: results.length, crashes: crashes.length }));
 } else {
   const rule = value('--rule', null) ?? slowestRuleOfLastBench() ?? PLUGIN_RULE_IDS[0];
-  if (!PLUGIN_RULE_IDS.includes(rule)) throw new Error(`unknown rule ${rule}; one of ${PLUGIN_RULE_IDS.join(', ')}`);
+  if (rule !== 'all' && !PLUGIN_RULE_IDS.includes(rule)) throw new Error(`unknown rule ${rule}; one of all, ${PLUGIN_RULE_IDS.join(', ')}`);
   const typed = argv.includes('--typed');
   const name = selectedPackageNames(argv)[0] ?? biggestPackage(typed);
   if (typed && !isTypeScriptPackage(name)) throw new Error(`--typed needs a TypeScript package; ${name} is not one`);

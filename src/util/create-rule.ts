@@ -60,8 +60,9 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       const settings = context.settings as Record<string, unknown> | undefined;
       if (typeof settings === 'object' && settings !== null && settings['memo-leak'] !== undefined) rememberFileLocation(context);
       const given = context.options as readonly unknown[];
-      const length = Math.max(defaults.length, given.length);
-      const options = Array.from({ length }, (_, index) => mergeOption(defaults[index], given[index]));
+      // ESLint ≥ 9.15 hands over options already merged with the defaults: then they are used as given
+      // (no copy per file and rule); a host that does not merge gets the merge here.
+      const options = isMerged(defaults, given) ? given : mergeOptions(defaults, given);
       assertTypeInformation(context, rule.name, rule.meta.docs, options, `${REPOSITORY_URL}#type-information`);
       return rule.create(context, options as unknown as Options);
     },
@@ -71,6 +72,25 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 /** The page of a rule's documentation, at the tag of the installed version (what that version does, not `main`). */
 export function ruleDocsUrl(name: string): string {
   return `${REPOSITORY_URL}/blob/v${version}/docs/rules/${name}.md`;
+}
+
+/** Does every default position have a value in `given`, with every key of an object default? */
+function isMerged(defaults: readonly unknown[], given: readonly unknown[]): boolean {
+  if (given.length < defaults.length) return false;
+  for (let index = 0; index < defaults.length; index++) {
+    const fallback = defaults[index];
+    const value = given[index];
+    if (value === undefined) return false;
+    if (!isPlainObject(fallback)) continue;
+    if (!isPlainObject(value)) return false;
+    for (const key in fallback) if (!(key in value)) return false;
+  }
+  return true;
+}
+
+function mergeOptions(defaults: readonly unknown[], given: readonly unknown[]): unknown[] {
+  const length = Math.max(defaults.length, given.length);
+  return Array.from({ length }, (_, index) => mergeOption(defaults[index], given[index]));
 }
 
 function mergeOption(fallback: unknown, given: unknown): unknown {

@@ -5,7 +5,7 @@ import { getMemberIndex } from '../core/member-index.js';
 import type { FileContext } from '../core/file-context.js';
 import { getInstanceOf } from './instance.js';
 import type { LongLivedBinding } from './long-lived.js';
-import { getSingleton, isSingletonClass } from './singletons.js';
+import { getSingleton, hasSingletons, isSingletonClass } from './singletons.js';
 
 type Node = TSESTree.Node;
 
@@ -34,7 +34,7 @@ export function resolveInstanceFieldBinding(file: FileContext, node: Node): Long
  * program, like a module variable. `null` for fields of any other instance.
  */
 export function resolveSingletonFieldBinding(file: FileContext, member: TSESTree.MemberExpression): LongLivedBinding | null {
-  if (member.computed) return null;
+  if (member.computed || !hasSingletons(file)) return null;
   const object = unwrapExpression(member.object);
   let className = getInstanceOf(file, object)?.className ?? null;
   if (className === null && object.type === AST_NODE_TYPES.Identifier) className = singletonHeldBy(file, object);

@@ -32,20 +32,40 @@ export interface Singleton {
 
 /** The single instance of the class named `className` in this file, or `null`. */
 export function getSingleton(file: FileContext, className: string): Singleton | null {
-  return file.cachedByName('singleton', className, () => computeSingleton(file, className));
+  return getSingletons(file).get(className) ?? null;
 }
 
 /** Is `className` the class of a singleton (so an instance of it is never garbage to collect)? */
 export function isSingletonClass(file: FileContext, className: string | null): boolean {
-  return className !== null && getSingleton(file, className) !== null;
+  return className !== null && getSingletons(file).has(className);
 }
 
-function computeSingleton(file: FileContext, className: string): Singleton | null {
-  // Cheap first: the text writes `new className` exactly once, and that place is the `new` of a class
-  // or constructor variable of this file.
-  const places = newPlaces(file).get(className);
-  if (places?.length !== 1) return null;
-  const callee = nodeAt(file, places[0]!);
+/** Does the file have a singleton at all? The cheap question to ask before what `this` is. */
+export function hasSingletons(file: FileContext): boolean {
+  return getSingletons(file).size > 0;
+}
+
+/** The singletons of the file by class name: each name that follows `new` exactly once is looked at, once per file. */
+function getSingletons(file: FileContext): ReadonlyMap<string, Singleton> {
+  return file.cached('singletons', file.program, () => {
+    const found = new Map<string, Singleton>();
+    // Most classes a module creates once are imported: those names are skipped without a look at the tree.
+    const imported = new Set<string>();
+    for (const statement of file.program.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) for (const specifier of statement.specifiers) imported.add(specifier.local.name);
+    }
+    for (const [name, places] of newPlaces(file)) {
+      if (places.length !== 1 || imported.has(name)) continue;
+      const singleton = computeSingleton(file, name, places[0]!);
+      if (singleton) found.set(name, singleton);
+    }
+    return found;
+  });
+}
+
+/** The text writes `new className` exactly once, at `place`: is that the one `new` of a class of this file nothing else can instantiate? */
+function computeSingleton(file: FileContext, className: string, place: number): Singleton | null {
+  const callee = nodeAt(file, place);
   const only = callee?.parent;
   if (callee?.type !== AST_NODE_TYPES.Identifier || only?.type !== AST_NODE_TYPES.NewExpression || outermostWrapper(only.callee) !== outermostWrapper(callee)) return null;
   const variable = file.findVariable(callee);
