@@ -206,6 +206,12 @@ export const size = (el: HTMLElement) => sizes.set(el, 1);`);
     expect(listeners['no-instance-keyed-cache']).toEqual(['AssignmentExpression', 'CallExpression', 'Program:exit']);
   });
 
+  it('containers: the text names lru-cache or quick-lru (and not a word that merely contains lru)', () => {
+    expect(lint(`import { LRUCache } from 'lru-cache';`).scan).toMatchObject({ namesContainerLibrary: true });
+    expect(lint(`import QuickLRU from 'quick-lru';`).scan).toMatchObject({ namesContainerLibrary: true });
+    expect(lint(`const clru = 1; const lru = 'lru'; export const quick = clru + lru;`).scan).toMatchObject({ namesContainerLibrary: false });
+  });
+
   it('an identifier written with a unicode escape answers "look" to every identifier question', () => {
     const { scan } = lint(`const cache = new \\u004dap();`);
     expect(scan).toMatchObject({ namesBuiltinContainer: true, hasPrototype: true });

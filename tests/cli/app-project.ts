@@ -83,7 +83,8 @@ class Measurer {
   }
 }
 
-const width = new Measurer().measure();
+// two instances: a class created once is a singleton, which no container can leak
+const width = new Measurer().measure() + new Measurer().measure();
 </script>
 `;
 

@@ -119,8 +119,12 @@ class FilePrescan implements Prescan {
 
   get namesContainerLibrary(): boolean {
     return this.#answer('containerLibrary', () => {
+      // One scan for both names (`lru` is rare in code): `lru-cache`, `quick-lru`.
       const text = this.#file.sourceCode.text;
-      return text.includes('lru-cache') || text.includes('quick-lru');
+      for (let index = text.indexOf('lru'); index !== -1; index = text.indexOf('lru', index + 3)) {
+        if (text.startsWith('lru-cache', index) || text.startsWith('quick-', index - 6)) return true;
+      }
+      return false;
     });
   }
 

@@ -730,12 +730,7 @@ function findStaticField(classNode: ClassNode, name: string): StaticDeclaration 
  * `static { this.live = new Set(); }` (TypeScript's output for `static live = new Set()`).
  */
 function findStaticAssignment(file: FileContext, classNode: ClassNode, name: string): StaticDeclaration | null {
-  const assignments = collectStaticMemberUses(file, classNode).flatMap((member) => {
-    if (getStaticMemberName(member) !== name) return [];
-    const outer = outermostWrapper(member);
-    const assignment = outer.parent;
-    return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === outer ? [assignment] : [];
-  });
+  const assignments = staticAssignmentsByName(file, classNode).get(name) ?? [];
   const [assignment] = assignments;
   if (assignments.length !== 1 || !assignment || assignment.operator !== '=') return null;
   const statement = assignment.parent;
@@ -745,6 +740,23 @@ function findStaticAssignment(file: FileContext, classNode: ClassNode, name: str
   if (!runsOnce) return null;
   const member = assignment.left as TSESTree.MemberExpression;
   return { node: assignment, name, key: member.property, init: assignment.right, typeAnnotation: null, isPrivate: false };
+}
+
+/** The assignments `Foo.x = …` (and `this.x = …` in static code) of a class, by member name: once per class. */
+function staticAssignmentsByName(file: FileContext, classNode: ClassNode): ReadonlyMap<string, TSESTree.AssignmentExpression[]> {
+  return file.cached('staticAssignments', classNode, () => {
+    const byName = new Map<string, TSESTree.AssignmentExpression[]>();
+    for (const member of collectStaticMemberUses(file, classNode)) {
+      const name = getStaticMemberName(member);
+      const outer = outermostWrapper(member);
+      const assignment = outer.parent;
+      if (name === null || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== outer) continue;
+      const list = byName.get(name);
+      if (list) list.push(assignment);
+      else byName.set(name, [assignment]);
+    }
+    return byName;
+  });
 }
 
 /**

@@ -55,7 +55,7 @@ function getSingletons(file: FileContext): ReadonlyMap<string, Singleton> {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) for (const specifier of statement.specifiers) imported.add(specifier.local.name);
     }
     for (const [name, places] of newPlaces(file)) {
-      if (places.length !== 1 || imported.has(name)) continue;
+      if (places.length !== 1 || imported.has(name) || BUILT_IN_CONSTRUCTORS.has(name)) continue;
       const singleton = computeSingleton(file, name, places[0]!);
       if (singleton) found.set(name, singleton);
     }
@@ -122,6 +122,20 @@ function isConstructorDeclaration(node: Node): boolean {
     (node.type === AST_NODE_TYPES.VariableDeclarator && node.init?.type === AST_NODE_TYPES.ClassExpression)
   );
 }
+
+/**
+ * Constructors of the language and the platform, which a module creates but never declares: skipped
+ * without a look at the tree (a file that declares its own `class Error` only loses a singleton).
+ */
+const BUILT_IN_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'Object', 'Function', 'Array', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'Map', 'Set', 'WeakMap',
+  'WeakSet', 'WeakRef', 'FinalizationRegistry', 'Promise', 'Date', 'RegExp', 'Proxy', 'ArrayBuffer', 'SharedArrayBuffer',
+  'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'String', 'Number', 'Boolean', 'Symbol', 'URL',
+  'URLSearchParams', 'Event', 'CustomEvent', 'EventTarget', 'AbortController', 'Blob', 'File', 'FormData', 'Headers',
+  'Request', 'Response', 'TextEncoder', 'TextDecoder', 'Worker', 'Image', 'XMLHttpRequest', 'MutationObserver',
+  'ResizeObserver', 'IntersectionObserver', 'Buffer',
+]);
 
 const NEW_TEXT = /\bnew\s+([A-Za-z_$][\w$]*)/g;
 
