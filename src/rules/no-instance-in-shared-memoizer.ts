@@ -157,7 +157,7 @@ function memoizersOf(file: FileContext, settings: unknown, binding: LongLivedBin
       return null;
     }
     // A memoizer assigned in a function or constructor is replaced per call or per instance.
-    if (!isModuleLevelScope(file.sourceCode.getScope(assignment))) return null;
+    if (!isModuleLevelScope(file.sourceCode.getScope(assignment), assignment)) return null;
     values.push(assignment.right);
   }
   if (values.length === 0) return null;
@@ -227,7 +227,7 @@ function isLongLivedValue(file: FileContext, node: TSESTree.Node): boolean {
   if (expression.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = file.findVariable(expression);
   if (!variable || variable.defs.length === 0) return true; // a global (`document`, `window`)
-  return isModuleLevelScope(variable.scope) && variable.defs.every((def) => def.type !== 'Parameter');
+  return isModuleLevelScope(variable.scope, variable.defs[0]?.name) && variable.defs.every((def) => def.type !== 'Parameter');
 }
 
 /** Is the callee a module-level binding initialised by a call (`const measure = memoize(…)`)? Cheap, per file. */

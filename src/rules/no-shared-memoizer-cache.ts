@@ -79,7 +79,7 @@ export default createRule<Options, MessageIds>({
       node.parent?.type === AST_NODE_TYPES.BlockStatement &&
       node.parent.parent !== undefined &&
       isFunctionNode(node.parent.parent) &&
-      isModuleLevelScope(context.sourceCode.getScope(node.parent.parent));
+      isModuleLevelScope(context.sourceCode.getScope(node.parent.parent), node);
     return {
       'FunctionDeclaration, VariableDeclaration'(node: TSESTree.FunctionDeclaration | TSESTree.VariableDeclaration): void {
         if (node.parent.type === AST_NODE_TYPES.Program || !inModuleWrapper(node)) return;

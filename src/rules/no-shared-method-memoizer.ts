@@ -332,7 +332,7 @@ function isSingletonClass(file: FileContext, slot: SharedSlot): boolean {
       reference.identifier.parent?.type === AST_NODE_TYPES.NewExpression &&
       reference.identifier.parent.callee === reference.identifier,
   );
-  return news.length === 1 && isModuleLevelScope(file.sourceCode.getScope(news[0]!.identifier));
+  return news.length === 1 && isModuleLevelScope(file.sourceCode.getScope(news[0]!.identifier), news[0]!.identifier);
 }
 
 function report(

@@ -73,7 +73,7 @@ const measureVue = `<template>
   <div>{{ width }}</div>
 </template>
 
-<script setup lang="ts">
+<script lang="ts">
 const widths = new Map<Measurer, number>();
 
 class Measurer {
@@ -83,8 +83,16 @@ class Measurer {
   }
 }
 
-// two instances: a class created once is a singleton, which no container can leak
-const width = new Measurer().measure() + new Measurer().measure();
+export function measureTwice(): number {
+  return (new Measurer().measure() ?? 0) + (new Measurer().measure() ?? 0);
+}
+</script>
+
+<script setup lang="ts">
+// The top level of \`<script setup>\` runs once per component instance: this Map is per instance.
+const seen = new Map<object, number>();
+const width = measureTwice();
+seen.set({}, width);
 </script>
 `;
 

@@ -122,7 +122,7 @@ function collectGlobalExports(file: FileContext): Map<string, Variable> {
     const global =
       (object.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(object.name) && file.isGlobalReference(object, object.name)) ||
       (object.type === AST_NODE_TYPES.ThisExpression && thisIsGlobal(object));
-    if (!global || !isModuleLevelScope(file.sourceCode.getScope(node))) return;
+    if (!global || !isModuleLevelScope(file.sourceCode.getScope(node), node)) return;
     const right = unwrapExpression(node.right);
     let variable: Variable | null = null;
     if (right.type === AST_NODE_TYPES.Identifier) variable = file.findVariable(right);

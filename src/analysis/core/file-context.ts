@@ -30,6 +30,7 @@ export class FileContext {
   /** Answers keyed by the file's own `Program` (one per table): a plain map, no WeakMap per table and file. */
   readonly #perFile = new Map<string, unknown>();
   readonly #byName = new Map<string, Map<string, unknown>>();
+  #scriptSetup: ReadonlyArray<readonly [number, number]> | undefined;
 
   constructor(
     sourceCode: Readonly<TSESLint.SourceCode>,
@@ -57,6 +58,39 @@ export class FileContext {
     if (typeof this.#filename === 'function') this.#filename = this.#filename();
     const filename = this.#filename;
     return filename && path.isAbsolute(filename) ? filename : null;
+  }
+
+  /**
+   * A Vue single-file component with `<script setup>`: its top level is the body of the component's
+   * `setup()`, which runs once per component instance, so nothing declared there lives for the life of
+   * the program (a plain `<script>` block beside it is not told apart: its bindings count as per
+   * instance too, which only costs findings).
+   */
+  get isVueScriptSetup(): boolean {
+    return this.#scriptSetupRanges().length > 0;
+  }
+
+  /** Is `node` inside the `<script setup>` block of a Vue single-file component (see `isVueScriptSetup`)? */
+  inVueScriptSetup(node: TSESTree.Node): boolean {
+    const [start] = node.range;
+    return this.#scriptSetupRanges().some(([from, to]) => start >= from && start < to);
+  }
+
+  #scriptSetupRanges(): ReadonlyArray<readonly [number, number]> {
+    if (this.#scriptSetup === undefined) {
+      if (typeof this.#filename === 'function') this.#filename = this.#filename();
+      const ranges: Array<readonly [number, number]> = [];
+      const text = this.sourceCode.text;
+      if ((this.#filename ?? '').endsWith('.vue') && text.includes('setup')) {
+        const block = /<script\b[^>]*\ssetup\b[^>]*>/gi;
+        for (let match = block.exec(text); match !== null; match = block.exec(text)) {
+          const end = text.indexOf('</script', block.lastIndex);
+          ranges.push([block.lastIndex, end === -1 ? text.length : end]);
+        }
+      }
+      this.#scriptSetup = ranges;
+    }
+    return this.#scriptSetup;
   }
 
   /** Memoizes `compute()` under `(table, key)` for the life of this file. */
@@ -128,14 +162,18 @@ export function getFileContext(context: Readonly<TSESLint.RuleContext<string, re
 
 /**
  * Code in this scope runs once per program run: the module (or CommonJS wrapper) itself, or blocks
- * nested in it without a function boundary.
+ * nested in it without a function boundary. In a Vue single-file component with `<script setup>`,
+ * whose top level runs once per component instance, only code `at` a node of another `<script>`
+ * block is (no `at`: not).
  */
-export function isModuleLevelScope(scope: Scope | null): boolean {
+export function isModuleLevelScope(scope: Scope | null, at?: TSESTree.Node): boolean {
   for (let current = scope; current; current = current.upper) {
     switch (current.type) {
       case 'global':
-      case 'module':
-        return true;
+      case 'module': {
+        const file = contexts.get(current.block as TSESTree.Program);
+        return !file?.isVueScriptSetup || (at !== undefined && !file.inVueScriptSetup(at));
+      }
       case 'function':
         // ESLint's CommonJS wrapper scope (sourceType "commonjs").
         if (current.block.type === 'Program') return true;

@@ -78,7 +78,7 @@ function getDeclaredWeakVariable(file: FileContext, id: TSESTree.Identifier, val
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.node.type !== AST_NODE_TYPES.VariableDeclarator) return null;
   const declarator = def.node;
-  const longLived = isModuleLevelScope(variable.scope);
+  const longLived = isModuleLevelScope(variable.scope, variable.defs[0]?.name);
   const exported = declarator.parent.parent.type === AST_NODE_TYPES.ExportNamedDeclaration;
   const uses = variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier);
   return {

@@ -495,7 +495,7 @@ export function getWriteOnlyInsert(file: FileContext, binding: LongLivedBinding)
     if (grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === member && WRITE_ONLY_INSERTS.has(getStaticMemberName(parent) ?? '')) insert = grand;
     else if (parent.computed && grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === member && grand.operator === '=') insert = grand;
     if (!insert || insert.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
-    if (!inFunction && enclosingFunction(insert) && !isModuleLevelScope(file.sourceCode.getScope(insert))) inFunction = insert;
+    if (!inFunction && enclosingFunction(insert) && !isModuleLevelScope(file.sourceCode.getScope(insert), insert)) inFunction = insert;
   }
   return inFunction;
 }

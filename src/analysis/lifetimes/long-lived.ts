@@ -98,7 +98,7 @@ export function resolveLongLivedBinding(file: FileContext, node: Node): LongLive
 }
 
 function variableBinding(file: FileContext, variable: TSESLint.Scope.Variable): LongLivedBinding | null {
-  if (variable.defs.length !== 1 || !isLongLivedScope(file, variable.scope)) return null;
+  if (variable.defs.length !== 1 || !isLongLivedScope(file, variable.scope, variable.defs[0]!.name)) return null;
   const def = variable.defs[0]!;
   const declarator = def.node;
   if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) {
@@ -169,7 +169,7 @@ function importedBinding(file: FileContext, variable: TSESLint.Scope.Variable, s
   const home = definition.file;
   const declarator = definition.node.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== definition.node || declarator.id.type !== AST_NODE_TYPES.Identifier) return null;
-  if (!isModuleLevelScope(home.sourceCode.getScope(declarator))) return null;
+  if (!isModuleLevelScope(home.sourceCode.getScope(declarator), declarator)) return null;
   const homeVariable = home.findVariable(declarator.id);
   if (!homeVariable || homeVariable.defs.length !== 1) return null;
   for (const reference of homeVariable.references) {
@@ -224,13 +224,13 @@ type Scope = TSESLint.Scope.Scope;
  * none in a loop or another function, any two in opposite branches of one `if` or `?:`
  * (`if (define.amd) define([…], factory); else window.X = factory(…)`).
  */
-export function isLongLivedScope(file: FileContext, scope: Scope | null): boolean {
-  if (isModuleLevelScope(scope)) return true;
+export function isLongLivedScope(file: FileContext, scope: Scope | null, at?: Node): boolean {
+  if (isModuleLevelScope(scope, at)) return true;
   let current = scope;
   while (current && (current.type === 'block' || current.type === 'for' || current.type === 'switch' || current.type === 'catch')) current = current.upper;
   if (current?.type !== 'function' || current.block.type !== AST_NODE_TYPES.FunctionDeclaration) return false;
   const factory = current.block;
-  return file.cached('calledOnceFactory', factory, () => isLongLivedScope(file, current.upper) && isCalledOnce(file, factory));
+  return file.cached('calledOnceFactory', factory, () => isLongLivedScope(file, current.upper, factory) && isCalledOnce(file, factory));
 }
 
 function isCalledOnce(file: FileContext, fn: TSESTree.FunctionDeclaration): boolean {
@@ -312,7 +312,7 @@ function staticFieldBinding(
   classNode: ClassNode,
   declaration: StaticDeclaration,
 ): LongLivedBinding | null {
-  if (!isLongLivedScope(file, file.sourceCode.getScope(classNode).upper)) return null;
+  if (!isLongLivedScope(file, file.sourceCode.getScope(classNode).upper, classNode)) return null;
   const fieldName = declaration.name;
   const className = getClassName(classNode);
   const uses: Node[] = [];
@@ -369,7 +369,7 @@ const COMPILED_CLASS_HELPERS = new Set(['__extends', '_inherits', '_inheritsLoos
 
 /** A variable that holds one value for the life of the program: a function declaration, or one value assigned once, in a long-lived scope. */
 function holdsOneValue(file: FileContext, variable: TSESLint.Scope.Variable): boolean {
-  if (!isLongLivedScope(file, variable.scope) || variable.defs.length !== 1) return false;
+  if (!isLongLivedScope(file, variable.scope, variable.defs[0]?.name) || variable.defs.length !== 1) return false;
   if (variable.defs[0]!.type === 'FunctionName') return !variable.references.some((reference) => reference.isWrite());
   const value = getSingleValue(variable);
   return value !== null && isCreatedHere(file, value);
@@ -388,7 +388,7 @@ function isCreatedHere(file: FileContext, node: Node): boolean {
 }
 
 function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Variable, name: string): LongLivedBinding | null {
-  if (!isLongLivedScope(file, variable.scope)) return null; // cheap first: a local is no long-lived holder
+  if (!isLongLivedScope(file, variable.scope, variable.defs[0]?.name)) return null; // cheap first: a local is no long-lived holder
   const aliases = getValueAliases(file, variable);
   if (!aliases.every((alias) => holdsOneValue(file, alias))) return null;
   const isAlias = (node: Node | null | undefined): boolean =>
@@ -469,7 +469,7 @@ function computeFunctionProperty(file: FileContext, variable: TSESLint.Scope.Var
       (statement.parent.type === AST_NODE_TYPES.BlockStatement &&
         statement.parent.parent !== undefined &&
         isFunctionNode(statement.parent.parent) &&
-        isLongLivedScope(file, file.sourceCode.getScope(statement))));
+        isLongLivedScope(file, file.sourceCode.getScope(statement), statement)));
   if (!runsOnce) return null;
   const displayName = aliases[aliases.length - 1]!.name;
   return {
@@ -601,7 +601,7 @@ function objectMemberBinding(
 
 /** The module-level object literal a never-reassigned variable holds, if any. */
 function moduleObjectLiteral(variable: TSESLint.Scope.Variable): TSESTree.ObjectExpression | null {
-  if (variable.defs.length !== 1 || !isModuleLevelScope(variable.scope)) return null;
+  if (variable.defs.length !== 1 || !isModuleLevelScope(variable.scope, variable.defs[0]!.name)) return null;
   const declarator = variable.defs[0]!.node;
   if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return null;
   if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;

@@ -70,7 +70,7 @@ function computeSingleton(file: FileContext, className: string, place: number): 
   if (callee?.type !== AST_NODE_TYPES.Identifier || only?.type !== AST_NODE_TYPES.NewExpression || outermostWrapper(only.callee) !== outermostWrapper(callee)) return null;
   const variable = file.findVariable(callee);
   if (!variable || variable.defs.length !== 1 || !isConstructorDeclaration(variable.defs[0]!.node)) return null;
-  if (!isLongLivedScope(file, variable.scope) || isExported(variable.defs[0]!.node)) return null;
+  if (!isLongLivedScope(file, variable.scope, variable.defs[0]!.name) || isExported(variable.defs[0]!.node)) return null;
   const declaredName = variable.defs[0]!.name;
   let creation: TSESTree.NewExpression | null = null;
   for (const reference of variable.references) {
@@ -97,7 +97,7 @@ function computeSingleton(file: FileContext, className: string, place: number): 
 function runsOnce(file: FileContext, creation: TSESTree.NewExpression): boolean {
   let scope: TSESLint.Scope.Scope | null = file.sourceCode.getScope(creation);
   while (scope && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
-  if (!scope || !isLongLivedScope(file, scope)) return false;
+  if (!scope || !isLongLivedScope(file, scope, creation)) return false;
   return isStraightLineUpTo(creation.parent, scope.block);
 }
 

@@ -624,7 +624,7 @@ function getCacheScope(
   const owner = enclosingFunction(anchor);
   if (owner === search.decorator) return search.form === 'wrapper' ? 'wrapper' : 'decorator';
   if (owner === definition) return 'factory';
-  if (owner === null && isModuleLevelScope(file.sourceCode.getScope(anchor))) return 'module';
+  if (owner === null && isModuleLevelScope(file.sourceCode.getScope(anchor), anchor)) return 'module';
   // A helper analysed at a call: the container comes from the caller (`memoize(original, resolver, cache)`).
   if (search.caller) return getCacheScope(file, search.caller.definition, search.caller.search, anchor);
   return null;
