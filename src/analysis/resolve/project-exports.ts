@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../core/file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
-import { exportsProjectDeclaration, getProjectFileContext, resolveProjectModule } from './project-files.js';
+import { exportsProjectDeclaration, getProjectFileContext, isWorthParsing, resolveProjectModule } from './project-files.js';
 import { MEMOIZER_LIBRARIES } from '../memoizers/memoizer-libraries.js';
 import { getModuleContext, projectModuleNamerOf, type TextTest } from './project-modules.js';
 import { getTypeServices } from './types.js';
@@ -51,7 +51,9 @@ function projectModule(
   const types = getTypeServices(file);
   if (types && isRelative(specifier.value)) {
     const sourceFile = resolveProjectModule(types, file, specifier);
-    return (sourceFile && getProjectFileContext(types, sourceFile, file.moduleParser, file.settings)) || null;
+    // the same cheap text test as without types, before the module is parsed
+    if (!sourceFile || (worthParsing && !isWorthParsing(sourceFile, worthParsing))) return null;
+    return getProjectFileContext(types, sourceFile, file.moduleParser, file.settings);
   }
   // A bare specifier (a tsconfig `paths` alias, a workspace package) is resolved from disk, typed or not.
   return getModuleContext(file, specifier.value, worthParsing);

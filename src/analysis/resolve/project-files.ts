@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { commentRanges, matchesInCode, type CommentRanges } from '../core/code-text.js';
 import { FileContext } from '../core/file-context.js';
 import type { ModuleParser } from './module-parser.js';
 import type { TypeServices } from './types.js';
@@ -29,6 +30,32 @@ export function getProjectFileContext(
   const context = sourceCode ? new FileContext(sourceCode, { sourceFile, types }, moduleParser, sourceFile.fileName, settings) : null;
   projectFiles.set(sourceFile, context);
   return context;
+}
+
+/**
+ * The cheap text test of a project module (`TextTest` of `project-modules.ts`), in typed mode: on the
+ * program's own text of the file, before it is parsed. The answers of `inCode` are kept per
+ * `ts.SourceFile`, so per version of the program, like the analyses above.
+ */
+const textAnswers = new WeakMap<ts.SourceFile, { comments: CommentRanges | null; inCode: Map<RegExp, boolean> }>();
+
+export function isWorthParsing(sourceFile: ts.SourceFile, worthParsing: (text: string, inCode: (pattern: RegExp) => boolean) => boolean): boolean {
+  if (projectFiles.has(sourceFile)) return true; // parsed already: no reason not to use it
+  let answers = textAnswers.get(sourceFile);
+  if (!answers) {
+    answers = { comments: null, inCode: new Map() };
+    textAnswers.set(sourceFile, answers);
+  }
+  const entry = answers;
+  const inCode = (pattern: RegExp): boolean => {
+    let answer = entry.inCode.get(pattern);
+    if (answer === undefined) {
+      answer = matchesInCode(sourceFile.text, (entry.comments ??= commentRanges(sourceFile.text, sourceFile.fileName)), pattern);
+      entry.inCode.set(pattern, answer);
+    }
+    return answer;
+  };
+  return worthParsing(sourceFile.text, inCode);
 }
 
 /** The project source file a module specifier of `file` resolves to (`'./util'` → util.ts), if any. */
