@@ -1594,6 +1594,14 @@ Counter.prototype.plus = memo(function (this: { n: number }, x: number) { return
         errors: [{ messageId: 'customShared', data: customShared({ where: 'hand-written, `./decorators.ts` line 4' }) }],
       },
       {
+        name: 'typed: decorators imported through a barrel (export *, renamed re-exports): only the declaring file is read',
+        code: `import { memo, sharedCache, perInstance } from './barrel.js'; class Report { @memo a() { return 1; } @sharedCache b() { return 2; } @perInstance c(x: number) { return x; } }`,
+        errors: [
+          { messageId: 'customShared', data: customShared({ memoizer: 'cached', member: 'Report.a', where: 'hand-written, `./decorators.ts` line 4' }) },
+          { messageId: 'customShared', data: customShared({ memoizer: 'cached', member: 'Report.b', where: 'hand-written, `./decorators.ts` line 4' }) },
+        ],
+      },
+      {
         name: 'typed: a shared decorator imported from a project file (also through a re-export alias)',
         code: `import { cached, memo } from './decorators.js'; class Report { @cached total() { return 1; } @memo count() { return 2; } }`,
         errors: [

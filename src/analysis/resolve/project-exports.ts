@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileContext } from '../core/file-context.js';
 import { getImportOrigin, type ImportOrigin } from './imports.js';
-import { exportsProjectDeclaration, getProjectFileContext, isWorthParsing, resolveProjectModule } from './project-files.js';
+import { declaringModule, exportsProjectDeclaration, getProjectFileContext, isWorthParsing, resolveProjectModule } from './project-files.js';
 import { MEMOIZER_LIBRARIES } from '../memoizers/memoizer-libraries.js';
 import { getModuleContext, projectModuleNamerOf, type TextTest } from './project-modules.js';
 import { getTypeServices } from './types.js';
@@ -193,6 +193,16 @@ export function followProjectDefinition(
   hops = 0,
   worthParsing: TextTest = mayDefineMemoizer,
 ): ProjectDefinition | null {
+  // Typed: the checker knows where the name is declared, through every re-export; only that module is read.
+  const types = getTypeServices(file);
+  if (types && isRelative(specifier.value)) {
+    const declared = declaringModule(types, file, specifier, exportName);
+    if (declared) {
+      if (!isWorthParsing(declared.sourceFile, worthParsing)) return null;
+      const home = getProjectFileContext(types, declared.sourceFile, file.moduleParser, file.settings);
+      return home && topLevelDefinition(home, declared.name);
+    }
+  }
   const target = projectModule(file, specifier, hops, (text, inCode) => worthParsing(text, inCode) && mayExportName(text, exportName));
   if (!target) return null;
   const commonjs = findCommonJsExport(target, exportName);
@@ -281,6 +291,22 @@ function exportTarget(node: TSESTree.Node): string | null {
 }
 
 /** The declaration a local name (or an inline default export) of a project file stands for. */
+/** The top-level function or class named `name` in `file` (exported or not), or the initializer of such a variable. */
+function topLevelDefinition(file: FileContext, name: string): ProjectDefinition | null {
+  for (const statement of file.program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+    if ((declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id?.name === name) {
+      return { file, node: declaration };
+    }
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name) return declarator.init ? { file, node: declarator.init } : null;
+    }
+  }
+  return null;
+}
+
 function localDefinition(file: FileContext, node: TSESTree.Node): ProjectDefinition | null {
   if (node.type !== AST_NODE_TYPES.Identifier) return { file, node };
   const variable = file.findVariable(node);

@@ -107,6 +107,37 @@ export function exportsProjectDeclaration(
 }
 
 /**
+ * Where `exportName` of the project module `specifier` is declared, as the checker sees it through any
+ * re-exports (`export * from`, `export { a as b } from`): the source file and the declared name. Only a
+ * single function, class or variable declaration in a project source file; `null` otherwise (then the
+ * re-exports are followed by reading the modules).
+ */
+export function declaringModule(
+  types: TypeServices,
+  file: FileContext,
+  specifier: TSESTree.StringLiteral,
+  exportName: string,
+): { readonly sourceFile: ts.SourceFile; readonly name: string } | null {
+  const tsNode = nodeInProgram(types, file, specifier);
+  const moduleSymbol = tsNode && types.checker.getSymbolAtLocation(tsNode);
+  if (!moduleSymbol) return null;
+  const exported = types.checker.getExportsOfModule(moduleSymbol).find((symbol) => symbol.getName() === exportName);
+  if (!exported) return null;
+  const { ts } = types;
+  const target = exported.flags & ts.SymbolFlags.Alias ? types.checker.getAliasedSymbol(exported) : exported;
+  const declarations = target.getDeclarations() ?? [];
+  if (declarations.length !== 1) return null;
+  const declaration = declarations[0]!;
+  const sourceFile = declaration.getSourceFile();
+  if (types.program.isSourceFileFromExternalLibrary(sourceFile) || sourceFile.isDeclarationFile) return null;
+  const named =
+    (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration) || ts.isVariableDeclaration(declaration)) &&
+    declaration.name !== undefined &&
+    ts.isIdentifier(declaration.name);
+  return named ? { sourceFile, name: (declaration.name as ts.Identifier).text } : null;
+}
+
+/**
  * The TypeScript node of an ESTree node: through the parser services for the linted file, by
  * position for a project file analysed here.
  */
