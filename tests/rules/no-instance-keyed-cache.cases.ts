@@ -1110,6 +1110,17 @@ export function make() { return new Hub(); }
 export class Widget { constructor(hub) { hub.subscribe(this); } update() {} }`,
     },
     {
+      name: 'a class whose prototype is handed on has more instances than its one new (Object.create)',
+      code: `
+class Hub {
+  constructor() { this.subscribers = []; }
+  subscribe(component) { this.subscribers.push(component); }
+}
+const hub = new Hub();
+export const spare = Object.create(Hub.prototype);
+export class Widget { constructor() { hub.subscribe(this); } }`,
+    },
+    {
       name: 'a singleton whose subscribers leave again (splice in unsubscribe)',
       code: `
 class Hub {

@@ -16,10 +16,10 @@ type Variable = TSESLint.Scope.Variable;
  *
  * Known from this file alone, so only for a class nobody else can instantiate: its name follows `new`
  * once in the text (the cheap test; a comment or string that writes it again only hides a singleton),
- * it is declared in a scope
- * that runs once, not exported, and every value reference to it is the one `new`, a member read
- * (`C.prototype.m = …`, a static), `instanceof C` or `typeof C`. Handing the class on (exported,
- * passed, aliased, `extends C`, `C.call(this)` from a subclass constructor) means there may be more
+ * it is declared in a scope that runs once, not exported, and every value reference to it is the one
+ * `new`, a member read (a static, `C.prototype.m = …`), `instanceof C` or `typeof C`. Handing the
+ * class or its prototype on (exported, passed, aliased, `extends C`, `C.call(this)` from a subclass
+ * constructor, `Object.create(C.prototype)`, `D.prototype = C.prototype`) means there may be more
  * instances, and then nothing is concluded.
  */
 export interface Singleton {
@@ -85,6 +85,8 @@ function computeSingleton(file: FileContext, className: string, place: number): 
       // `C.call(this)` / `C.apply(this, args)`: a subclass constructor runs this one on its own instances
       const name = getStaticMemberName(parent);
       if (name === null || name === 'call' || name === 'apply' || name === 'bind') return null;
+      // `C.prototype` only as the holder of members (`C.prototype.m = …`) or assigned (`C.prototype = {…}`)
+      if (name === 'prototype' && !isPrototypeHolder(parent)) return null;
     } else if (!(parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.right === use)) {
       if (!(parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof')) return null;
     }
@@ -99,6 +101,13 @@ function runsOnce(file: FileContext, creation: TSESTree.NewExpression): boolean 
   while (scope && scope.type !== 'function' && scope.type !== 'module' && scope.type !== 'global') scope = scope.upper;
   if (!scope || !isLongLivedScope(file, scope, creation)) return false;
   return isStraightLineUpTo(creation.parent, scope.block);
+}
+
+function isPrototypeHolder(prototype: TSESTree.MemberExpression): boolean {
+  const outer = outermostWrapper(prototype);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) return true;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outer;
 }
 
 function holderOf(file: FileContext, site: Node): Variable | null {
