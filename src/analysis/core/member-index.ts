@@ -75,13 +75,21 @@ const MEMBER_CALL_TEXT = /\.\s*([A-Za-z_$][\w$]*)\s*[(<)]/g;
 
 /** Where the text writes `.name(` (or `.name<`, `.name)`), by name: the offset of the name. Once per file. */
 function memberCallPlaces(file: FileContext): ReadonlyMap<string, readonly number[]> {
-  return file.cached('memberCallPlaces', file.program, () => {
+  return getNamePlaces(file, 'memberCallPlaces', MEMBER_CALL_TEXT);
+}
+
+/**
+ * Where a global pattern matches the text, by its first group (a name, the last one the match writes):
+ * the offsets of that name, in order. One pass over the text per pattern, kept for the file under `table`.
+ */
+export function getNamePlaces(file: FileContext, table: string, pattern: RegExp): ReadonlyMap<string, readonly number[]> {
+  return file.cached(table, file.program, () => {
     const places = new Map<string, number[]>();
     const text = file.sourceCode.text;
-    MEMBER_CALL_TEXT.lastIndex = 0;
-    for (let match = MEMBER_CALL_TEXT.exec(text); match !== null; match = MEMBER_CALL_TEXT.exec(text)) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const name = match[1]!;
-      const at = match.index + match[0].indexOf(name, 1);
+      const at = match.index + match[0].lastIndexOf(name);
       const list = places.get(name);
       if (list) list.push(at);
       else places.set(name, [at]);

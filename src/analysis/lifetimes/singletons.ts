@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticMemberName, outermostWrapper } from '../core/ast.js';
 import type { FileContext } from '../core/file-context.js';
-import { nodeAt } from '../core/member-index.js';
+import { getNamePlaces, nodeAt } from '../core/member-index.js';
 import { isLongLivedScope, isStraightLineUpTo, isTypeOnlyReference } from './long-lived.js';
 
 type Node = TSESTree.Node;
@@ -150,17 +150,5 @@ const NEW_TEXT = /\bnew\s+([A-Za-z_$][\w$]*)/g;
 
 /** Where the text writes `new Name`, by name: the offset of the name. One pass over the text, once per file. */
 function newPlaces(file: FileContext): ReadonlyMap<string, readonly number[]> {
-  return file.cached('newPlaces', file.program, () => {
-    const places = new Map<string, number[]>();
-    const text = file.sourceCode.text;
-    NEW_TEXT.lastIndex = 0;
-    for (let match = NEW_TEXT.exec(text); match !== null; match = NEW_TEXT.exec(text)) {
-      const name = match[1]!;
-      const at = match.index + match[0].length - name.length;
-      const list = places.get(name);
-      if (list) list.push(at);
-      else places.set(name, [at]);
-    }
-    return places;
-  });
+  return getNamePlaces(file, 'newPlaces', NEW_TEXT);
 }

@@ -83,14 +83,8 @@ export function exportsProjectDeclaration(
   specifier: TSESTree.StringLiteral,
   exportName: string,
 ): boolean {
-  const tsNode = nodeInProgram(types, file, specifier);
-  const moduleSymbol = tsNode && types.checker.getSymbolAtLocation(tsNode);
-  if (!moduleSymbol) return false;
-  const exported = types.checker.getExportsOfModule(moduleSymbol).find((symbol) => symbol.getName() === exportName);
-  if (!exported) return false;
+  const declarations = exportDeclarations(types, file, specifier, exportName);
   const { ts } = types;
-  const target = exported.flags & ts.SymbolFlags.Alias ? types.checker.getAliasedSymbol(exported) : exported;
-  const declarations = target.getDeclarations() ?? [];
   return (
     declarations.length > 0 &&
     declarations.every(
@@ -118,14 +112,8 @@ export function declaringModule(
   specifier: TSESTree.StringLiteral,
   exportName: string,
 ): { readonly sourceFile: ts.SourceFile; readonly name: string } | null {
-  const tsNode = nodeInProgram(types, file, specifier);
-  const moduleSymbol = tsNode && types.checker.getSymbolAtLocation(tsNode);
-  if (!moduleSymbol) return null;
-  const exported = types.checker.getExportsOfModule(moduleSymbol).find((symbol) => symbol.getName() === exportName);
-  if (!exported) return null;
+  const declarations = exportDeclarations(types, file, specifier, exportName);
   const { ts } = types;
-  const target = exported.flags & ts.SymbolFlags.Alias ? types.checker.getAliasedSymbol(exported) : exported;
-  const declarations = target.getDeclarations() ?? [];
   if (declarations.length !== 1) return null;
   const declaration = declarations[0]!;
   const sourceFile = declaration.getSourceFile();
@@ -135,6 +123,17 @@ export function declaringModule(
     declaration.name !== undefined &&
     ts.isIdentifier(declaration.name);
   return named ? { sourceFile, name: (declaration.name as ts.Identifier).text } : null;
+}
+
+/** The declarations `exportName` of the module `specifier` stands for, through aliases and re-exports (the checker's view). */
+function exportDeclarations(types: TypeServices, file: FileContext, specifier: TSESTree.StringLiteral, exportName: string): readonly ts.Declaration[] {
+  const tsNode = nodeInProgram(types, file, specifier);
+  const moduleSymbol = tsNode && types.checker.getSymbolAtLocation(tsNode);
+  if (!moduleSymbol) return [];
+  const exported = types.checker.getExportsOfModule(moduleSymbol).find((symbol) => symbol.getName() === exportName);
+  if (!exported) return [];
+  const target = exported.flags & types.ts.SymbolFlags.Alias ? types.checker.getAliasedSymbol(exported) : exported;
+  return target.getDeclarations() ?? [];
 }
 
 /**
