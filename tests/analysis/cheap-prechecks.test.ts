@@ -206,6 +206,21 @@ describe('mayExportName: a module is parsed for one export only if its text can 
     expect(mayExportName('export const memoizeOne = 1; export const $memoize = 2;', 'memoize')).toBe(false);
   });
 
+  it('a module that only imports and uses the name (a barrel\'s other members) does not export it', () => {
+    const user = 'import { createAction, die } from "../internal"\n\nexport function bound() {\n    return createAction("x", die)\n}\nconst local = createAction\n';
+    expect(mayExportName(user, 'createAction')).toBe(false);
+    expect(mayExportName(user, 'bound')).toBe(true);
+    // the declaring module, in the same style (no semicolons), and other ways to export a name
+    expect(mayExportName('import { die } from "../internal"\n\nexport function createAction(\n    name: string\n) {\n    return die\n}\n', 'createAction')).toBe(true);
+    expect(mayExportName('export const a = 1,\n  createAction = 2\n', 'createAction')).toBe(true);
+    expect(mayExportName('const createAction = 1\nexport {\n  a,\ncreateAction\n}\n', 'createAction')).toBe(true);
+    expect(mayExportName('function createAction() {}\nexport default createAction;', 'createAction')).toBe(true);
+    expect(mayExportName('@sealed\nexport class createAction {}', 'createAction')).toBe(true);
+    expect(mayExportName('export\nconst createAction = 1', 'createAction')).toBe(true);
+    // minified: one line, everything in one statement
+    expect(mayExportName('import{a}from"./a";const createAction=a;export{createAction as b};', 'b')).toBe(true);
+  });
+
   it('looks through `export *` (the re-exported module is tested in turn) and identifiers with escapes', () => {
     expect(mayExportName("export * from './memo';", 'memoize')).toBe(true);
     expect(mayExportName("export /* everything */ * from './memo';", 'memoize')).toBe(true);

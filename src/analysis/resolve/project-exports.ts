@@ -105,8 +105,124 @@ const FORWARDS_THIS_ALL = new RegExp(FORWARDS_THIS.source, 'g');
 export function mayExportName(text: string, name: string): boolean {
   if (EXPORTS_ALL.test(text) || text.includes('\\u')) return true;
   if (name === 'default') return containsWord(text, 'default') || containsWord(text, 'exports');
-  return containsWord(text, name);
+  if (!containsWord(text, name)) return false;
+  // CommonJS (`exports.name =`, `module.exports = { name }`): the word is enough.
+  if (containsWord(text, 'exports')) return true;
+  // ESM: the name is one an `export` statement declares or lists (`export function name`, `export const a
+  // = 1, name = 2`, `export { x as name }`, `export default name`). A module that only imports and uses
+  // it (every member of a barrel that imports from the barrel) cannot export it.
+  return exportedNames(text, name);
 }
+
+/**
+ * Does some `export` statement of `text` declare or list `name`? Read from the text, not parsed: a
+ * function's or class's own name (its body is not looked at), the names of `export const|let|var`
+ * declarators (commas and `=` outside brackets; a destructuring pattern is taken whole), an export
+ * list, or the whole rest of the statement for `export default …`, `export = …` and anything not
+ * recognised. Strings are not told apart from code, so an answer can only be a false "look".
+ */
+function exportedNames(text: string, name: string): boolean {
+  const keyword = /(?<![\w$.])export(?![\w$])\s*/g;
+  for (let match = keyword.exec(text); match !== null; match = keyword.exec(text)) {
+    const at = match.index + match[0].length;
+    const declared = DECLARATION_HEAD.exec(text.slice(at, at + 200));
+    if (declared) {
+      if (declared[1] === name) return true;
+      continue;
+    }
+    const variables = VARIABLE_HEAD.exec(text.slice(at, at + 40));
+    if (variables) {
+      if (declaratorNames(text, at + variables[0].length).some((written) => containsWord(written, name))) return true;
+      continue;
+    }
+    if (text[at] === '{') {
+      const close = text.indexOf('}', at);
+      if (containsWord(text.slice(at, close === -1 ? text.length : close), name)) return true;
+      continue;
+    }
+    // `export default …`, `export = …`, `export import …`, anything else: the rest of the statement
+    if (containsWord(statementAt(text, at), name)) return true;
+  }
+  return false;
+}
+
+const DECLARATION_HEAD = /^(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\s*\*?|class|enum|interface|type|namespace|module)\s*([\w$]+)/;
+const VARIABLE_HEAD = /^(?:declare\s+)?(?:const|let|var|using)\s+/;
+
+/**
+ * The declarators' binding parts of a variable declaration starting at `from`: an identifier, or a
+ * whole destructuring pattern, at the start and after each comma outside brackets; initialisers are
+ * skipped. The declaration ends as `statementAt` says.
+ */
+function declaratorNames(text: string, from: number): string[] {
+  const statement = statementAt(text, from);
+  const names: string[] = [];
+  let depth = 0;
+  let binding = true; // at the start of a declarator
+  for (let index = 0; index < statement.length; index++) {
+    const char = statement[index]!;
+    if (binding && depth === 0) {
+      if (/\s/.test(char)) continue;
+      if (char === '{' || char === '[') {
+        const close = matchingClose(statement, index);
+        names.push(statement.slice(index, close + 1));
+        index = close;
+      } else {
+        const word = /^[\w$]+/.exec(statement.slice(index));
+        if (word) {
+          names.push(word[0]);
+          index += word[0].length - 1;
+        }
+      }
+      binding = false;
+      continue;
+    }
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1);
+    else if (char === ',' && depth === 0) binding = true;
+  }
+  return names;
+}
+
+function matchingClose(text: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') {
+      depth--;
+      if (depth === 0) return index;
+    }
+  }
+  return text.length - 1;
+}
+
+/**
+ * The statement that starts at `from`, as far as a line-based reading can tell: up to a `;` outside
+ * brackets, or a line break outside brackets after which a line starts in column 0 while the line
+ * before does not end in a continuation (`,`, `=`, an operator, an opening bracket).
+ */
+function statementAt(text: string, from: number): string {
+  let depth = 0;
+  for (let index = from; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (char === ';' || (char === '\n' && index > from && startsStatement(text, index)))) return text.slice(from, index);
+  }
+  return text.slice(from);
+}
+
+/** After the line break at `newline`: does a new statement start in column 0, with nothing left open on the line before? */
+function startsStatement(text: string, newline: number): boolean {
+  const next = text[newline + 1];
+  if (next === undefined || !/[\w$@/]/.test(next)) return false;
+  let before = newline - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t' || text[before] === '\r')) before--;
+  return before < 0 || !CONTINUES.has(text[before]!);
+}
+
+const CONTINUES = new Set([',', '=', '(', '[', '{', ':', '?', '|', '&', '+', '-', '*', '<', '>', '.', '!', '%', '^', '~']);
 
 /** `export * from`, also with a block comment before the `*` (any `export *` in a string or comment: a false "look", never a miss). */
 const EXPORTS_ALL = /export\s*(?:\/\*[^]*?\*\/\s*)?\*/;
