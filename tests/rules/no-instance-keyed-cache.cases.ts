@@ -52,6 +52,13 @@ export class ImageCache {
 `;
 
 /** The rule's cases, by parser; run by the .test.ts file and reused by the fix and editor harnesses. */
+/** A hub whose `subscribers` array every subscriber joins and nothing leaves (the singleton cases). */
+const HUB = `class Hub {
+  constructor() { this.subscribers = []; }
+  subscribe(component) { this.subscribers.push(component); }
+  publish() { this.subscribers.forEach((c) => c.update()); }
+}`;
+
 export const cases: RuleCases<MessageIds, Options> = {
   typescript: {
   valid: [
@@ -1078,11 +1085,7 @@ export class Editor {
     {
       name: 'a field of a class created twice is not a singleton\'s: it lives as long as its owner',
       code: `
-class Hub {
-  constructor() { this.subscribers = []; }
-  subscribe(component) { this.subscribers.push(component); }
-  publish() { this.subscribers.forEach((c) => c.update()); }
-}
+${HUB}
 export const hub = new Hub();
 export const other = new Hub();
 export class Widget { constructor() { hub.subscribe(this); } update() {} }`,
@@ -1090,22 +1093,14 @@ export class Widget { constructor() { hub.subscribe(this); } update() {} }`,
     {
       name: 'an exported class may be created elsewhere too: its fields are not a singleton\'s',
       code: `
-export class Hub {
-  constructor() { this.subscribers = []; }
-  subscribe(component) { this.subscribers.push(component); }
-  publish() { this.subscribers.forEach((c) => c.update()); }
-}
+export ${HUB}
 export const hub = new Hub();
 export class Widget { constructor() { hub.subscribe(this); } update() {} }`,
     },
     {
       name: 'a class created in a function is created per call, not once',
       code: `
-class Hub {
-  constructor() { this.subscribers = []; }
-  subscribe(component) { this.subscribers.push(component); }
-  publish() { this.subscribers.forEach((c) => c.update()); }
-}
+${HUB}
 export function make() { return new Hub(); }
 export class Widget { constructor(hub) { hub.subscribe(this); } update() {} }`,
     },
@@ -1547,11 +1542,7 @@ define(['dep'], function (dep) {
     {
       name: 'a field of a singleton (a class created once, at module level) that every component fills',
       code: `
-class Hub {
-  constructor() { this.subscribers = []; }
-  subscribe(component) { this.subscribers.push(component); }
-  publish() { this.subscribers.forEach((c) => c.update()); }
-}
+${HUB}
 const hub = new Hub();
 export class Widget { constructor() { hub.subscribe(this); } update() {} }`,
       errors: [
